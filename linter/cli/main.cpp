@@ -1,0 +1,162 @@
+// The command line: flags -> EngineOptions -> Engine -> Formatter -> exit code.
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "copydesk/engine.hpp"
+#include "copydesk/formatter.hpp"
+#include "copydesk/registry.hpp"
+#include "copydesk/version.hpp"
+
+namespace {
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitUsage = 2;
+
+int list_rules() {
+  for (const auto* entry : copydesk::Registry::builtin().entries()) {
+    std::cout << entry->meta.id << "  (" << copydesk::to_string(entry->meta.default_severity)
+              << ", " << entry->meta.category << (entry->meta.has_fix ? ", fixable" : "")
+              << (entry->meta.enabled_by_default ? "" : ", off by default") << ")\n    "
+              << entry->meta.summary << '\n';
+  }
+  return kExitClean;
+}
+
+int explain(const std::string& id) {
+  const auto& registry = copydesk::Registry::builtin();
+  if (const auto* entry = registry.find(id)) {
+    std::cout << entry->doc;
+    return kExitClean;
+  }
+  std::cerr << "copydesk: unknown rule id '" << id << "'";
+  if (const auto close = registry.closest(id); !close.empty()) {
+    std::cerr << "; did you mean '" << close << "'?";
+  }
+  std::cerr << " (see --list-rules)\n";
+  return kExitUsage;
+}
+
+bool use_colour(const std::string& choice) {
+  if (choice == "always") return true;
+  if (choice == "never") return false;
+  const char* no_colour = std::getenv("NO_COLOR");
+  if (no_colour != nullptr && *no_colour != '\0') return false;
+  return isatty(STDOUT_FILENO) == 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> arguments(argv + 1, argv + argc);
+  // `copydesk check PATHS` and `copydesk PATHS` are the same command.
+  if (!arguments.empty() && arguments.front() == "check") arguments.erase(arguments.begin());
+  std::reverse(arguments.begin(), arguments.end());  // CLI11 takes them last-first
+
+  CLI::App app{"copydesk: a document-quality linter for editorial pipelines.\n"
+               "Lints plain-text and Markdown articles for spelling, confused words, spacing,\n"
+               "capitalization and article errors, with exact locations.",
+               "copydesk"};
+  app.footer(
+      "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, configuration or "
+      "input error.\nDirectories are searched for *.txt, *.md and *.markdown; '-' reads standard "
+      "input.");
+
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string fail_on = "error";
+  std::string colour = "auto";
+  std::string explain_id;
+  unsigned jobs = 0;
+  bool show_rules = false;
+  copydesk::EngineOptions options;
+
+  app.add_option("paths", paths, "Files and directories to lint; '-' for standard input");
+  app.add_option("--format", format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "jsonl"}))
+      ->capture_default_str();
+  app.add_option("--lang", options.language,
+                 "Hunspell dictionary to spell-check against (en_US, en_GB, ...)")
+      ->capture_default_str();
+  app.add_option("--words", options.word_files,
+                 "A file of accepted words, one per line (may be repeated)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter(',');
+  app.add_option("--enable", options.enable, "Turn a rule on (may be repeated)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter(',');
+  app.add_option("--disable", options.disable, "Turn a rule off (may be repeated)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter(',');
+  app.add_option("--fail-on", fail_on, "Lowest severity that makes the exit code 1")
+      ->check(CLI::IsMember({"info", "warning", "error", "never"}))
+      ->capture_default_str();
+  app.add_option("-j,--jobs", jobs, "Files linted in parallel (0: all cores)")
+      ->capture_default_str();
+  app.add_option("--color", colour, "Colour the text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  app.add_flag("--list-rules", show_rules, "List the rules and exit");
+  app.add_option("--explain", explain_id, "Print a rule's documentation and exit");
+  app.set_version_flag("--version", std::string("copydesk ") + copydesk::kVersion);
+
+  try {
+    app.parse(arguments);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForVersion& version) {
+    return app.exit(version);
+  } catch (const CLI::ParseError& error) {
+    std::cerr << "copydesk: " << error.what() << "\nRun 'copydesk --help' for usage.\n";
+    return kExitUsage;
+  }
+
+  if (show_rules) return list_rules();
+  if (!explain_id.empty()) return explain(explain_id);
+  if (paths.empty()) {
+    std::cerr << "copydesk: no paths given (use '-' to read standard input)\n"
+                 "Run 'copydesk --help' for usage.\n";
+    return kExitUsage;
+  }
+
+  std::unique_ptr<copydesk::Engine> engine;
+  try {
+    engine = std::make_unique<copydesk::Engine>(options);
+  } catch (const copydesk::ConfigError& error) {
+    std::cerr << "copydesk: " << error.what() << '\n';
+    return kExitUsage;
+  }
+
+  const auto formatter = copydesk::make_formatter(*copydesk::parse_format(format), std::cout,
+                                                  copydesk::FormatOptions{use_colour(colour)});
+  copydesk::Summary summary;
+  formatter->begin();
+  engine->lint_all(copydesk::collect_inputs(paths), jobs, [&](copydesk::FileResult&& result) {
+    copydesk::count_into(summary, result);
+    if (result.error) {
+      std::cerr << "copydesk: " << (result.skipped ? "note: " : "error: ") << result.path << ": "
+                << *result.error << '\n';
+    }
+    formatter->file(result);
+  });
+  formatter->end(summary);
+  std::cout.flush();
+
+  if (summary.files_with_errors > 0) return kExitUsage;
+  const auto threshold = copydesk::parse_severity(fail_on);
+  if (!threshold) return kExitClean;  // --fail-on never
+  const bool failing = (summary.errors > 0) ||
+                       (*threshold <= copydesk::Severity::Warning && summary.warnings > 0) ||
+                       (*threshold <= copydesk::Severity::Info && summary.infos > 0);
+  return failing ? kExitFindings : kExitClean;
+}

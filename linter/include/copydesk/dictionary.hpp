@@ -1,0 +1,75 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+class Hunspell;
+
+namespace copydesk {
+
+// Transparent hashing so that lookups by string_view do not allocate.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// A set of words, matched exactly or case-insensitively for lowercase entries.
+class WordSet {
+ public:
+  WordSet() = default;
+  // One word per line; blank lines and lines starting with '#' are ignored.
+  void add_lines(std::string_view text);
+  void add(std::string_view word);
+  // True when `word` is in the set as written, or when its lowercase form is and the entry is
+  // lowercase (so "online" accepts "Online" but "NASA" does not accept "nasa").
+  bool contains(std::string_view word) const;
+  bool contains_exact(std::string_view word) const;
+  std::size_t size() const { return words_.size(); }
+
+ private:
+  std::unordered_set<std::string, StringHash, std::equal_to<>> words_;
+};
+
+// Names of Hunspell dictionaries found in the standard directories ("en_US", "en_GB", ...).
+std::vector<std::string> available_dictionaries();
+
+// Hunspell behind a per-word cache, shared by all threads. The dictionary is loaded on first
+// use, so runs that never need it (e.g. --list-rules) do not pay for it.
+class SpellChecker {
+ public:
+  // Throws std::runtime_error naming the available dictionaries when `language` is missing.
+  explicit SpellChecker(std::string language);
+  ~SpellChecker();
+  SpellChecker(const SpellChecker&) = delete;
+  SpellChecker& operator=(const SpellChecker&) = delete;
+
+  const std::string& language() const { return language_; }
+  bool correct(std::string_view word) const;
+  // At most `limit` replacements, best first; computed once per word and cached.
+  std::vector<std::string> suggest(std::string_view word, std::size_t limit = 5) const;
+
+ private:
+  Hunspell& hunspell() const;
+
+  std::string language_;
+  std::filesystem::path aff_, dic_;
+  mutable std::once_flag loaded_;
+  mutable std::unique_ptr<Hunspell> hunspell_;
+  mutable std::mutex hunspell_mutex_;  // Hunspell objects are not thread-safe
+  mutable std::shared_mutex cache_mutex_;
+  mutable std::unordered_map<std::string, bool, StringHash, std::equal_to<>> spell_cache_;
+  mutable std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>>
+      suggest_cache_;
+};
+
+// Embedded data files from dictionaries/, by file name ("house-words.txt").
+std::string_view embedded_data(std::string_view name);
+
+}  // namespace copydesk

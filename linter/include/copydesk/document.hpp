@@ -1,0 +1,67 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "copydesk/span.hpp"
+#include "copydesk/token.hpp"
+
+namespace copydesk {
+
+// How a sentence came to start: rules that judge sentence starts trust some boundaries more.
+enum class SentenceStart : std::uint8_t {
+  Block,          // start of the document, or of a paragraph after a blank line
+  AfterTerminal,  // after ".", "!" or "?" followed by whitespace, in running text
+  LineBreak,      // after a line break that ends a heading-like line
+  ListItem,       // after a bullet or number marker ("* ", "- ", "1. ")
+};
+
+struct Sentence {
+  Span span;                // from the first to the last non-blank token
+  std::uint32_t first = 0;  // index of the first token
+  std::uint32_t last = 0;   // index one past the last token
+  SentenceStart start = SentenceStart::Block;
+  bool ends_with_terminal = false;  // ends with ".", "!", "?" (possibly before closing quotes)
+};
+
+struct Paragraph {
+  Span span;
+  std::uint32_t first_sentence = 0;
+  std::uint32_t last_sentence = 0;  // one past the last
+};
+
+// One input file, analysed: its text, tokens, sentences and paragraphs. Immutable once built.
+class Document {
+ public:
+  // `text` must be valid UTF-8 (see find_invalid_utf8); a leading BOM is kept so that offsets
+  // stay those of the file.
+  Document(std::string path, std::string text);
+
+  const std::string& path() const { return path_; }
+  std::string_view text() const { return text_; }
+  const std::vector<Token>& tokens() const { return tokens_; }
+  const std::vector<Sentence>& sentences() const { return sentences_; }
+  const std::vector<Paragraph>& paragraphs() const { return paragraphs_; }
+
+  std::string_view text_of(Span span) const { return span.in(text_); }
+  std::string_view text_of(const Token& token) const { return token.span.in(text_); }
+
+  // Index of the sentence that contains token `index`.
+  std::uint32_t sentence_of(std::uint32_t token_index) const;
+
+  // The nearest token before/after `index` that is not whitespace; -1 when there is none.
+  std::int64_t previous_non_blank(std::uint32_t index) const;
+  std::int64_t next_non_blank(std::uint32_t index) const;
+
+ private:
+  std::string path_;
+  std::string text_;
+  std::vector<Token> tokens_;
+  std::vector<Sentence> sentences_;
+  std::vector<Paragraph> paragraphs_;
+  std::vector<std::uint32_t> sentence_of_token_;
+};
+
+}  // namespace copydesk

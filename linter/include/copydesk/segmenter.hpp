@@ -1,0 +1,22 @@
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "copydesk/document.hpp"
+#include "copydesk/token.hpp"
+
+namespace copydesk {
+
+// Splits tokens into sentences. Knows abbreviations ("Dr.", "U.S.", "e.g.", "Jan."), initials,
+// decimals (already single Number tokens), ellipses and closing quotes.
+std::vector<Sentence> segment_sentences(std::string_view text, const std::vector<Token>& tokens);
+
+// Groups sentences into paragraphs, which end at blank lines.
+std::vector<Paragraph> group_paragraphs(std::string_view text, const std::vector<Token>& tokens,
+                                        const std::vector<Sentence>& sentences);
+
+// True for a word that is a known abbreviation when followed by a period ("Dr", "e.g", "U.S").
+bool is_abbreviation(std::string_view word_with_inner_periods);
+
+}  // namespace copydesk

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace copydesk {
+
+// Offset of the first byte that does not start a valid UTF-8 sequence (overlong forms,
+// surrogates, truncated sequences and code points above U+10FFFF are invalid).
+std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+// Decodes the code point at `offset`; `length` receives its byte count. Text must be valid.
+char32_t decode_at(std::string_view text, std::size_t offset, int& length);
+
+// Decodes the code point that ends right before `offset`.
+char32_t decode_before(std::string_view text, std::size_t offset, int& length);
+
+bool is_letter(char32_t c);
+bool is_upper(char32_t c);
+bool is_lower(char32_t c);
+bool is_digit(char32_t c);
+bool is_horizontal_space(char32_t c);
+bool is_apostrophe(char32_t c);  // ' and ’
+bool is_hyphen(char32_t c);      // - and U+2010 hyphen
+
+// The word with curly apostrophes made straight; returns a view of `word` when nothing changes,
+// otherwise of `scratch`.
+std::string_view straighten_apostrophes(std::string_view word, std::string& scratch);
+
+// Lowercases a word into `out` (full Unicode case folding of each code point).
+void to_lower(std::string_view word, std::string& out);
+
+// Classifications of a word's letters.
+bool starts_upper(std::string_view word);
+bool starts_lower(std::string_view word);
+bool is_all_upper(std::string_view word);         // every letter is uppercase, at least two letters
+bool has_inner_upper(std::string_view word);      // an uppercase letter after the first: "iPhone", "McDonald"
+
+}  // namespace copydesk

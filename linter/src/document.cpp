@@ -1,0 +1,40 @@
+#include "copydesk/document.hpp"
+
+#include <algorithm>
+
+#include "copydesk/segmenter.hpp"
+
+namespace copydesk {
+
+Document::Document(std::string path, std::string text)
+    : path_(std::move(path)), text_(std::move(text)) {
+  tokens_ = tokenize(text_);
+  sentences_ = segment_sentences(text_, tokens_);
+  paragraphs_ = group_paragraphs(text_, tokens_, sentences_);
+  sentence_of_token_.assign(tokens_.size(), 0);
+  std::uint32_t sentence = 0;
+  for (std::uint32_t i = 0; i < tokens_.size(); ++i) {
+    while (sentence + 1 < sentences_.size() && sentences_[sentence + 1].first <= i) ++sentence;
+    sentence_of_token_[i] = sentence;
+  }
+}
+
+std::uint32_t Document::sentence_of(std::uint32_t token_index) const {
+  return sentence_of_token_.empty() ? 0 : sentence_of_token_[token_index];
+}
+
+std::int64_t Document::previous_non_blank(std::uint32_t index) const {
+  for (std::int64_t i = static_cast<std::int64_t>(index) - 1; i >= 0; --i) {
+    if (!tokens_[static_cast<std::size_t>(i)].is_blank()) return i;
+  }
+  return -1;
+}
+
+std::int64_t Document::next_non_blank(std::uint32_t index) const {
+  for (std::size_t i = index + 1; i < tokens_.size(); ++i) {
+    if (!tokens_[i].is_blank()) return static_cast<std::int64_t>(i);
+  }
+  return -1;
+}
+
+}  // namespace copydesk

@@ -1,0 +1,103 @@
+#include <utf8proc.h>
+
+#include "copydesk/text.hpp"
+#include "formatters.hpp"
+
+namespace copydesk {
+namespace {
+
+std::string_view severity_colour(Severity severity) {
+  switch (severity) {
+    case Severity::Error: return "\x1b[1;31m";
+    case Severity::Warning: return "\x1b[1;33m";
+    case Severity::Info: return "\x1b[1;36m";
+  }
+  return "";
+}
+
+// Spaces that line up with `prefix` on a terminal: tabs stay tabs, wide characters take two.
+std::string padding_for(std::string_view prefix) {
+  std::string padding;
+  for (std::size_t i = 0; i < prefix.size();) {
+    int length = 0;
+    const char32_t c = decode_at(prefix, i, length);
+    if (c == '\t') {
+      padding.push_back('\t');
+    } else {
+      const int width = utf8proc_charwidth(static_cast<utf8proc_int32_t>(c));
+      padding.append(static_cast<std::size_t>(width), ' ');
+    }
+    i += static_cast<std::size_t>(length);
+  }
+  return padding;
+}
+
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    int length = 0;
+    const char32_t c = decode_at(text, i, length);
+    width += c == '\t' ? 1 : static_cast<std::size_t>(utf8proc_charwidth(static_cast<utf8proc_int32_t>(c)));
+    i += static_cast<std::size_t>(length);
+  }
+  return width;
+}
+
+class TextFormatter : public Formatter {
+ public:
+  TextFormatter(std::ostream& out, const FormatOptions& options) : out_(out), color_(options.color) {}
+
+  void file(const FileResult& result) override {
+    if (result.diagnostics.empty()) return;
+    const SourceMap map(result.text);
+    for (const auto& diagnostic : result.diagnostics) write(result, map, diagnostic);
+  }
+
+  void end(const Summary& summary) override {
+    if (summary.diagnostics() == 0) return;
+    out_ << summary.diagnostics() << (summary.diagnostics() == 1 ? " problem" : " problems")
+         << " (" << summary.errors << (summary.errors == 1 ? " error, " : " errors, ")
+         << summary.warnings << (summary.warnings == 1 ? " warning, " : " warnings, ")
+         << summary.infos << (summary.infos == 1 ? " info" : " infos") << ") in "
+         << summary.files << (summary.files == 1 ? " file" : " files") << '\n';
+  }
+
+ private:
+  std::string_view paint(std::string_view code) const { return color_ ? code : ""; }
+
+  void write(const FileResult& result, const SourceMap& map, const Diagnostic& diagnostic) {
+    const Position start = map.position(diagnostic.span.begin);
+    const std::string_view reset = paint("\x1b[0m");
+    out_ << paint("\x1b[1m") << result.path << ':' << start.line << ':' << start.column << ": "
+         << reset << paint(severity_colour(diagnostic.severity)) << to_string(diagnostic.severity)
+         << reset << ": " << diagnostic.message << " [" << diagnostic.rule << "]\n";
+
+    const std::string_view line = map.line_text(start.line);
+    const std::size_t line_begin = static_cast<std::size_t>(line.data() - result.text.data());
+    const std::size_t column_bytes = diagnostic.span.begin - line_begin;
+    const std::size_t span_end = std::min<std::size_t>(diagnostic.span.end, line_begin + line.size());
+    const std::string_view flagged =
+        line.substr(column_bytes, span_end > diagnostic.span.begin ? span_end - diagnostic.span.begin : 0);
+    out_ << "  " << line << '\n';
+    out_ << "  " << padding_for(line.substr(0, column_bytes)) << paint("\x1b[1;32m") << '^'
+         << std::string(std::max<std::size_t>(display_width(flagged), 1) - 1, '~') << reset << '\n';
+    if (!diagnostic.suggestions.empty()) {
+      out_ << "  suggestion: ";
+      for (std::size_t i = 0; i < diagnostic.suggestions.size(); ++i) {
+        out_ << (i ? ", " : "") << diagnostic.suggestions[i];
+      }
+      out_ << '\n';
+    }
+  }
+
+  std::ostream& out_;
+  bool color_;
+};
+
+}  // namespace
+
+std::unique_ptr<Formatter> make_text_formatter(std::ostream& out, const FormatOptions& options) {
+  return std::make_unique<TextFormatter>(out, options);
+}
+
+}  // namespace copydesk

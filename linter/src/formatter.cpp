@@ -1,0 +1,36 @@
+#include "copydesk/formatter.hpp"
+
+#include "formatters.hpp"
+
+namespace copydesk {
+
+std::optional<Format> parse_format(std::string_view name) {
+  if (name == "text") return Format::Text;
+  if (name == "json") return Format::Json;
+  if (name == "jsonl") return Format::Jsonl;
+  return std::nullopt;
+}
+
+void count_into(Summary& summary, const FileResult& result) {
+  ++summary.files;
+  if (result.error && !result.skipped) ++summary.files_with_errors;
+  for (const auto& diagnostic : result.diagnostics) {
+    switch (diagnostic.severity) {
+      case Severity::Error: ++summary.errors; break;
+      case Severity::Warning: ++summary.warnings; break;
+      case Severity::Info: ++summary.infos; break;
+    }
+  }
+}
+
+std::unique_ptr<Formatter> make_formatter(Format format, std::ostream& out,
+                                          const FormatOptions& options) {
+  switch (format) {
+    case Format::Text: return make_text_formatter(out, options);
+    case Format::Json: return make_json_formatter(out);
+    case Format::Jsonl: return make_jsonl_formatter(out);
+  }
+  return make_text_formatter(out, options);
+}
+
+}  // namespace copydesk

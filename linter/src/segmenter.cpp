@@ -1,0 +1,273 @@
+#include "copydesk/segmenter.hpp"
+
+#include <string>
+
+#include "copydesk/dictionary.hpp"
+#include "copydesk/text.hpp"
+
+namespace copydesk {
+namespace {
+
+// Abbreviations come in three kinds (dictionaries/abbreviations.txt): titles and the like never
+// end a sentence ("Dr."), some only abbreviate before a number ("No. 10"), and some may end one
+// ("etc.", "U.S."), which we believe only when a typical sentence opener follows.
+struct AbbreviationLists {
+  WordSet never_final, before_number, maybe_final, sentence_openers;
+};
+
+const AbbreviationLists& abbreviations() {
+  static const AbbreviationLists lists = [] {
+    AbbreviationLists result;
+    WordSet* current = &result.never_final;
+    std::string_view data = embedded_data("abbreviations.txt");
+    while (!data.empty()) {
+      const std::size_t newline = data.find('\n');
+      std::string_view line = data.substr(0, newline);
+      data = newline == std::string_view::npos ? std::string_view{} : data.substr(newline + 1);
+      if (line == "[never-final]") current = &result.never_final;
+      else if (line == "[before-number]") current = &result.before_number;
+      else if (line == "[maybe-final]") current = &result.maybe_final;
+      else if (line == "[sentence-openers]") current = &result.sentence_openers;
+      else current->add_lines(line);
+    }
+    return result;
+  }();
+  return lists;
+}
+
+bool is_terminal(std::string_view token) {
+  return token == "." || token == "!" || token == "?" || token == "..." || token == "\xE2\x80\xA6";
+}
+
+bool is_closing(std::string_view token) {
+  return token == "\"" || token == "'" || token == ")" || token == "]" ||
+         token == "\xE2\x80\x9D" /* ” */ || token == "\xE2\x80\x99" /* ’ */ ||
+         token == "\xC2\xBB" /* » */;
+}
+
+bool is_bullet(std::string_view token) {
+  return token == "*" || token == "-" || token == "+" || token == "\xE2\x80\xA2" /* • */ ||
+         token == "\xE2\x80\x93" /* – */;
+}
+
+class Segmenter {
+ public:
+  Segmenter(std::string_view text, const std::vector<Token>& tokens)
+      : text_(text), tokens_(tokens) {}
+
+  std::vector<Sentence> run() {
+    const std::uint32_t count = static_cast<std::uint32_t>(tokens_.size());
+    std::uint32_t first = skip_list_marker(0, start_);
+    for (std::uint32_t i = first; i < count; ++i) {
+      const Token& token = tokens_[i];
+      if (token.kind == TokenKind::Newline) {
+        const std::uint32_t after_blank = blank_line_end(i);
+        if (after_blank != i) {
+          close(first, after_blank);
+          start_ = SentenceStart::Block;
+          first = skip_list_marker(after_blank, start_);
+          i = first - 1;
+          continue;
+        }
+        if (const std::uint32_t next = line_break_boundary(first, i); next != 0) {
+          close(first, i + 1);
+          start_ = SentenceStart::LineBreak;
+          first = skip_list_marker(next, start_);
+          i = first - 1;
+        }
+        continue;
+      }
+      if (token.kind != TokenKind::Punctuation || !is_terminal(text_of(i))) continue;
+      std::uint32_t end = i + 1;
+      while (end < count && tokens_[end].kind == TokenKind::Punctuation &&
+             (is_closing(text_of(end)) || is_terminal(text_of(end)))) {
+        ++end;
+      }
+      if (!ends_sentence(i, end)) continue;
+      close(first, end);
+      std::uint32_t next = end;
+      int newlines = 0;
+      while (next < count && tokens_[next].is_blank()) {
+        newlines += tokens_[next].kind == TokenKind::Newline ? 1 : 0;
+        ++next;
+      }
+      start_ = newlines >= 2 ? SentenceStart::Block : SentenceStart::AfterTerminal;
+      first = skip_list_marker(next, start_);
+      i = first - 1;
+    }
+    close(first, count);
+    return std::move(sentences_);
+  }
+
+ private:
+  std::string_view text_of(std::uint32_t index) const { return tokens_[index].span.in(text_); }
+
+  // After a newline: the index past a blank line (newline, optional spaces, newline...), or
+  // `index` itself when the line break is a single one.
+  std::uint32_t blank_line_end(std::uint32_t index) const {
+    std::uint32_t j = index + 1;
+    bool blank = false;
+    while (j < tokens_.size() && tokens_[j].is_blank()) {
+      if (tokens_[j].kind == TokenKind::Newline) blank = true;
+      ++j;
+    }
+    return blank ? j : index;
+  }
+
+  // A single line break ends a sentence when the line looks like a heading or a list item
+  // follows: the line does not end in terminal punctuation and the next one starts with a
+  // capital letter or a list marker. Returns the first token of the next line, or 0.
+  std::uint32_t line_break_boundary(std::uint32_t first, std::uint32_t newline) const {
+    std::uint32_t next = newline + 1;
+    while (next < tokens_.size() && tokens_[next].kind == TokenKind::Space) ++next;
+    if (next >= tokens_.size()) return 0;
+    std::int64_t previous = static_cast<std::int64_t>(newline) - 1;
+    while (previous >= first && tokens_[previous].is_blank()) --previous;
+    if (previous < first) return 0;
+    const std::string_view last = text_of(static_cast<std::uint32_t>(previous));
+    if (is_terminal(last) || is_closing(last)) {
+      // Terminal punctuation at a line end is an ordinary boundary; ends_sentence decides.
+      return 0;
+    }
+    if (list_marker_length(next) > 0) return next;
+    if (last == ":") return next;
+    if (tokens_[next].kind == TokenKind::Word && starts_upper(text_of(next))) return next;
+    return 0;
+  }
+
+  // Tokens that make up a list marker at `index` ("* ", "- ", "1. ", "2) "), or 0.
+  std::uint32_t list_marker_length(std::uint32_t index) const {
+    const std::uint32_t count = static_cast<std::uint32_t>(tokens_.size());
+    if (index >= count) return 0;
+    const bool at_line_start = index == 0 || tokens_[index - 1].kind == TokenKind::Newline ||
+                               (tokens_[index - 1].kind == TokenKind::Space &&
+                                (index == 1 || tokens_[index - 2].kind == TokenKind::Newline));
+    if (!at_line_start) return 0;
+    std::uint32_t j = index;
+    if (tokens_[j].kind == TokenKind::Punctuation && is_bullet(text_of(j))) {
+      ++j;
+    } else if (tokens_[j].kind == TokenKind::Number && j + 1 < count &&
+               (text_of(j + 1) == "." || text_of(j + 1) == ")") && text_of(j).size() <= 3) {
+      j += 2;
+    } else {
+      return 0;
+    }
+    if (j >= count || tokens_[j].kind != TokenKind::Space) return 0;
+    return j + 1 - index;
+  }
+
+  std::uint32_t skip_list_marker(std::uint32_t index, SentenceStart& start) const {
+    while (index < tokens_.size() && tokens_[index].kind == TokenKind::Space) ++index;
+    if (const std::uint32_t marker = list_marker_length(index); marker > 0) {
+      start = SentenceStart::ListItem;
+      return index + marker;
+    }
+    return index;
+  }
+
+  // The word before the period at `period`, with inner periods: "e.g", "U.S", "Dr".
+  std::string_view word_before(std::uint32_t period) const {
+    std::uint32_t begin = period;
+    while (begin > 0) {
+      const Token& before = tokens_[begin - 1];
+      if (before.kind == TokenKind::Word) {
+        --begin;
+        if (begin > 0 && text_of(begin - 1) == "." && begin >= 2 &&
+            tokens_[begin - 2].kind == TokenKind::Word) {
+          --begin;
+          continue;
+        }
+      }
+      break;
+    }
+    if (begin == period) return {};
+    return text_.substr(tokens_[begin].span.begin, tokens_[period].span.begin - tokens_[begin].span.begin);
+  }
+
+  bool ends_sentence(std::uint32_t terminal, std::uint32_t end) const {
+    const std::uint32_t count = static_cast<std::uint32_t>(tokens_.size());
+    if (end >= count) return true;
+    if (!tokens_[end].is_blank()) return false;  // "noteworthy.Korea" or "3.5": not a boundary
+    std::uint32_t next = end;
+    while (next < count && tokens_[next].is_blank()) ++next;
+    if (next >= count) return true;
+    // The first word of what follows, past opening quotes and brackets.
+    std::uint32_t word = next;
+    while (word < count && tokens_[word].kind == TokenKind::Punctuation) ++word;
+    const bool next_is_word = word < count && tokens_[word].kind == TokenKind::Word;
+    const bool next_lower = next_is_word && starts_lower(text_of(word));
+    const bool closed_by_quote = end > terminal + 1;
+    const std::string_view mark = text_of(terminal);
+    if (mark == "..." || mark == "\xE2\x80\xA6" || closed_by_quote) {
+      // "He paused... then went on" and "'Stop!' she said" continue the sentence.
+      return !next_lower;
+    }
+    if (mark != ".") return true;
+    const std::string_view before = word_before(terminal);
+    if (before.empty()) return true;
+    const auto& lists = abbreviations();
+    const bool number_follows = next < count && tokens_[next].kind == TokenKind::Number;
+    if (lists.never_final.contains_exact(before)) return false;
+    if (lists.before_number.contains_exact(before) && number_follows) return false;
+    const bool opener_follows = next_is_word && lists.sentence_openers.contains_exact(text_of(word));
+    if (lists.maybe_final.contains_exact(before)) return opener_follows;
+    const bool initials = before.size() == 1 || (before.find('.') != std::string_view::npos &&
+                                                 before.size() <= 8);
+    if (initials) return opener_follows;
+    return true;
+  }
+
+  void close(std::uint32_t first, std::uint32_t end) {
+    std::uint32_t begin = first;
+    while (begin < end && tokens_[begin].is_blank()) ++begin;
+    std::uint32_t last = end;
+    while (last > begin && tokens_[last - 1].is_blank()) --last;
+    if (begin == last) return;
+    Sentence sentence;
+    sentence.span = Span{tokens_[begin].span.begin, tokens_[last - 1].span.end};
+    sentence.first = begin;
+    sentence.last = last;
+    sentence.start = start_;
+    std::uint32_t final_mark = last - 1;
+    while (final_mark > begin && is_closing(text_of(final_mark))) --final_mark;
+    sentence.ends_with_terminal = tokens_[final_mark].kind == TokenKind::Punctuation &&
+                                  is_terminal(text_of(final_mark));
+    sentences_.push_back(sentence);
+  }
+
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+  std::vector<Sentence> sentences_;
+  SentenceStart start_ = SentenceStart::Block;
+};
+
+}  // namespace
+
+bool is_abbreviation(std::string_view word) {
+  const auto& lists = abbreviations();
+  return lists.never_final.contains_exact(word) || lists.maybe_final.contains_exact(word) ||
+         lists.before_number.contains_exact(word);
+}
+
+std::vector<Sentence> segment_sentences(std::string_view text, const std::vector<Token>& tokens) {
+  return Segmenter(text, tokens).run();
+}
+
+std::vector<Paragraph> group_paragraphs(std::string_view text, const std::vector<Token>& tokens,
+                                        const std::vector<Sentence>& sentences) {
+  std::vector<Paragraph> paragraphs;
+  for (std::uint32_t s = 0; s < sentences.size(); ++s) {
+    const bool starts_block = sentences[s].start == SentenceStart::Block;
+    if (paragraphs.empty() || starts_block) {
+      paragraphs.push_back(Paragraph{sentences[s].span, s, s + 1});
+    } else {
+      paragraphs.back().span.end = sentences[s].span.end;
+      paragraphs.back().last_sentence = s + 1;
+    }
+  }
+  (void)text;
+  (void)tokens;
+  return paragraphs;
+}
+
+}  // namespace copydesk

@@ -1,0 +1,184 @@
+#include "copydesk/text.hpp"
+
+#include <utf8proc.h>
+
+namespace copydesk {
+namespace {
+
+// Length of a valid UTF-8 sequence starting at `offset`, or 0 when it is invalid.
+std::size_t valid_sequence_length(std::string_view text, std::size_t offset) {
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + offset;
+  utf8proc_int32_t code_point = 0;
+  const auto remaining = static_cast<utf8proc_ssize_t>(text.size() - offset);
+  const utf8proc_ssize_t length = utf8proc_iterate(bytes, remaining, &code_point);
+  return length > 0 ? static_cast<std::size_t>(length) : 0;
+}
+
+}  // namespace
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
+  std::size_t offset = 0;
+  while (offset < text.size()) {
+    if (static_cast<unsigned char>(text[offset]) < 0x80) {
+      ++offset;
+      continue;
+    }
+    const std::size_t length = valid_sequence_length(text, offset);
+    if (length == 0) return offset;
+    offset += length;
+  }
+  return std::nullopt;
+}
+
+char32_t decode_at(std::string_view text, std::size_t offset, int& length) {
+  const auto byte = static_cast<unsigned char>(text[offset]);
+  if (byte < 0x80) {
+    length = 1;
+    return byte;
+  }
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + offset;
+  utf8proc_int32_t code_point = 0;
+  const auto n = utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - offset),
+                                  &code_point);
+  if (n <= 0) {
+    length = 1;
+    return 0xFFFD;
+  }
+  length = static_cast<int>(n);
+  return static_cast<char32_t>(code_point);
+}
+
+char32_t decode_before(std::string_view text, std::size_t offset, int& length) {
+  std::size_t start = offset;
+  do {
+    --start;
+  } while (start > 0 && offset - start < 4 &&
+           (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80);
+  return decode_at(text, start, length);
+}
+
+bool is_letter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_upper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
+}
+
+bool is_lower(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_LL;
+}
+
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+bool is_horizontal_space(char32_t c) {
+  if (c == ' ' || c == '\t' || c == '\f' || c == '\v') return true;
+  if (c < 0x80) return false;
+  return c == 0xFEFF || utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_ZS;
+}
+
+bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+bool is_hyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+std::string_view straighten_apostrophes(std::string_view word, std::string& scratch) {
+  static constexpr std::string_view kCurly = "\xE2\x80\x99";
+  if (word.find(kCurly) == std::string_view::npos) return word;
+  scratch.clear();
+  for (std::size_t i = 0; i < word.size();) {
+    if (word.compare(i, kCurly.size(), kCurly) == 0) {
+      scratch.push_back('\'');
+      i += kCurly.size();
+    } else {
+      scratch.push_back(word[i++]);
+    }
+  }
+  return scratch;
+}
+
+void to_lower(std::string_view word, std::string& out) {
+  out.clear();
+  for (std::size_t i = 0; i < word.size();) {
+    int length = 0;
+    const char32_t c = decode_at(word, i, length);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    } else {
+      utf8proc_uint8_t buffer[4];
+      const auto lower = utf8proc_tolower(static_cast<utf8proc_int32_t>(c));
+      const auto n = utf8proc_encode_char(lower, buffer);
+      out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
+    }
+    i += static_cast<std::size_t>(length);
+  }
+}
+
+namespace {
+
+template <typename Visit>
+void for_each_letter(std::string_view word, Visit visit) {
+  for (std::size_t i = 0; i < word.size();) {
+    int length = 0;
+    const char32_t c = decode_at(word, i, length);
+    if (is_letter(c) && !visit(c, i)) return;
+    i += static_cast<std::size_t>(length);
+  }
+}
+
+}  // namespace
+
+bool starts_upper(std::string_view word) {
+  bool upper = false;
+  for_each_letter(word, [&](char32_t c, std::size_t) {
+    upper = is_upper(c);
+    return false;
+  });
+  return upper;
+}
+
+bool starts_lower(std::string_view word) {
+  bool lower = false;
+  for_each_letter(word, [&](char32_t c, std::size_t) {
+    lower = is_lower(c);
+    return false;
+  });
+  return lower;
+}
+
+bool is_all_upper(std::string_view word) {
+  int letters = 0;
+  bool all_upper = true;
+  for_each_letter(word, [&](char32_t c, std::size_t) {
+    ++letters;
+    all_upper = all_upper && !is_lower(c);
+    return all_upper;
+  });
+  return all_upper && letters >= 2;
+}
+
+bool has_inner_upper(std::string_view word) {
+  bool first = true;
+  bool inner = false;
+  for_each_letter(word, [&](char32_t c, std::size_t) {
+    if (!first && is_upper(c)) inner = true;
+    first = false;
+    return !inner;
+  });
+  return inner;
+}
+
+}  // namespace copydesk

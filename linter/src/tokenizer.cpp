@@ -1,0 +1,302 @@
+#include <array>
+#include <string_view>
+
+#include "copydesk/dictionary.hpp"
+#include "copydesk/text.hpp"
+#include "copydesk/token.hpp"
+
+namespace copydesk {
+
+std::string_view to_string(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::Word: return "word";
+    case TokenKind::Number: return "number";
+    case TokenKind::Punctuation: return "punctuation";
+    case TokenKind::Space: return "space";
+    case TokenKind::Newline: return "newline";
+    case TokenKind::Url: return "url";
+    case TokenKind::Email: return "email";
+    case TokenKind::FileName: return "file-name";
+    case TokenKind::Symbol: return "symbol";
+  }
+  return "symbol";
+}
+
+namespace {
+
+bool ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool starts_with_icase(std::string_view text, std::size_t at, std::string_view prefix) {
+  if (text.size() - at < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = text[at + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+// Final labels that make "x.y" a domain or file name rather than two words glued by a period.
+// Top-level domains that are also common English words ("it", "in", "to", "me") are left out
+// on purpose: "ends.it" is far more likely a missing space than an Italian domain.
+const WordSet& name_suffixes() {
+  static const WordSet suffixes = [] {
+    WordSet set;
+    set.add_lines(embedded_data("file-name-suffixes.txt"));
+    return set;
+  }();
+  return suffixes;
+}
+
+class Tokenizer {
+ public:
+  explicit Tokenizer(std::string_view text) : text_(text) {}
+
+  std::vector<Token> run() {
+    std::vector<Token> tokens;
+    tokens.reserve(text_.size() / 4 + 1);
+    std::size_t at = 0;
+    while (at < text_.size()) {
+      const Token token = next(at);
+      tokens.push_back(token);
+      at = token.span.end;
+    }
+    return tokens;
+  }
+
+ private:
+  Token make(std::size_t begin, std::size_t end, TokenKind kind) const {
+    return Token{Span{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)}, kind};
+  }
+
+  char32_t at_char(std::size_t at, int& length) const { return decode_at(text_, at, length); }
+
+  bool word_char_at(std::size_t at) const {
+    if (at >= text_.size()) return false;
+    const char c = text_[at];
+    if (static_cast<unsigned char>(c) < 0x80) return ascii_alnum(c) || c == '_';
+    int length = 0;
+    const char32_t cp = at_char(at, length);
+    return is_letter(cp);
+  }
+
+  bool letter_before(std::size_t at) const {
+    if (at == 0) return false;
+    int length = 0;
+    const char32_t c = decode_before(text_, at, length);
+    return is_letter(c) || is_digit(c);
+  }
+
+  Token next(std::size_t at) const {
+    const char c = text_[at];
+    if (c == '\n') return make(at, at + 1, TokenKind::Newline);
+    if (c == '\r') {
+      const std::size_t end = at + 1 < text_.size() && text_[at + 1] == '\n' ? at + 2 : at + 1;
+      return make(at, end, TokenKind::Newline);
+    }
+    int length = 0;
+    const char32_t cp = at_char(at, length);
+    if (is_horizontal_space(cp)) return space(at);
+    if (!letter_before(at)) {
+      if (const std::size_t end = url_end(at); end > at) return make(at, end, TokenKind::Url);
+    }
+    if (is_digit(cp) || is_letter(cp)) {
+      if (const std::size_t end = email_end(at); end > at) return make(at, end, TokenKind::Email);
+      if (const std::size_t end = file_name_end(at); end > at) {
+        return make(at, end, TokenKind::FileName);
+      }
+      if (is_digit(cp)) return number(at);
+      return word(at);
+    }
+    if (c == '.' && text_.substr(at, 3) == "...") return make(at, at + 3, TokenKind::Punctuation);
+    if (static_cast<unsigned char>(c) < 0x80) {
+      const bool punctuation = (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+                               (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+      return make(at, at + 1, punctuation ? TokenKind::Punctuation : TokenKind::Symbol);
+    }
+    return make(at, at + static_cast<std::size_t>(length),
+                is_unicode_punctuation(cp) ? TokenKind::Punctuation : TokenKind::Symbol);
+  }
+
+  static bool is_unicode_punctuation(char32_t c) {
+    // General punctuation (dashes, quotes, ellipsis) and the Latin-1 marks used in prose.
+    return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) || c == 0xAB ||
+           c == 0xBB || c == 0xA1 || c == 0xBF || c == 0xB7 || (c >= 0x3001 && c <= 0x3003);
+  }
+
+  Token space(std::size_t at) const {
+    std::size_t end = at;
+    while (end < text_.size()) {
+      int length = 0;
+      const char32_t cp = at_char(end, length);
+      if (!is_horizontal_space(cp)) break;
+      end += static_cast<std::size_t>(length);
+    }
+    return make(at, end, TokenKind::Space);
+  }
+
+  // "https://...", "ftp://...", "www.example.com/...": up to whitespace, without trailing
+  // punctuation that belongs to the sentence.
+  std::size_t url_end(std::size_t at) const {
+    std::size_t body = 0;
+    for (std::string_view scheme : {"https://", "http://", "ftp://", "mailto:"}) {
+      if (starts_with_icase(text_, at, scheme)) body = at + scheme.size();
+    }
+    if (body == 0 && starts_with_icase(text_, at, "www.") && word_char_at(at + 4)) body = at + 4;
+    if (body == 0 || !(body < text_.size() && !is_space_or_quote(text_[body]))) return at;
+    std::size_t end = body;
+    while (end < text_.size() && !is_space_or_quote(text_[end])) {
+      int length = 0;
+      const char32_t cp = at_char(end, length);
+      if (is_horizontal_space(cp) || cp == 0x201D || cp == 0x201C) break;
+      end += static_cast<std::size_t>(length);
+    }
+    return trim_trailing_punctuation(body, end);
+  }
+
+  static bool is_space_or_quote(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '<' || c == '>';
+  }
+
+  std::size_t trim_trailing_punctuation(std::size_t body, std::size_t end) const {
+    int open_parens = 0;
+    for (std::size_t i = body; i < end; ++i) {
+      if (text_[i] == '(') ++open_parens;
+      if (text_[i] == ')') --open_parens;
+    }
+    while (end > body) {
+      const char last = text_[end - 1];
+      if (last == ')' && open_parens < 0) {
+        ++open_parens;
+        --end;
+      } else if (std::string_view(".,;:!?'").find(last) != std::string_view::npos) {
+        --end;
+      } else if (end - body >= 3 && text_.substr(end - 3, 3) == "\xE2\x80\x99") {
+        end -= 3;
+      } else {
+        break;
+      }
+    }
+    return end;
+  }
+
+  // One label of a domain or file name: letters, digits, '-' and '_'.
+  std::size_t label_end(std::size_t at) const {
+    std::size_t end = at;
+    while (end < text_.size()) {
+      const char c = text_[end];
+      if (ascii_alnum(c) || c == '_' || (c == '-' && end > at)) {
+        ++end;
+      } else if (static_cast<unsigned char>(c) >= 0x80 && word_char_at(end)) {
+        int length = 0;
+        at_char(end, length);
+        end += static_cast<std::size_t>(length);
+      } else {
+        break;
+      }
+    }
+    while (end > at && text_[end - 1] == '-') --end;
+    return end;
+  }
+
+  std::size_t email_end(std::size_t at) const {
+    std::size_t end = at;
+    while (end < text_.size() && (ascii_alnum(text_[end]) || std::string_view("._%+-").find(
+                                                                  text_[end]) != std::string_view::npos)) {
+      ++end;
+    }
+    if (end == at || end >= text_.size() || text_[end] != '@') return at;
+    const std::size_t domain = domain_end(end + 1, /*need_suffix=*/false);
+    return domain > end + 1 ? domain : at;
+  }
+
+  // labels joined by '.', at least two; with `need_suffix`, the last must be a known top-level
+  // domain or file extension. Returns `at` when there is no such name.
+  std::size_t domain_end(std::size_t at, bool need_suffix) const {
+    std::size_t end = label_end(at);
+    if (end == at) return at;
+    std::size_t best = at;  // the longest name so far that qualifies
+    while (end + 1 < text_.size() && text_[end] == '.') {
+      const std::size_t next = label_end(end + 1);
+      if (next == end + 1) break;
+      const std::string_view label = text_.substr(end + 1, next - end - 1);
+      end = next;
+      if (!need_suffix || name_suffixes().contains_exact(label)) best = end;
+    }
+    return best;
+  }
+
+  std::size_t file_name_end(std::size_t at) const {
+    std::size_t end = domain_end(at, /*need_suffix=*/true);
+    if (end == at) return at;
+    // A path after a domain: "bbc.co.uk/news".
+    while (end + 1 < text_.size() && text_[end] == '/' && label_end(end + 1) > end + 1) {
+      end = label_end(end + 1);
+    }
+    return end;
+  }
+
+  Token number(std::size_t at) const {
+    std::size_t end = at;
+    while (end < text_.size() && ascii_digit(text_[end])) ++end;
+    // Thousands groups, decimals and times: "1,000", "3.5", "10:30", "1.2.3".
+    while (end + 1 < text_.size()) {
+      const char sep = text_[end];
+      if (sep == ',' && digits_exactly(end + 1, 3)) {
+        end += 4;
+      } else if ((sep == '.' || sep == ':') && ascii_digit(text_[end + 1])) {
+        end += 1;
+        while (end < text_.size() && ascii_digit(text_[end])) ++end;
+      } else {
+        break;
+      }
+    }
+    // Suffixes: "1970s", "21st", "5km", "3D".
+    while (end < text_.size() && word_char_at(end)) {
+      int length = 0;
+      at_char(end, length);
+      end += static_cast<std::size_t>(length);
+    }
+    return make(at, end, TokenKind::Number);
+  }
+
+  bool digits_exactly(std::size_t at, std::size_t count) const {
+    for (std::size_t i = 0; i < count; ++i) {
+      if (at + i >= text_.size() || !ascii_digit(text_[at + i])) return false;
+    }
+    return at + count >= text_.size() || !ascii_digit(text_[at + count]);
+  }
+
+  // Letters and digits, joined by apostrophes and hyphens when a letter or digit follows.
+  Token word(std::size_t at) const {
+    std::size_t end = at;
+    while (end < text_.size()) {
+      if (word_char_at(end)) {
+        int length = 0;
+        at_char(end, length);
+        end += static_cast<std::size_t>(length);
+        continue;
+      }
+      int length = 0;
+      const char32_t cp = at_char(end, length);
+      if ((is_apostrophe(cp) || is_hyphen(cp)) &&
+          word_char_at(end + static_cast<std::size_t>(length))) {
+        end += static_cast<std::size_t>(length);
+        continue;
+      }
+      break;
+    }
+    return make(at, end, TokenKind::Word);
+  }
+
+  std::string_view text_;
+};
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text) { return Tokenizer(text).run(); }
+
+}  // namespace copydesk
