@@ -55,7 +55,11 @@ class RepeatedWord final : public Rule {
 
   // "Walla Walla", "Baden Baden": both capitalized, and the first is not just a sentence start.
   static bool looks_like_name(const Document& document, std::uint32_t first, std::uint32_t second) {
-    if (!starts_upper(document.text_of(document.tokens()[second]))) return false;
+    const auto& tokens = document.tokens();
+    if (!starts_upper(document.text_of(tokens[first])) ||
+        !starts_upper(document.text_of(tokens[second]))) {
+      return false;
+    }
     const Sentence& sentence = document.sentences()[document.sentence_of(first)];
     return sentence.first != first;
   }

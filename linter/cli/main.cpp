@@ -87,16 +87,13 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--words", options.word_files,
                  "A file of accepted words, one per line (may be repeated)")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->allow_extra_args(false)
       ->delimiter(',');
   app.add_option("--enable", options.enable, "Turn a rule on (may be repeated)")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->allow_extra_args(false)
       ->delimiter(',');
   app.add_option("--disable", options.disable, "Turn a rule off (may be repeated)")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->allow_extra_args(false)
       ->delimiter(',');
   app.add_option("--fail-on", fail_on, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"info", "warning", "error", "never"}))

@@ -1,0 +1,81 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+#include <set>
+#include <string>
+
+#include "copydesk/registry.hpp"
+
+namespace copydesk {
+namespace {
+
+TEST(Registry, EveryRuleHasItsDocumentation) {
+  for (const RuleEntry* entry : Registry::builtin().entries()) {
+    EXPECT_FALSE(entry->doc.empty()) << entry->meta.id << " has no rules/<stem>.md";
+    EXPECT_NE(entry->doc.find("# " + std::string(entry->meta.id)), std::string_view::npos)
+        << entry->meta.id << ": the doc must start with the rule id as its title";
+    for (std::string_view heading : {"## What it does", "## Why is this bad?", "## Example",
+                                     "## Use instead", "## Fix safety"}) {
+      EXPECT_NE(entry->doc.find(heading), std::string_view::npos)
+          << entry->meta.id << " doc lacks " << heading;
+    }
+  }
+}
+
+TEST(Registry, EveryDocumentHasItsRule) {
+  const std::filesystem::path rules_dir = std::filesystem::path(COPYDESK_SOURCE_DIR) / "rules";
+  std::set<std::string> ids;
+  for (const RuleEntry* entry : Registry::builtin().entries()) ids.emplace(entry->meta.id);
+  int docs = 0;
+  for (const auto& file : std::filesystem::directory_iterator(rules_dir)) {
+    if (file.path().extension() != ".md") continue;
+    ++docs;
+    std::string id = file.path().stem().string();
+    std::replace(id.begin(), id.end(), '_', '-');
+    EXPECT_TRUE(ids.count(id)) << file.path() << " documents no registered rule";
+    const auto source = std::filesystem::path(file.path()).replace_extension(".cpp");
+    EXPECT_TRUE(std::filesystem::exists(source)) << source << " is missing";
+    const auto test = std::filesystem::path(COPYDESK_SOURCE_DIR) / "tests" / "rules" /
+                      (file.path().stem().string() + "_test.cpp");
+    EXPECT_TRUE(std::filesystem::exists(test)) << test << " is missing";
+  }
+  EXPECT_EQ(docs, static_cast<int>(ids.size()));
+}
+
+TEST(Registry, IdsAreKebabCaseAndSorted) {
+  const std::regex kebab("[a-z]+(-[a-z]+)*");
+  std::string previous;
+  for (const RuleEntry* entry : Registry::builtin().entries()) {
+    const std::string id(entry->meta.id);
+    EXPECT_TRUE(std::regex_match(id, kebab)) << id;
+    EXPECT_LT(previous, id);
+    EXPECT_FALSE(entry->meta.summary.empty()) << id;
+    previous = id;
+  }
+}
+
+TEST(Registry, FindsRulesById) {
+  const Registry& registry = Registry::builtin();
+  ASSERT_NE(registry.find("repeated-word"), nullptr);
+  EXPECT_EQ(registry.find("repeated-word")->meta.id, "repeated-word");
+  EXPECT_EQ(registry.find("no-such-rule"), nullptr);
+}
+
+TEST(Registry, SuggestsTheClosestIdForATypo) {
+  EXPECT_EQ(Registry::builtin().closest("repeated-wrod"), "repeated-word");
+  EXPECT_EQ(Registry::builtin().closest("repeatedword"), "repeated-word");
+  EXPECT_EQ(Registry::builtin().closest("zzzzzzzzzzzzzzzzzzzzzzzzzz"), "");
+}
+
+TEST(Registry, RejectsADuplicateId) {
+  Registry registry;
+  const RuleMeta meta{"some-rule", "grammar", Severity::Warning, "A rule.", false};
+  registry.add(RuleEntry{meta, "doc", nullptr});
+  EXPECT_THROW(registry.add(RuleEntry{meta, "doc", nullptr}), std::invalid_argument);
+  ASSERT_EQ(registry.entries().size(), 1u);
+}
+
+}  // namespace
+}  // namespace copydesk
