@@ -1,0 +1,368 @@
+// confused-word: a real word that is wrong in its context ("flew too Iraq", "more then ten").
+//
+// The contexts are data (dictionaries/confusions.txt, format described at its top): each
+// pattern is a short run of slots around one target `[wrong->right]`. Patterns are compiled
+// once, indexed by the lowercase wrong word, so check() only looks closer at tokens that are
+// a member of some pair.
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "copydesk/dictionary.hpp"
+#include "copydesk/registry.hpp"
+#include "copydesk/text.hpp"
+
+namespace copydesk {
+namespace {
+
+using WordTable = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+// One position of a pattern: the union of the alternatives written in it.
+struct Slot {
+  static constexpr std::uint32_t kNoWords = 0xFFFFFFFF;
+  std::uint32_t words = kNoWords;  // index into ConfusedWord::tables_
+  bool any_word = false;           // `*`
+  bool number = false;             // `@number`
+  bool capitalized = false;        // `@capitalized`: a name in mid-sentence
+  bool end = false;                // `@end`: punctuation, or the end of the sentence
+  bool start = false;              // `@start`: only opening punctuation before, in the sentence
+  bool negated = false;            // `!`
+};
+
+struct Pattern {
+  std::vector<Slot> before;  // nearest to the target first
+  std::vector<Slot> after;   // nearest to the target first
+  std::string wrong;         // lowercase, straight apostrophes
+  std::string right;
+  std::uint32_t line = 0;
+};
+
+// Lowercases `word` into `out` and makes curly apostrophes straight, so "It’s" and "it's" meet.
+void fold(std::string_view word, std::string& out) {
+  to_lower(word, out);
+  static constexpr std::string_view kCurly = "\xE2\x80\x99";
+  std::size_t write = 0;
+  for (std::size_t read = 0; read < out.size();) {
+    if (out.compare(read, kCurly.size(), kCurly) == 0) {
+      out[write++] = '\'';
+      read += kCurly.size();
+    } else {
+      out[write++] = out[read++];
+    }
+  }
+  out.resize(write);
+}
+
+bool is_opening(std::string_view punctuation) {
+  return punctuation == "\"" || punctuation == "'" || punctuation == "(" || punctuation == "[" ||
+         punctuation == "\xE2\x80\x9C" /* “ */ || punctuation == "\xE2\x80\x98" /* ‘ */;
+}
+
+// Where the matcher stands: a token inside the sentence, or past one of its edges.
+struct Cursor {
+  const Document& document;
+  std::uint32_t first = 0;  // the sentence's token range
+  std::uint32_t last = 0;
+  bool target_lower = true;  // the target is written in lowercase
+
+  // The next non-blank token after (forward) or before `index` in the sentence; -1 when none.
+  std::int64_t step(std::int64_t index, bool forward) const {
+    const auto& tokens = document.tokens();
+    for (std::int64_t i = forward ? index + 1 : index - 1;
+         i >= static_cast<std::int64_t>(first) && i < static_cast<std::int64_t>(last);
+         i += forward ? 1 : -1) {
+      if (!tokens[static_cast<std::size_t>(i)].is_blank()) return i;
+    }
+    return -1;
+  }
+
+  // True when no word or number comes before `index` in the sentence.
+  bool at_start(std::int64_t index) const {
+    const auto& tokens = document.tokens();
+    for (std::int64_t i = index - 1; i >= static_cast<std::int64_t>(first); --i) {
+      const Token& token = tokens[static_cast<std::size_t>(i)];
+      if (token.is_blank()) continue;
+      if (token.kind != TokenKind::Punctuation || !is_opening(document.text_of(token))) return false;
+    }
+    return true;
+  }
+};
+
+class ConfusedWord final : public Rule {
+ public:
+  static constexpr RuleMeta kMeta{"confused-word", "grammar", Severity::Warning,
+                                  "A real word that is wrong in its context: \"flew too Iraq\".",
+                                  true};
+
+  explicit ConfusedWord(const RuleContext&) { parse(embedded_data("confusions.txt")); }
+
+  const RuleMeta& meta() const override { return kMeta; }
+
+  void check(const Document& document, Sink& sink) const override {
+    const auto& tokens = document.tokens();
+    std::string folded, scratch;
+    for (std::uint32_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].kind != TokenKind::Word) continue;
+      const std::string_view text = document.text_of(tokens[i]);
+      if (text.size() > kLongestTarget) continue;
+      fold(text, folded);
+      const auto found = by_target_.find(folded);
+      if (found == by_target_.end()) continue;
+      const Sentence& sentence = document.sentences()[document.sentence_of(i)];
+      Cursor cursor{document, sentence.first, sentence.last, starts_lower(text)};
+      // A capitalized word inside a sentence is a title or a name ("The Weather Channel").
+      if (!cursor.target_lower && !is_all_upper(text) && !cursor.at_start(i)) continue;
+      for (const std::uint32_t index : found->second) {
+        const Pattern& pattern = patterns_[index];
+        if (!matches(pattern, cursor, i, scratch)) continue;
+        report(document, tokens[i], pattern, sink);
+        break;
+      }
+    }
+  }
+
+ private:
+  static constexpr std::size_t kLongestTarget = 32;
+
+  bool matches(const Pattern& pattern, const Cursor& cursor, std::uint32_t target,
+               std::string& scratch) const {
+    return matches_side(pattern.after, cursor, target, true, scratch) &&
+           matches_side(pattern.before, cursor, target, false, scratch);
+  }
+
+  bool matches_side(const std::vector<Slot>& slots, const Cursor& cursor, std::uint32_t target,
+                    bool forward, std::string& scratch) const {
+    std::int64_t at = target;  // the last token consumed
+    for (const Slot& slot : slots) {
+      if (slot.start) {
+        if (cursor.at_start(at) == slot.negated) return false;
+        continue;
+      }
+      const std::int64_t next = cursor.step(at, forward);
+      bool ok = false;
+      if (next < 0) {
+        ok = slot.end;  // only the sentence edge is here
+      } else {
+        ok = matches_token(slot, cursor, static_cast<std::uint32_t>(next), scratch);
+      }
+      if (ok == slot.negated) return false;
+      if (next >= 0) at = next;
+    }
+    return true;
+  }
+
+  bool matches_token(const Slot& slot, const Cursor& cursor, std::uint32_t index,
+                     std::string& scratch) const {
+    const Document& document = cursor.document;
+    const Token& token = document.tokens()[index];
+    const std::string_view text = document.text_of(token);
+    if (token.kind == TokenKind::Number) return slot.number;
+    if (token.kind == TokenKind::Punctuation) {
+      return slot.end || (slot.words != Slot::kNoWords && tables_[slot.words].contains(text));
+    }
+    if (token.kind != TokenKind::Word) return false;
+    const bool initial = cursor.at_start(index);
+    const bool name = starts_upper(text) && !initial && text != "I";
+    if (slot.capitalized && name && cursor.target_lower) return true;
+    // A capitalized neighbour of a lowercase target is a name ("its A team", "the month of
+    // May"), not the word the pattern means.
+    if (name && cursor.target_lower) return false;
+    if (slot.any_word) return true;
+    if (slot.words == Slot::kNoWords) return false;
+    fold(text, scratch);
+    return tables_[slot.words].contains(scratch);
+  }
+
+  static std::string with_case_of(std::string_view original, std::string_view replacement) {
+    std::string result(replacement);
+    if (is_all_upper(original) && original.size() > 1) {
+      for (char& c : result) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+    } else if (starts_upper(original) && !result.empty() && result[0] >= 'a' && result[0] <= 'z') {
+      result[0] = static_cast<char>(result[0] - 32);
+    }
+    // Keep the writer's apostrophe style.
+    if (original.find("\xE2\x80\x99") != std::string_view::npos) {
+      std::string curly;
+      for (char c : result) {
+        if (c == '\'') curly += "\xE2\x80\x99";
+        else curly.push_back(c);
+      }
+      result = std::move(curly);
+    }
+    return result;
+  }
+
+  static void report(const Document& document, const Token& token, const Pattern& pattern,
+                     Sink& sink) {
+    const std::string_view original = document.text_of(token);
+    std::string replacement = with_case_of(original, pattern.right);
+    Diagnostic diagnostic;
+    diagnostic.span = token.span;
+    diagnostic.message.append("`").append(original).append("` should probably be `");
+    diagnostic.message.append(replacement).append("` here.");
+    diagnostic.suggestions.push_back(replacement);
+    diagnostic.fix = Fix{"Replace with `" + replacement + "`", {Edit{token.span, replacement}},
+                         false};
+    sink.report(std::move(diagnostic));
+  }
+
+  // --- Loading dictionaries/confusions.txt -----------------------------------------------
+
+  [[noreturn]] static void fail(std::uint32_t line, const std::string& message) {
+    throw std::runtime_error("confusions.txt:" + std::to_string(line) + ": " + message);
+  }
+
+  static std::vector<std::string_view> split(std::string_view text, char separator) {
+    std::vector<std::string_view> parts;
+    while (true) {
+      const std::size_t at = text.find(separator);
+      parts.push_back(text.substr(0, at));
+      if (at == std::string_view::npos) break;
+      text.remove_prefix(at + 1);
+    }
+    return parts;
+  }
+
+  static std::vector<std::string_view> fields(std::string_view line) {
+    std::vector<std::string_view> result;
+    for (std::string_view part : split(line, ' ')) {
+      while (!part.empty() && (part.back() == '\t' || part.back() == '\r')) part.remove_suffix(1);
+      if (!part.empty()) result.push_back(part);
+    }
+    return result;
+  }
+
+  // "@name = word word ..." defines a class; more lines with the same name add words.
+  void parse_class(std::string_view line, std::uint32_t number) {
+    const std::size_t equals = line.find('=');
+    const auto name = fields(line.substr(1, equals - 1));
+    if (name.size() != 1) fail(number, "a class needs one name");
+    if (builtin(name[0])) fail(number, "`@" + std::string(name[0]) + "` is a built-in class");
+    const auto words = fields(line.substr(equals + 1));
+    std::string folded;
+    const auto [entry, added] = classes_.try_emplace(std::string(name[0]), tables_.size());
+    if (added) tables_.emplace_back();
+    for (std::string_view word : words) {
+      fold(word, folded);
+      tables_[entry->second].insert(folded);
+    }
+  }
+
+  static bool builtin(std::string_view name) {
+    return name == "end" || name == "start" || name == "capitalized" || name == "number";
+  }
+
+  // One alternative of a slot: a word, a class, a built-in or `*`.
+  void add_alternative(Slot& slot, std::string_view text, std::uint32_t number) {
+    if (text.empty()) fail(number, "empty alternative");
+    if (text == "*") {
+      slot.any_word = true;
+    } else if (text == "@end") {
+      slot.end = true;
+    } else if (text == "@start") {
+      slot.start = true;
+    } else if (text == "@capitalized") {
+      slot.capitalized = true;
+    } else if (text == "@number") {
+      slot.number = true;
+    } else if (text.find_first_of("()[]|!") != std::string_view::npos) {
+      fail(number, "cannot read `" + std::string(text) + "`");
+    } else {
+      if (slot.words == Slot::kNoWords) {
+        slot.words = static_cast<std::uint32_t>(tables_.size());
+        tables_.emplace_back();
+      }
+      WordTable& table = tables_[slot.words];
+      if (text[0] == '@') {
+        const auto found = classes_.find(text.substr(1));
+        if (found == classes_.end()) fail(number, "unknown class `" + std::string(text) + "`");
+        const WordTable& members = tables_[found->second];
+        table.insert(members.begin(), members.end());
+      } else {
+        std::string folded;
+        fold(text, folded);
+        table.insert(std::move(folded));
+      }
+    }
+  }
+
+  Slot parse_slot(std::string_view text, std::uint32_t number) {
+    Slot slot;
+    if (text.size() > 1 && text[0] == '!') {
+      slot.negated = true;
+      text.remove_prefix(1);
+    }
+    if (text.size() > 2 && text.front() == '(' && text.back() == ')') {
+      for (std::string_view part : split(text.substr(1, text.size() - 2), '|')) {
+        add_alternative(slot, part, number);
+      }
+    } else {
+      add_alternative(slot, text, number);
+    }
+    if (slot.start && (slot.words != Slot::kNoWords || slot.any_word || slot.number ||
+                       slot.capitalized || slot.end)) {
+      fail(number, "`@start` stands alone in its slot");
+    }
+    return slot;
+  }
+
+  void parse_pattern(std::string_view line, std::uint32_t number) {
+    Pattern pattern;
+    pattern.line = number;
+    bool seen_target = false;
+    std::vector<Slot> before;
+    for (std::string_view field : fields(line)) {
+      if (field.front() == '[') {
+        const std::size_t arrow = field.find("->");
+        if (seen_target) fail(number, "a pattern has exactly one target");
+        if (field.back() != ']' || arrow == std::string_view::npos) {
+          fail(number, "a target reads `[wrong->right]`");
+        }
+        fold(field.substr(1, arrow - 1), pattern.wrong);
+        pattern.right = std::string(field.substr(arrow + 2, field.size() - arrow - 3));
+        if (pattern.wrong.empty() || pattern.right.empty()) fail(number, "empty target word");
+        if (pattern.wrong.size() > kLongestTarget) fail(number, "target word too long");
+        seen_target = true;
+        continue;
+      }
+      const Slot slot = parse_slot(field, number);
+      if (slot.start && seen_target) {
+        fail(number, "`@start` must come before the target");
+      }
+      (seen_target ? pattern.after : before).push_back(slot);
+    }
+    if (!seen_target) fail(number, "a pattern needs a target `[wrong->right]`");
+    pattern.before.assign(before.rbegin(), before.rend());
+    by_target_[pattern.wrong].push_back(static_cast<std::uint32_t>(patterns_.size()));
+    patterns_.push_back(std::move(pattern));
+  }
+
+  void parse(std::string_view data) {
+    std::uint32_t number = 0;
+    for (std::string_view line : split(data, '\n')) {
+      ++number;
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+      while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+      if (line.empty() || line.front() == '#') continue;
+      const auto parts = fields(line);
+      if (parts.size() >= 2 && parts[0].front() == '@' && parts[1] == "=") parse_class(line, number);
+      else parse_pattern(line, number);
+    }
+  }
+
+  std::vector<WordTable> tables_;
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> classes_;
+  std::vector<Pattern> patterns_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>>
+      by_target_;
+};
+
+}  // namespace
+
+COPYDESK_REGISTER_RULE(ConfusedWord, "confused_word");
+
+}  // namespace copydesk
