@@ -1,0 +1,444 @@
+// misspelled-word: words the language's Hunspell dictionary does not know ("recieve").
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "copydesk/dictionary.hpp"
+#include "copydesk/registry.hpp"
+#include "copydesk/segmenter.hpp"
+#include "copydesk/text.hpp"
+
+namespace copydesk {
+namespace {
+
+constexpr std::size_t kSuggestionLimit = 5;
+
+// Byte length of the hyphen starting at `at` ("-", U+2010, U+2011), or 0.
+std::size_t hyphen_length(std::string_view word, std::size_t at) {
+  if (word[at] == '-') return 1;
+  if (word.compare(at, 3, "\xE2\x80\x90") == 0 || word.compare(at, 3, "\xE2\x80\x91") == 0)
+    return 3;
+  return 0;
+}
+
+// "Ahn's" -> "Ahn", "Ahn’s" -> "Ahn"; other words unchanged.
+std::string_view without_possessive(std::string_view word) {
+  if (word.size() > 2 && word.ends_with("'s")) return word.substr(0, word.size() - 2);
+  if (word.size() > 4 && word.ends_with("\xE2\x80\x99s")) return word.substr(0, word.size() - 4);
+  return word;
+}
+
+// "NATO", "MPs", "NGOs", "CEO's": capitals, perhaps with a plural or possessive ending.
+bool is_acronym(std::string_view word) {
+  word = without_possessive(word);
+  if (word.size() > 2 && word.back() == 's') word.remove_suffix(1);
+  return is_all_upper(word);
+}
+
+// "iPhone", "McDonald", "eBay": an inner capital marks a brand or a name. A capital in a
+// contraction's ending ("We'Re", "don'T") is a typing slip instead.
+bool is_brand(std::string_view word) {
+  if (!has_inner_upper(word)) return false;
+  std::size_t apostrophe = word.rfind('\'');
+  std::size_t length = 1;
+  if (const std::size_t curly = word.rfind("\xE2\x80\x99");
+      curly != std::string_view::npos &&
+      (apostrophe == std::string_view::npos || curly > apostrophe)) {
+    apostrophe = curly;
+    length = 3;
+  }
+  if (apostrophe == std::string_view::npos) return true;
+  const std::string_view ending = word.substr(apostrophe + length);
+  bool contraction = false;
+  for (const std::string_view suffix : {"s", "t", "re", "ll", "ve", "d", "m"}) {
+    if (ending.size() != suffix.size()) continue;
+    contraction = true;
+    for (std::size_t i = 0; i < ending.size(); ++i) {
+      contraction = contraction && (ending[i] | 0x20) == suffix[i];
+    }
+    if (contraction) break;
+  }
+  // "O'Brien" is a name; "McDonald's" keeps its inner capital before the ending.
+  return !contraction || has_inner_upper(word.substr(0, apostrophe));
+}
+
+// "your's", "their's": pronouns whose possessive never takes an apostrophe.
+bool is_possessive_pronoun_base(std::string_view word) {
+  for (const std::string_view pronoun :
+       {"your", "our", "their", "her", "his", "its", "yours", "ours", "theirs", "hers", "whose"}) {
+    if (word.size() != pronoun.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < word.size(); ++i) same = same && (word[i] | 0x20) == pronoun[i];
+    if (same) return true;
+  }
+  return false;
+}
+
+// Canonical lowercase Roman numerals ("ii", "xiv", "mcmxc"); capitals are acronyms already.
+bool is_roman_numeral(std::string_view word) {
+  const auto value_of = [](char c) -> int {
+    switch (c) {
+      case 'i':
+        return 1;
+      case 'v':
+        return 5;
+      case 'x':
+        return 10;
+      case 'l':
+        return 50;
+      case 'c':
+        return 100;
+      case 'd':
+        return 500;
+      case 'm':
+        return 1000;
+      default:
+        return 0;
+    }
+  };
+  int total = 0;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const int value = value_of(word[i]);
+    if (value == 0) return false;
+    const int next = i + 1 < word.size() ? value_of(word[i + 1]) : 0;
+    total += next > value ? -value : value;
+  }
+  if (total <= 0 || total >= 4000) return false;
+  // Re-encode and compare, so that "mix" or "dim" (not canonical numerals) do not pass.
+  static constexpr std::pair<int, std::string_view> kDigits[] = {
+      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
+  std::size_t at = 0;
+  for (const auto& [value, digits] : kDigits) {
+    while (total >= value) {
+      if (word.compare(at, digits.size(), digits) != 0) return false;
+      at += digits.size();
+      total -= value;
+    }
+  }
+  return at == word.size();
+}
+
+// Letters a spelling dictionary for English cannot judge: digits, underscores (identifiers),
+// and letters outside ASCII (foreign words and names: "café", "Zürich", "Москва").
+bool outside_dictionary_alphabet(std::string_view word) {
+  for (std::size_t i = 0; i < word.size();) {
+    int length = 0;
+    const char32_t c = decode_at(word, i, length);
+    if (c == '_' || is_digit(c) || (c >= 0x80 && is_letter(c))) return true;
+    i += static_cast<std::size_t>(length);
+  }
+  return false;
+}
+
+// Edit distance with adjacent transpositions (optimal string alignment), ASCII case folded,
+// capped: anything above `limit` counts as limit + 1.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  constexpr std::size_t kMax = 48;
+  if (a.size() > kMax || b.size() > kMax) return limit + 1;
+  const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (gap > limit) return limit + 1;
+  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  std::size_t rows[3][kMax + 1];
+  std::size_t* before = rows[0];
+  std::size_t* previous = rows[1];
+  std::size_t* current = rows[2];
+  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = fold(a[i - 1]) == fold(b[j - 1]) ? 0 : 1;
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+      if (i > 1 && j > 1 && fold(a[i - 1]) == fold(b[j - 2]) && fold(a[i - 2]) == fold(b[j - 1])) {
+        current[j] = std::min(current[j], before[j - 2] + 1);
+      }
+    }
+    std::size_t* const recycled = before;
+    before = previous;
+    previous = current;
+    current = recycled;
+  }
+  return std::min(previous[b.size()], limit + 1);
+}
+
+// Whether one suggestion is a single word within two edits of `word`.
+bool has_near_suggestion(std::string_view word, const std::vector<std::string>& suggestions) {
+  for (const auto& suggestion : suggestions) {
+    if (suggestion.find_first_of(" -") != std::string::npos) continue;
+    if (edit_distance(word, suggestion, 2) <= 2) return true;
+  }
+  return false;
+}
+
+class MisspelledWord final : public Rule {
+ public:
+  static constexpr RuleMeta kMeta{"misspelled-word", "spelling", Severity::Error,
+                                  "A word the dictionary does not know: \"recieve\".", false};
+
+  explicit MisspelledWord(const RuleContext& context)
+      : spell_(context.spell), accepted_(context.accepted_words) {
+    prefixes_.add_lines(embedded_data("hyphen-prefixes.txt"));
+  }
+
+  const RuleMeta& meta() const override { return kMeta; }
+
+  void check(const Document& document, Sink& sink) const override {
+    if (spell_ == nullptr) return;
+    Scratch scratch;
+    const auto& tokens = document.tokens();
+    for (const Sentence& sentence : document.sentences()) {
+      bool initial = true;  // no word or number yet in this sentence
+      for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
+        const Token& token = tokens[i];
+        if (token.is_blank() || token.kind == TokenKind::Punctuation) continue;
+        const bool at_start = initial;
+        initial = false;
+        if (token.kind == TokenKind::Word) check_word(document, i, at_start, scratch, sink);
+      }
+    }
+  }
+
+ private:
+  // Per-call buffers, so that the loop over tokens does not allocate.
+  struct Scratch {
+    std::string straight, lower, dotted;
+    // Capitalized words seen inside sentences (names), built on first need.
+    std::unordered_set<std::string_view> names;
+    // Capitalized words that open sentences, with their counts.
+    std::unordered_map<std::string_view, int> openers;
+    bool names_built = false;
+  };
+
+  void check_word(const Document& document, std::uint32_t index, bool at_start, Scratch& scratch,
+                  Sink& sink) const {
+    const Token& token = document.tokens()[index];
+    const std::string_view word = document.text_of(token);
+    if (word.size() <= 1 || outside_dictionary_alphabet(word)) return;
+    if (glued_to_non_prose(document, index)) return;
+    // A capitalized word inside a sentence is a name, and "iPhone", "McDonald" are brands.
+    if (!at_start && starts_upper(word)) return;
+    if (is_acronym(word) || is_brand(word)) return;
+    if (known(word, scratch) || known_abbreviation(document, index, word, scratch)) return;
+    if (name_particle(document, index, word)) return;
+    if (at_start && starts_upper(word)) {
+      // "Lleyton Hewitt said": a first name opening the sentence, before the family name;
+      // "Cech, Ferreira, Carvalho": the first of a list of names.
+      if (capitalized_neighbour(document, index, 1) || starts_name_list(document, index)) return;
+      if (is_name(document, without_possessive(word), scratch)) return;
+    }
+
+    // Compounds are judged part by part so that the finding names the part that is wrong and
+    // so that names inside compounds ("pro-Kremlin") pass.
+    std::size_t part_begin = 0;
+    bool first_part = true;
+    for (std::size_t at = 0; at <= word.size();) {
+      const std::size_t hyphen = at < word.size() ? hyphen_length(word, at) : 1;
+      if (hyphen == 0) {
+        ++at;
+        continue;
+      }
+      const std::string_view part = word.substr(part_begin, at - part_begin);
+      const bool last_part = at >= word.size();
+      if (!part_ok(document, part, first_part, at_start, last_part, scratch)) {
+        std::vector<std::string> suggestions =
+            spell_->suggest(straighten_apostrophes(part, scratch.straight), kSuggestionLimit);
+        // An unknown capitalized word opening a sentence that is far from every dictionary
+        // word is a name ("Maduaka"); a typo is close to the word it misspells ("Nonethless").
+        if (first_part && at_start && starts_upper(part) &&
+            !has_near_suggestion(part, suggestions)) {
+          return;
+        }
+        report(token.span.begin + static_cast<std::uint32_t>(part_begin), part,
+               std::move(suggestions), sink);
+        return;
+      }
+      first_part = false;
+      at += hyphen;
+      part_begin = at;
+    }
+  }
+
+  bool part_ok(const Document& document, std::string_view part, bool first_part, bool at_start,
+               bool last_part, Scratch& scratch) const {
+    if (part.size() <= 1 || is_acronym(part) || is_brand(part)) return true;
+    if (is_roman_numeral(part)) return true;
+    if (known(part, scratch)) return true;
+    // Hunspell lacks the possessives of many nouns ("exchange's", "racing's"); pronouns have
+    // their own possessive forms, so "your's" stays wrong.
+    const std::string_view base = without_possessive(part);
+    if (base.size() != part.size() && !is_possessive_pronoun_base(base) && known(base, scratch)) {
+      return true;
+    }
+    if (!last_part && prefixes_.contains(part)) return true;
+    // "sell-offs", "year-olds": the plural of a compound ending in a particle.
+    if (!first_part && last_part && part.size() > 2 && part.back() == 's' &&
+        known(part.substr(0, part.size() - 1), scratch)) {
+      return true;
+    }
+    if (!starts_upper(part)) return false;
+    if (!first_part || !at_start) return true;
+    // A capital at a sentence start proves nothing: the word is a name only if the document
+    // also capitalizes it inside a sentence.
+    return is_name(document, base, scratch);
+  }
+
+  // A capitalized word that opens a sentence is a name when the document also capitalizes it
+  // inside a sentence, or opens another sentence with it: a typo is rarely repeated exactly.
+  static bool is_name(const Document& document, std::string_view word, Scratch& scratch) {
+    if (known_names(document, scratch).contains(word)) return true;
+    const auto opener = scratch.openers.find(word);
+    return opener != scratch.openers.end() && opener->second > 1;
+  }
+
+  bool known(std::string_view word, Scratch& scratch) const {
+    return accepted(word, scratch) ||
+           spell_->correct(straighten_apostrophes(word, scratch.straight));
+  }
+
+  // In the house list or the user's --words; lowercase entries accept capitalized words.
+  bool accepted(std::string_view word, Scratch& scratch) const {
+    if (accepted_ == nullptr) return false;
+    const std::string_view straight = straighten_apostrophes(word, scratch.straight);
+    if (accepted_->contains_exact(straight)) return true;
+    if (!starts_upper(straight)) return false;
+    to_lower(straight, scratch.lower);
+    return accepted_->contains_exact(scratch.lower);
+  }
+
+  // "Mr." or "etc." where the dictionary lists the word only with its period.
+  bool known_abbreviation(const Document& document, std::uint32_t index, std::string_view word,
+                          Scratch& scratch) const {
+    const auto& tokens = document.tokens();
+    if (index + 1 >= tokens.size() || document.text_of(tokens[index + 1]) != ".") return false;
+    if (is_abbreviation(word)) return true;
+    scratch.dotted.assign(word);
+    scratch.dotted.push_back('.');
+    return spell_->correct(scratch.dotted);
+  }
+
+  // Words glued to marks that make them part of something other than prose: "@handle",
+  // "#hashtag", ".com", "SM:tv", and pieces of words cut by HTML entities ("caf&#233;").
+  static bool glued_to_non_prose(const Document& document, std::uint32_t index) {
+    const auto& tokens = document.tokens();
+    const auto glued = [&](std::uint32_t a, std::uint32_t b) {
+      return tokens[a].span.end == tokens[b].span.begin;
+    };
+    if (index + 1 < tokens.size() && glued(index, index + 1) &&
+        document.text_of(tokens[index + 1]) == "&") {
+      return true;
+    }
+    if (index == 0 || !glued(index - 1, index)) return false;
+    const std::string_view before = document.text_of(tokens[index - 1]);
+    if (before == "@" || before == "#" || before == "&") return true;
+    const bool glued_twice =
+        index >= 2 && glued(index - 2, index - 1) && !tokens[index - 2].is_blank();
+    if (before == ".") return !glued_twice;  // ".com", ".uk": a suffix, not a word
+    return (before == ";" || before == ":") && glued_twice;
+  }
+
+  // "Banque du Caire", "David dal Maso": a short lowercase word between two capitalized words
+  // is a particle of a name.
+  static bool name_particle(const Document& document, std::uint32_t index, std::string_view word) {
+    if (word.size() > 5 || !starts_lower(word)) return false;
+    return capitalized_neighbour(document, index, -1) && capitalized_neighbour(document, index, 1);
+  }
+
+  // The word at `index` is followed by ", " or "; " and a capitalized word.
+  static bool starts_name_list(const Document& document, std::uint32_t index) {
+    const auto& tokens = document.tokens();
+    if (index + 1 >= tokens.size()) return false;
+    const std::string_view mark = document.text_of(tokens[index + 1]);
+    return (mark == "," || mark == ";") && capitalized_neighbour(document, index + 1, 1);
+  }
+
+  // Whether the word `step` tokens away, past exactly one space, is capitalized.
+  static bool capitalized_neighbour(const Document& document, std::uint32_t index, int step) {
+    const auto& tokens = document.tokens();
+    const std::int64_t space = static_cast<std::int64_t>(index) + step;
+    const std::int64_t word = space + step;
+    if (word < 0 || word >= static_cast<std::int64_t>(tokens.size())) return false;
+    const Token& gap = tokens[static_cast<std::size_t>(space)];
+    if (gap.kind != TokenKind::Space) return false;
+    const Token& neighbour = tokens[static_cast<std::size_t>(word)];
+    return neighbour.kind == TokenKind::Word && starts_upper(document.text_of(neighbour));
+  }
+
+  static const std::unordered_set<std::string_view>& known_names(const Document& document,
+                                                                 Scratch& scratch) {
+    if (scratch.names_built) return scratch.names;
+    scratch.names_built = true;
+    const auto& tokens = document.tokens();
+    for (const Sentence& sentence : document.sentences()) {
+      bool initial = true;
+      for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
+        const Token& token = tokens[i];
+        if (token.is_blank() || token.kind == TokenKind::Punctuation) continue;
+        const bool at_start = initial;
+        initial = false;
+        if (token.kind != TokenKind::Word) continue;
+        const std::string_view word = document.text_of(token);
+        if (at_start) {
+          if (starts_upper(word)) ++scratch.openers[without_possessive(word)];
+          continue;
+        }
+        if (starts_upper(word)) scratch.names.insert(without_possessive(word));
+        add_capitalized_parts(word, scratch.names);
+      }
+    }
+    return scratch.names;
+  }
+
+  static void add_capitalized_parts(std::string_view word,
+                                    std::unordered_set<std::string_view>& names) {
+    std::size_t part_begin = 0;
+    for (std::size_t at = 0; at <= word.size();) {
+      const std::size_t hyphen = at < word.size() ? hyphen_length(word, at) : 1;
+      if (hyphen == 0) {
+        ++at;
+        continue;
+      }
+      const std::string_view part = word.substr(part_begin, at - part_begin);
+      if (starts_upper(part)) {
+        names.insert(without_possessive(part));
+        // "GlaxoSmithKline" also vouches for the short form "Glaxo".
+        if (const std::size_t inner = inner_capital(part); inner != std::string_view::npos) {
+          names.insert(part.substr(0, inner));
+        }
+      }
+      at += hyphen;
+      part_begin = at;
+    }
+  }
+
+  // Offset of the first ASCII capital after a lowercase letter ("GlaxoSmithKline" -> 5).
+  static std::size_t inner_capital(std::string_view word) {
+    for (std::size_t i = 1; i < word.size(); ++i) {
+      const bool lower_before = word[i - 1] >= 'a' && word[i - 1] <= 'z';
+      if (lower_before && word[i] >= 'A' && word[i] <= 'Z') return i;
+    }
+    return std::string_view::npos;
+  }
+
+  static void report(std::uint32_t begin, std::string_view part,
+                     std::vector<std::string> suggestions, Sink& sink) {
+    Diagnostic diagnostic;
+    diagnostic.span = Span{begin, begin + static_cast<std::uint32_t>(part.size())};
+    diagnostic.message.append("`").append(part).append("` is not in the dictionary.");
+    diagnostic.suggestions = std::move(suggestions);
+    sink.report(std::move(diagnostic));
+  }
+
+  const SpellChecker* spell_;
+  const WordSet* accepted_;
+  WordSet prefixes_;  // "pre", "anti": only ever written before a hyphen
+};
+
+}  // namespace
+
+COPYDESK_REGISTER_RULE(MisspelledWord, "misspelled_word");
+
+}  // namespace copydesk

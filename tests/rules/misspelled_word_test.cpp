@@ -1,0 +1,229 @@
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "rule_test_support.hpp"
+
+namespace copydesk {
+namespace {
+
+using testing::expect_flags;
+using testing::findings;
+
+constexpr std::string_view kRule = "misspelled-word";
+
+// --- must fire -------------------------------------------------------------------------------
+
+TEST(MisspelledWordTest, FlagsTypoInsideSentence) {
+  expect_flags(kRule, "She will [[recieve]] the award tomorrow.");
+}
+
+TEST(MisspelledWordTest, FlagsTwoTyposInOneSentence) {
+  expect_flags(kRule, "The [[commitee]] will [[recieve]] the papers.");
+}
+
+TEST(MisspelledWordTest, FlagsCapitalizedTypoAtSentenceStart) {
+  expect_flags(kRule, "[[Recieved]] the letter this morning.");
+}
+
+TEST(MisspelledWordTest, FlagsSentenceStartTypoAfterEarlierSentence) {
+  expect_flags(kRule, "The vote was close. [[Teh]] result came late.");
+}
+
+TEST(MisspelledWordTest, FlagsSentenceStartTypoAfterOpeningQuote) {
+  expect_flags(kRule, "\"[[Definately]] not,\" she said.");
+}
+
+TEST(MisspelledWordTest, FlagsOnlyTheBadPartOfACompound) {
+  expect_flags(kRule, "They chose a [[recieve]]-based approach.");
+  expect_flags(kRule, "It was a long-[[trem]] plan.");
+}
+
+TEST(MisspelledWordTest, FlagsTypoWithCurlyApostrophe) {
+  expect_flags(kRule, "The [[goverment\xE2\x80\x99s]] plan collapsed.");
+}
+
+TEST(MisspelledWordTest, FlagsCapitalInContractionEnding) {
+  expect_flags(kRule, "We [[don'T]] agree with the panel.");
+  expect_flags(kRule, "[[We'Re]] leaving on Monday.");
+}
+
+TEST(MisspelledWordTest, FlagsApostropheInPossessivePronoun) {
+  expect_flags(kRule, "The final decision was [[your's]] to make.");
+}
+
+TEST(MisspelledWordTest, FlagsMissingApostrophe) {
+  expect_flags(kRule, "Officials said they [[wouldnt]] comment.");
+}
+
+TEST(MisspelledWordTest, FlagsAmericanSpellingUnderBritishDictionary) {
+  expect_flags(kRule, "The walls were painted a bright [[color]] last week.", "en_GB");
+}
+
+TEST(MisspelledWordTest, FlagsBritishSpellingUnderAmericanDictionary) {
+  expect_flags(kRule, "The walls were painted a bright [[colour]] last week.");
+}
+
+TEST(MisspelledWordTest, FlagsTypoNextToNumbers) {
+  expect_flags(kRule, "In 1990 the [[goverment]] fell after 21 days.");
+}
+
+TEST(MisspelledWordTest, FlagsTypoInListItem) {
+  expect_flags(kRule, "Costs rose:\n* [[Acommodation]] costs rose by a third.\n");
+}
+
+TEST(MisspelledWordTest, FlagsTypoUnderBritishDictionary) {
+  expect_flags(kRule, "The council will [[definately]] review the decision.", "en_GB");
+}
+
+TEST(MisspelledWordTest, FlagsTypoInHeadline) {
+  expect_flags(kRule, "Ministers [[anounce]] new budget\n\nThe budget was published.");
+}
+
+// --- must not fire ---------------------------------------------------------------------------
+
+TEST(MisspelledWordTest, LeavesCapitalizedNamesInsideSentences) {
+  expect_flags(kRule, "The talks with Minister Ahn Gyu-back ended in Baghdad.");
+  expect_flags(kRule, "Strengthening Korea-Iraq Defence Cooperation for the Century");
+}
+
+TEST(MisspelledWordTest, LeavesSentenceStartNameUsedElsewhere) {
+  expect_flags(kRule, "Gyu-back met the envoy. Later that day Gyu-back flew home.");
+  expect_flags(kRule, "Ahn\xE2\x80\x99s trip was short. The aides of Minister Ahn agreed.");
+}
+
+TEST(MisspelledWordTest, LeavesSentenceStartNameBeforeFamilyName) {
+  expect_flags(kRule, "Zorvath Kemble won the race easily.");
+}
+
+TEST(MisspelledWordTest, LeavesSentenceStartNameFarFromEveryWord) {
+  expect_flags(kRule, "Xqueltaro announced the merger on Friday.");
+}
+
+TEST(MisspelledWordTest, LeavesListsOfNames) {
+  expect_flags(kRule, "Zarkov, Pelling, Quant and Ibsom started the match.");
+}
+
+TEST(MisspelledWordTest, LeavesNameOpeningSeveralSentences) {
+  expect_flags(kRule, "Blorvex shares rose. Blorvex later fell back.");
+}
+
+TEST(MisspelledWordTest, LeavesShortFormOfCamelCaseName) {
+  expect_flags(kRule, "Glaxo fell sharply. Investors in GlaxoSmithKline were calm.");
+}
+
+TEST(MisspelledWordTest, LeavesBrandsWithInnerCapitals) {
+  expect_flags(kRule, "her iPhone, his eBay account and a McDonald franchise");
+  expect_flags(kRule, "The envoy met O'Brien at McDonald's on Monday.");
+}
+
+TEST(MisspelledWordTest, LeavesAcronymsAndTheirPlurals) {
+  expect_flags(kRule, "The KAMD and KSOE projects matter to NATO.");
+  expect_flags(kRule, "Several MPs, two NGOs and the CEO's aide attended.");
+}
+
+TEST(MisspelledWordTest, LeavesNumbersAndWordsWithDigits) {
+  expect_flags(kRule, "In the 1970s, the 21st meeting discussed COVID-19, MP3 players and the G7.");
+}
+
+TEST(MisspelledWordTest, LeavesUrlsEmailsAndFileNames) {
+  expect_flags(kRule,
+               "See https://exampel.org/recieve or write to editr@exampel.org or open notez.txt.");
+  expect_flags(kRule, "Shares of .com firms fell.");
+}
+
+TEST(MisspelledWordTest, LeavesCurlyApostrophesOfKnownWords) {
+  expect_flags(kRule, "His aides said we\xE2\x80\x99ll see, and they don\xE2\x80\x99t mind.");
+}
+
+TEST(MisspelledWordTest, LeavesPossessivesOfKnownWords) {
+  expect_flags(kRule, "The nation's leaders waved the nations' flags at the exchange's door.");
+}
+
+TEST(MisspelledWordTest, LeavesHyphenatedCompounds) {
+  expect_flags(kRule, "It was a well-known, long-term decision-making process.");
+  expect_flags(kRule, "The sell-offs worried eight-year-olds and their parents.");
+}
+
+TEST(MisspelledWordTest, LeavesHyphenPrefixes) {
+  expect_flags(kRule, "They debated a pre-war, anti-inflation and socio-economic policy.");
+}
+
+TEST(MisspelledWordTest, LeavesHouseWords) {
+  expect_flags(kRule, "Cybersecurity staff went online to check the website and the blog.");
+  expect_flags(kRule, "We have four cyberattacks on record, etc.", "en_GB");
+}
+
+TEST(MisspelledWordTest, LeavesSingleLettersAndRomanNumerals) {
+  expect_flags(kRule, "Plan B failed, so part ii and chapter xiv of volume iv were cut.");
+}
+
+TEST(MisspelledWordTest, LeavesHandlesHashtagsAndIdentifiers) {
+  expect_flags(kRule, "Follow @newzdesk and #recieveday; the setting max_valu stays.");
+}
+
+TEST(MisspelledWordTest, LeavesAbbreviations) {
+  expect_flags(kRule, "Mr Smith met Dr Jones and Mrs Patel.", "en_GB");
+}
+
+TEST(MisspelledWordTest, LeavesNameParticles) {
+  expect_flags(kRule, "He banked with Banque du Caire and met David dal Maso.");
+}
+
+TEST(MisspelledWordTest, LeavesWordsCutByHtmlEntities) {
+  expect_flags(kRule, "He visited the caf&#233; again.");
+}
+
+TEST(MisspelledWordTest, LeavesForeignLetters) {
+  expect_flags(kRule,
+               "They sat in a caf\xC3\xA9 in Z\xC3\xBCrich reading "
+               "\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x81\xD1\x82\xD0\xB8.");
+}
+
+TEST(MisspelledWordTest, LeavesBritishSpellingsUnderBritishDictionary) {
+  expect_flags(kRule, "The colour of the defence budget was debated.", "en_GB");
+}
+
+// --- messages, suggestions and the user's word list -------------------------------------------
+
+TEST(MisspelledWordTest, MessageQuotesTheWordAndSuggestsFixes) {
+  const auto found = findings(kRule, "She will recieve it.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].message, "`recieve` is not in the dictionary.");
+  EXPECT_LE(found[0].suggestions.size(), 5u);
+  EXPECT_NE(std::find(found[0].suggestions.begin(), found[0].suggestions.end(), "receive"),
+            found[0].suggestions.end());
+  EXPECT_FALSE(found[0].fix.has_value());
+  EXPECT_EQ(found[0].severity, Severity::Error);
+}
+
+TEST(MisspelledWordTest, MessageNamesOnlyTheBadPart) {
+  const auto found = findings(kRule, "A recieve-based plan.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].message, "`recieve` is not in the dictionary.");
+}
+
+TEST(MisspelledWordTest, AcceptsWordsFromTheUsersList) {
+  const auto path = std::filesystem::temp_directory_path() / "copydesk-misspelled-word-list.txt";
+  {
+    std::ofstream out(path);
+    out << "# house names\nzorblatt\nKwexo\n";
+  }
+  const std::string text = "The zorblatt team met. Zorblatt staff and kwexo agreed.";
+  EngineOptions options;
+  options.word_files = {path};
+  const Engine engine(options);
+  const FileResult result = engine.lint_text("test.txt", text);
+  std::filesystem::remove(path);
+  std::vector<std::string> flagged;
+  for (const auto& diagnostic : result.diagnostics) {
+    if (diagnostic.rule == kRule)
+      flagged.emplace_back(text.substr(diagnostic.span.begin, diagnostic.span.size()));
+  }
+  // Lowercase entries accept capitals; a capitalized entry does not accept lowercase.
+  EXPECT_EQ(flagged, std::vector<std::string>{"kwexo"});
+  EXPECT_EQ(findings(kRule, "The zorblatt team met.").size(), 1u);
+}
+
+}  // namespace
+}  // namespace copydesk
