@@ -12,7 +12,9 @@ class RepeatedWord final : public Rule {
   static constexpr RuleMeta kMeta{"repeated-word", "grammar", Severity::Error,
                                   "The same word twice in a row: \"the the\".", true};
 
-  explicit RepeatedWord(const RuleContext&) { allowed_.add_lines(embedded_data("legitimate-doubles.txt")); }
+  explicit RepeatedWord(const RuleContext& context) : spell_(context.spell) {
+    allowed_.add_lines(embedded_data("legitimate-doubles.txt"));
+  }
 
   const RuleMeta& meta() const override { return kMeta; }
 
@@ -29,8 +31,8 @@ class RepeatedWord final : public Rule {
       if (first_text.size() != second_text.size()) continue;
       to_lower(first_text, first_lower);
       to_lower(second_text, second_lower);
-      if (first_lower != second_lower || allowed_.contains(first_lower)) continue;
-      if (looks_like_name(document, static_cast<std::uint32_t>(previous), i)) continue;
+      if (first_lower != second_lower) continue;
+      if (legitimate(document, static_cast<std::uint32_t>(previous), i, first_lower)) continue;
       const Span removal{first.span.end, tokens[i].span.end};
       Diagnostic diagnostic;
       diagnostic.span = tokens[i].span;
@@ -53,17 +55,58 @@ class RepeatedWord final : public Rule {
     return tokens[static_cast<std::size_t>(j)].kind == TokenKind::Word ? j : -1;
   }
 
-  // "Walla Walla", "Baden Baden": both capitalized, and the first is not just a sentence start.
-  static bool looks_like_name(const Document& document, std::uint32_t first, std::uint32_t second) {
+  // Whether a doubled word is correct English or a name rather than a slip.
+  bool legitimate(const Document& document, std::uint32_t first, std::uint32_t second,
+                  std::string_view lower) const {
+    if (allowed_.contains(lower)) return true;
     const auto& tokens = document.tokens();
-    if (!starts_upper(document.text_of(tokens[first])) ||
-        !starts_upper(document.text_of(tokens[second]))) {
-      return false;
-    }
     const Sentence& sentence = document.sentences()[document.sentence_of(first)];
-    return sentence.first != first;
+    const bool at_start = sentence.first == first;
+    const bool first_upper = starts_upper(document.text_of(tokens[first]));
+    const bool second_upper = starts_upper(document.text_of(tokens[second]));
+    if (lower == "is") return wh_word_before(document, sentence.first, first);
+    if (lower == "that") return !determiner_after(document, second);
+    if (first_upper && second_upper) {
+      // "Duran Duran", "Walla Walla" are names; "May May" mid-sentence is a slip, because the
+      // word is an ordinary one; "Will Will come?" opens with a verb and then a name.
+      if (lower.size() == 1) return false;
+      return at_start || (spell_ != nullptr && !spell_->correct(lower));
+    }
+    if (second_upper) return true;              // "the law lord Lord Bingham": a name begins
+    if (first_upper && !at_start) return true;  // "told May may go": a name, then the verb
+    // "Will will come": a sentence cannot open with a doubled modal verb, so the first is a name.
+    return first_upper && (lower == "will" || lower == "may" || lower == "can" || lower == "must");
   }
 
+  // "What it is is a mystery": the doubled "is" closes a clause that a wh-word opened.
+  static bool wh_word_before(const Document& document, std::uint32_t from, std::uint32_t to) {
+    std::string lower;
+    for (std::uint32_t i = from; i < to; ++i) {
+      const Token& token = document.tokens()[i];
+      if (token.kind != TokenKind::Word) continue;
+      to_lower(document.text_of(token), lower);
+      if (lower == "what" || lower == "whatever" || lower == "all" || lower == "how" ||
+          lower == "why" || lower == "where" || lower == "who" || lower == "thing") {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "that that decision" and "that that is" are fine; "that that the plan" is not, since the
+  // second "that" can be neither a pronoun nor a determiner before another determiner.
+  static bool determiner_after(const Document& document, std::uint32_t index) {
+    const std::int64_t next = document.next_non_blank(index);
+    if (next < 0 || document.tokens()[static_cast<std::size_t>(next)].kind != TokenKind::Word) {
+      return false;
+    }
+    std::string lower;
+    to_lower(document.text_of(document.tokens()[static_cast<std::size_t>(next)]), lower);
+    return lower == "the" || lower == "a" || lower == "an" || lower == "this" || lower == "these" ||
+           lower == "those";
+  }
+
+  const SpellChecker* spell_;
   WordSet allowed_;
 };
 
