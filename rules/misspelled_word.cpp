@@ -135,45 +135,6 @@ bool outside_dictionary_alphabet(std::string_view word) {
   return false;
 }
 
-// Edit distance with adjacent transpositions (optimal string alignment), ASCII case folded,
-// capped: anything above `limit` counts as limit + 1.
-std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
-  constexpr std::size_t kMax = 48;
-  if (a.size() > kMax || b.size() > kMax) return limit + 1;
-  const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
-  if (gap > limit) return limit + 1;
-  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-  std::size_t rows[3][kMax + 1];
-  std::size_t* before = rows[0];
-  std::size_t* previous = rows[1];
-  std::size_t* current = rows[2];
-  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t cost = fold(a[i - 1]) == fold(b[j - 1]) ? 0 : 1;
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
-      if (i > 1 && j > 1 && fold(a[i - 1]) == fold(b[j - 2]) && fold(a[i - 2]) == fold(b[j - 1])) {
-        current[j] = std::min(current[j], before[j - 2] + 1);
-      }
-    }
-    std::size_t* const recycled = before;
-    before = previous;
-    previous = current;
-    current = recycled;
-  }
-  return std::min(previous[b.size()], limit + 1);
-}
-
-// Whether one suggestion is a single word within two edits of `word`.
-bool has_near_suggestion(std::string_view word, const std::vector<std::string>& suggestions) {
-  for (const auto& suggestion : suggestions) {
-    if (suggestion.find_first_of(" -") != std::string::npos) continue;
-    if (edit_distance(word, suggestion, 2) <= 2) return true;
-  }
-  return false;
-}
-
 class MisspelledWord final : public Rule {
  public:
   static constexpr RuleMeta kMeta{"misspelled-word", "spelling", Severity::Error,
@@ -244,16 +205,15 @@ class MisspelledWord final : public Rule {
       const std::string_view part = word.substr(part_begin, at - part_begin);
       const bool last_part = at >= word.size();
       if (!part_ok(document, part, first_part, at_start, last_part, scratch)) {
-        std::vector<std::string> suggestions =
-            spell_->suggest(straighten_apostrophes(part, scratch.straight), kSuggestionLimit);
+        const std::string_view straight = straighten_apostrophes(part, scratch.straight);
         // An unknown capitalized word opening a sentence that is far from every dictionary
         // word is a name ("Maduaka"); a typo is close to the word it misspells ("Nonethless").
         if (first_part && at_start && starts_upper(part) &&
-            !has_near_suggestion(part, suggestions)) {
+            !spell_->has_single_edit_neighbour(straight)) {
           return;
         }
         report(token.span.begin + static_cast<std::uint32_t>(part_begin), part,
-               std::move(suggestions), sink);
+               spell_->suggest(straight, kSuggestionLimit), sink);
         return;
       }
       first_part = false;

@@ -12,7 +12,7 @@ class RepeatedWord final : public Rule {
   static constexpr RuleMeta kMeta{"repeated-word", "grammar", Severity::Error,
                                   "The same word twice in a row: \"the the\".", true};
 
-  explicit RepeatedWord(const RuleContext& context) : spell_(context.spell) {
+  explicit RepeatedWord(const RuleContext&) {
     allowed_.add_lines(embedded_data("legitimate-doubles.txt"));
   }
 
@@ -67,10 +67,10 @@ class RepeatedWord final : public Rule {
     if (lower == "is") return wh_word_before(document, sentence.first, first);
     if (lower == "that") return !determiner_after(document, second);
     if (first_upper && second_upper) {
-      // "Duran Duran", "Walla Walla" are names; "May May" mid-sentence is a slip, because the
-      // word is an ordinary one; "Will Will come?" opens with a verb and then a name.
-      if (lower.size() == 1) return false;
-      return at_start || (spell_ != nullptr && !spell_->correct(lower));
+      // Mid-sentence, capitalized doubles are names and titles ("Duran Duran", "Spend Spend
+      // Spend"); at a sentence start a verb can precede a name ("Will Will come?"). Single
+      // letters are slips ("A A test").
+      return lower.size() > 1;
     }
     if (second_upper) return true;              // "the law lord Lord Bingham": a name begins
     if (first_upper && !at_start) return true;  // "told May may go": a name, then the verb
@@ -106,7 +106,6 @@ class RepeatedWord final : public Rule {
            lower == "those";
   }
 
-  const SpellChecker* spell_;
   WordSet allowed_;
 };
 

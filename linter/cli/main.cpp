@@ -89,6 +89,12 @@ int main(int argc, char** argv) {
                  "A file of accepted words, one per line (may be repeated)")
       ->allow_extra_args(false)
       ->delimiter(',');
+  std::string suggestions = "fast";
+  app.add_option("--suggestions", suggestions,
+                 "Spelling suggestions: fast (words one edit away), full (also Hunspell's slow "
+                 "wide search), off")
+      ->check(CLI::IsMember({"fast", "full", "off"}))
+      ->capture_default_str();
   app.add_option("--enable", options.enable, "Turn a rule on (may be repeated)")
       ->allow_extra_args(false)
       ->delimiter(',');
@@ -117,6 +123,10 @@ int main(int argc, char** argv) {
     std::cerr << "copydesk: " << error.what() << "\nRun 'copydesk --help' for usage.\n";
     return kExitUsage;
   }
+
+  options.suggestions = suggestions == "full"  ? copydesk::SuggestionMode::Full
+                        : suggestions == "off" ? copydesk::SuggestionMode::Off
+                                               : copydesk::SuggestionMode::Fast;
 
   if (show_rules) return list_rules();
   if (!explain_id.empty()) return explain(explain_id);

@@ -78,7 +78,8 @@ std::vector<std::string> available_dictionaries() {
   return {names.begin(), names.end()};
 }
 
-SpellChecker::SpellChecker(std::string language) : language_(std::move(language)) {
+SpellChecker::SpellChecker(std::string language, SuggestionMode mode)
+    : language_(std::move(language)), mode_(mode) {
   for (const auto& directory : dictionary_directories()) {
     std::error_code error;
     const auto dic = directory / (language_ + ".dic");
@@ -124,11 +125,107 @@ bool SpellChecker::correct(std::string_view word) const {
   return result;
 }
 
+namespace {
+
+// Words one edit away from `word` that Hunspell accepts, most likely typo first: a missed double
+// letter, a swapped pair of letters (also across a third letter), an extra letter, a wrong vowel, then any other single
+// substitution or insertion. Hunspell's own suggest() searches far wider and costs tens of
+// milliseconds a word; this costs a few hundred spell() calls (about a millisecond) and finds
+// the intended word for most real typos. ASCII words only; others go to Hunspell.
+std::vector<std::string> single_edit_candidates(const std::string& word, Hunspell& speller,
+                                                std::size_t limit) {
+  constexpr std::string_view kLetters = "abcdefghijklmnopqrstuvwxyz";
+  constexpr std::string_view kVowels = "aeiou";
+  std::vector<std::string> found;
+  std::set<std::string> seen{word};
+  std::string candidate;
+  const auto consider = [&](const std::string& text) {
+    if (found.size() >= limit || !seen.insert(text).second) return;
+    if (speller.spell(text)) found.push_back(text);
+  };
+  const std::size_t n = word.size();
+  for (std::size_t i = 0; i < n; ++i) {  // a missed double letter
+    candidate = word;
+    candidate.insert(i, 1, word[i]);
+    consider(candidate);
+  }
+  for (std::size_t i = 0; i + 1 < n; ++i) {  // transposition
+    if (word[i] == word[i + 1]) continue;
+    candidate = word;
+    std::swap(candidate[i], candidate[i + 1]);
+    consider(candidate);
+  }
+  for (std::size_t i = 0; i + 2 < n; ++i) {  // two letters swapped across a third: "tsumani"
+    if (word[i] == word[i + 2]) continue;
+    candidate = word;
+    std::swap(candidate[i], candidate[i + 2]);
+    consider(candidate);
+  }
+  for (std::size_t i = 0; i < n; ++i) {  // an extra letter
+    candidate = word;
+    candidate.erase(i, 1);
+    consider(candidate);
+  }
+  const auto substitute = [&](bool vowels_only) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const bool vowel = kVowels.find(word[i]) != std::string_view::npos;
+      if (vowels_only != vowel) continue;
+      for (char c : vowels_only ? kVowels : kLetters) {
+        if (c == word[i]) continue;
+        candidate = word;
+        candidate[i] = c;
+        consider(candidate);
+      }
+    }
+  };
+  substitute(true);
+  substitute(false);
+  for (std::size_t i = 0; i <= n; ++i) {  // a missing letter
+    for (char c : kLetters) {
+      candidate = word;
+      candidate.insert(i, 1, c);
+      consider(candidate);
+    }
+  }
+  return found;
+}
+
+bool is_plain_ascii_word(std::string_view word) {
+  for (const char c : word) {
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'';
+    if (!letter) return false;
+  }
+  return word.size() >= 3;
+}
+
+}  // namespace
+
+bool SpellChecker::has_single_edit_neighbour(std::string_view word) const {
+  {
+    std::shared_lock lock(cache_mutex_);
+    if (const auto found = neighbour_cache_.find(word); found != neighbour_cache_.end()) {
+      return found->second;
+    }
+  }
+  std::string key(word);
+  bool found = false;
+  {
+    Hunspell& speller = hunspell();
+    std::lock_guard lock(hunspell_mutex_);
+    found = is_plain_ascii_word(key) && !single_edit_candidates(key, speller, 1).empty();
+  }
+  std::unique_lock lock(cache_mutex_);
+  neighbour_cache_.emplace(std::move(key), found);
+  return found;
+}
+
 std::vector<std::string> SpellChecker::suggest(std::string_view word, std::size_t limit) const {
   {
     std::shared_lock lock(cache_mutex_);
     if (const auto found = suggest_cache_.find(word); found != suggest_cache_.end()) {
-      return found->second;
+      return found->second.size() > limit
+                 ? std::vector<std::string>(found->second.begin(), found->second.begin() + static_cast<std::ptrdiff_t>(limit))
+                 : found->second;
     }
   }
   std::string key(word);
@@ -136,7 +233,10 @@ std::vector<std::string> SpellChecker::suggest(std::string_view word, std::size_
   {
     Hunspell& speller = hunspell();
     std::lock_guard lock(hunspell_mutex_);
-    suggestions = speller.suggest(key);
+    if (mode_ != SuggestionMode::Off && is_plain_ascii_word(key)) {
+      suggestions = single_edit_candidates(key, speller, limit);
+    }
+    if (suggestions.empty() && mode_ == SuggestionMode::Full) suggestions = speller.suggest(key);
   }
   if (suggestions.size() > limit) suggestions.resize(limit);
   std::unique_lock lock(cache_mutex_);

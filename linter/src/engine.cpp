@@ -59,7 +59,7 @@ Engine::Engine(EngineOptions options) : options_(std::move(options)) {
   check_rule_ids(options_.enable, "--enable");
   check_rule_ids(options_.disable, "--disable");
   try {
-    spell_ = std::make_unique<SpellChecker>(options_.language);
+    spell_ = std::make_unique<SpellChecker>(options_.language, options_.suggestions);
   } catch (const std::runtime_error& error) {
     throw ConfigError(error.what());
   }

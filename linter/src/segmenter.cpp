@@ -74,6 +74,8 @@ class Segmenter {
           start_ = SentenceStart::LineBreak;
           first = skip_list_marker(next, start_);
           i = first - 1;
+        } else {
+          inner_newline_ = i;
         }
         continue;
       }
@@ -131,8 +133,22 @@ class Segmenter {
     }
     if (list_marker_length(next) > 0) return next;
     if (last == ":") return next;
-    if (tokens_[next].kind == TokenKind::Word && starts_upper(text_of(next))) return next;
+    if (tokens_[next].kind == TokenKind::Word && starts_upper(text_of(next)) &&
+        is_whole_line(first)) {
+      return next;
+    }
     return 0;
+  }
+
+  // A heading fills its line: the sentence so far began at a line start (or after a list
+  // marker) and has not crossed a line break. Otherwise "...written by the Prime\nMinister"
+  // in hard-wrapped prose would be cut in two.
+  bool is_whole_line(std::uint32_t first) const {
+    if (inner_newline_ != kNone && inner_newline_ >= first) return false;
+    if (start_ == SentenceStart::ListItem) return true;
+    std::uint32_t j = first;
+    while (j > 0 && tokens_[j - 1].kind == TokenKind::Space) --j;
+    return j == 0 || tokens_[j - 1].kind == TokenKind::Newline;
   }
 
   // Tokens that make up a list marker at `index` ("* ", "- ", "1. ", "2) "), or 0.
@@ -239,6 +255,8 @@ class Segmenter {
   const std::vector<Token>& tokens_;
   std::vector<Sentence> sentences_;
   SentenceStart start_ = SentenceStart::Block;
+  static constexpr std::uint32_t kNone = ~std::uint32_t{0};
+  std::uint32_t inner_newline_ = kNone;  // the last line break inside the current sentence
 };
 
 }  // namespace
@@ -255,10 +273,18 @@ std::vector<Sentence> segment_sentences(std::string_view text, const std::vector
 
 std::vector<Paragraph> group_paragraphs(std::string_view text, const std::vector<Token>& tokens,
                                         const std::vector<Sentence>& sentences) {
+  // A paragraph ends at a blank line, i.e. two line breaks between one sentence and the next
+  // (only blanks and list markers lie between sentences). The start kind cannot tell: a list
+  // item after a blank line starts as ListItem, not Block.
   std::vector<Paragraph> paragraphs;
   for (std::uint32_t s = 0; s < sentences.size(); ++s) {
-    const bool starts_block = sentences[s].start == SentenceStart::Block;
-    if (paragraphs.empty() || starts_block) {
+    int newlines = 0;
+    if (s > 0) {
+      for (std::uint32_t t = sentences[s - 1].last; t < sentences[s].first && newlines < 2; ++t) {
+        newlines += tokens[t].kind == TokenKind::Newline ? 1 : 0;
+      }
+    }
+    if (paragraphs.empty() || newlines >= 2) {
       paragraphs.push_back(Paragraph{sentences[s].span, s, s + 1});
     } else {
       paragraphs.back().span.end = sentences[s].span.end;
@@ -266,7 +292,6 @@ std::vector<Paragraph> group_paragraphs(std::string_view text, const std::vector
     }
   }
   (void)text;
-  (void)tokens;
   return paragraphs;
 }
 

@@ -26,19 +26,21 @@ Position SourceMap::position(std::uint32_t offset) const {
   const auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const auto line_index = static_cast<std::uint32_t>(after - line_starts_.begin() - 1);
   std::uint32_t at = line_starts_[line_index];
-  if (at == 0 && text_.substr(0, kByteOrderMark.size()) == kByteOrderMark &&
-      offset >= kByteOrderMark.size()) {
+  if (at == 0 && text_.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
     at = static_cast<std::uint32_t>(kByteOrderMark.size());
   }
   Position position;
   position.line = line_index + 1;
   position.offset = offset;
+  // Only code points that end at or before `offset` count: an offset inside a character (or
+  // inside the byte-order mark) gets that character's column.
   while (at < offset) {
     int length = 0;
     const char32_t c = decode_at(text_, at, length);
+    at += static_cast<std::uint32_t>(length);
+    if (at > offset) break;
     ++position.column;
     position.utf16 += c >= 0x10000 ? 2 : 1;
-    at += static_cast<std::uint32_t>(length);
   }
   return position;
 }

@@ -73,6 +73,18 @@ bool is_letter(char32_t c) {
   }
 }
 
+bool is_mark(char32_t c) {
+  if (c < 0x300) return false;
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool is_upper(char32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
   const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));

@@ -103,7 +103,7 @@ class Tokenizer {
     if (!letter_before(at)) {
       if (const std::size_t end = url_end(at); end > at) return make(at, end, TokenKind::Url);
     }
-    if (is_digit(cp) || is_letter(cp)) {
+    if (is_digit(cp) || (is_letter(cp) && !is_mark(cp))) {
       if (const std::size_t end = email_end(at); end > at) return make(at, end, TokenKind::Email);
       if (const std::size_t end = file_name_end(at); end > at) {
         return make(at, end, TokenKind::FileName);
@@ -117,8 +117,42 @@ class Tokenizer {
                                (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
       return make(at, at + 1, punctuation ? TokenKind::Punctuation : TokenKind::Symbol);
     }
-    return make(at, at + static_cast<std::size_t>(length),
+    return make(at, cluster_end(cp, at + static_cast<std::size_t>(length)),
                 is_unicode_punctuation(cp) ? TokenKind::Punctuation : TokenKind::Symbol);
+  }
+
+  static bool is_emoji_modifier(char32_t c) {
+    return c == 0xFE0E || c == 0xFE0F || c == 0x20E3 || (c >= 0x1F3FB && c <= 0x1F3FF) ||
+           (c >= 0xE0020 && c <= 0xE007F);
+  }
+  static bool is_regional_indicator(char32_t c) { return c >= 0x1F1E6 && c <= 0x1F1FF; }
+
+  // An emoji and what modifies it is one token: variation selectors and skin tones are marks
+  // that would otherwise start a word of their own. Also joins emoji linked by U+200D and the
+  // two regional indicators of a flag.
+  std::size_t cluster_end(char32_t first, std::size_t end) const {
+    int length = 0;
+    if (is_regional_indicator(first) && end < text_.size() &&
+        is_regional_indicator(at_char(end, length))) {
+      end += static_cast<std::size_t>(length);
+    }
+    while (end < text_.size()) {
+      const char32_t cp = at_char(end, length);
+      if (is_emoji_modifier(cp)) {
+        end += static_cast<std::size_t>(length);
+        continue;
+      }
+      const std::size_t after = end + static_cast<std::size_t>(length);
+      int joined_length = 0;
+      if (cp != 0x200D || after >= text_.size()) break;
+      const char32_t joined = at_char(after, joined_length);
+      if (joined < 0x80 || is_letter(joined) || is_horizontal_space(joined) ||
+          is_unicode_punctuation(joined) || joined == 0x200D) {
+        break;
+      }
+      end = after + static_cast<std::size_t>(joined_length);
+    }
+    return end;
   }
 
   static bool is_unicode_punctuation(char32_t c) {
@@ -163,15 +197,23 @@ class Tokenizer {
 
   std::size_t trim_trailing_punctuation(std::size_t body, std::size_t end) const {
     int open_parens = 0;
+    int open_brackets = 0;
     for (std::size_t i = body; i < end; ++i) {
       if (text_[i] == '(') ++open_parens;
       if (text_[i] == ')') --open_parens;
+      if (text_[i] == '[') ++open_brackets;
+      if (text_[i] == ']') --open_brackets;
     }
     while (end > body) {
       const char last = text_[end - 1];
       if (last == ')' && open_parens < 0) {
         ++open_parens;
         --end;
+      } else if (last == ']' && open_brackets < 0) {
+        ++open_brackets;
+        --end;
+      } else if (end - body >= 3 && text_.substr(end - 3, 3) == "\xE2\x80\xA6") {
+        end -= 3;
       } else if (std::string_view(".,;:!?'").find(last) != std::string_view::npos) {
         --end;
       } else if (end - body >= 3 && text_.substr(end - 3, 3) == "\xE2\x80\x99") {
@@ -202,10 +244,14 @@ class Tokenizer {
     return end;
   }
 
+  // Look-ahead is bounded (the longest local part an address may have) so that a long run of
+  // "a.b.c..." does not make tokenizing quadratic: every token start would rescan it.
   std::size_t email_end(std::size_t at) const {
+    static constexpr std::size_t kMaxLocalPart = 64;
     std::size_t end = at;
-    while (end < text_.size() && (ascii_alnum(text_[end]) || std::string_view("._%+-").find(
-                                                                  text_[end]) != std::string_view::npos)) {
+    while (end < text_.size() && end - at <= kMaxLocalPart &&
+           (ascii_alnum(text_[end]) ||
+            std::string_view("._%+-").find(text_[end]) != std::string_view::npos)) {
       ++end;
     }
     if (end == at || end >= text_.size() || text_[end] != '@') return at;
@@ -215,11 +261,14 @@ class Tokenizer {
 
   // labels joined by '.', at least two; with `need_suffix`, the last must be a known top-level
   // domain or file extension. Returns `at` when there is no such name.
+  // At most kMaxLabels labels are read, for the same reason as in email_end.
   std::size_t domain_end(std::size_t at, bool need_suffix) const {
+    static constexpr int kMaxLabels = 10;
     std::size_t end = label_end(at);
     if (end == at) return at;
     std::size_t best = at;  // the longest name so far that qualifies
-    while (end + 1 < text_.size() && text_[end] == '.') {
+    for (int labels = 1; labels < kMaxLabels && end + 1 < text_.size() && text_[end] == '.';
+         ++labels) {
       const std::size_t next = label_end(end + 1);
       if (next == end + 1) break;
       const std::string_view label = text_.substr(end + 1, next - end - 1);

@@ -40,25 +40,36 @@ class WordSet {
 // Names of Hunspell dictionaries found in the standard directories ("en_US", "en_GB", ...).
 std::vector<std::string> available_dictionaries();
 
+// How hard to look for spelling suggestions.
+enum class SuggestionMode {
+  Off,   // none
+  Fast,  // dictionary words one edit away, and two letters swapped across one (about 1 ms)
+  Full,  // also Hunspell's own wide search when the fast one finds nothing (tens of ms a word)
+};
+
 // Hunspell behind a per-word cache, shared by all threads. The dictionary is loaded on first
 // use, so runs that never need it (e.g. --list-rules) do not pay for it.
 class SpellChecker {
  public:
   // Throws std::runtime_error naming the available dictionaries when `language` is missing.
-  explicit SpellChecker(std::string language);
+  explicit SpellChecker(std::string language, SuggestionMode mode = SuggestionMode::Fast);
   ~SpellChecker();
   SpellChecker(const SpellChecker&) = delete;
   SpellChecker& operator=(const SpellChecker&) = delete;
 
   const std::string& language() const { return language_; }
   bool correct(std::string_view word) const;
-  // At most `limit` replacements, best first; computed once per word and cached.
+  // At most `limit` replacements, best first, as deep as the SuggestionMode allows; computed
+  // once per word and cached.
   std::vector<std::string> suggest(std::string_view word, std::size_t limit = 5) const;
+  // Whether a dictionary word is one edit away: cheap evidence that `word` is a typo of it.
+  bool has_single_edit_neighbour(std::string_view word) const;
 
  private:
   Hunspell& hunspell() const;
 
   std::string language_;
+  SuggestionMode mode_;
   std::filesystem::path aff_, dic_;
   mutable std::once_flag loaded_;
   mutable std::unique_ptr<Hunspell> hunspell_;
@@ -67,6 +78,7 @@ class SpellChecker {
   mutable std::unordered_map<std::string, bool, StringHash, std::equal_to<>> spell_cache_;
   mutable std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>>
       suggest_cache_;
+  mutable std::unordered_map<std::string, bool, StringHash, std::equal_to<>> neighbour_cache_;
 };
 
 // Embedded data files from dictionaries/, by file name ("house-words.txt").

@@ -25,6 +25,7 @@ struct EngineOptions {
   std::vector<std::string> enable;   // rule ids to turn on (all default rules are on)
   std::vector<std::string> disable;  // rule ids to turn off
   std::vector<std::filesystem::path> word_files;  // the user's accepted words, one per line
+  SuggestionMode suggestions = SuggestionMode::Fast;
 };
 
 // One input to lint: a file, or standard input when `from_stdin`.

@@ -18,7 +18,8 @@ char32_t decode_at(std::string_view text, std::size_t offset, int& length);
 // Decodes the code point that ends right before `offset`.
 char32_t decode_before(std::string_view text, std::size_t offset, int& length);
 
-bool is_letter(char32_t c);
+bool is_letter(char32_t c);  // letters and combining marks, which continue a word
+bool is_mark(char32_t c);    // combining marks (Mn, Mc, Me): never the start of a word
 bool is_upper(char32_t c);
 bool is_lower(char32_t c);
 bool is_digit(char32_t c);
