@@ -224,9 +224,16 @@ def news_files(news_dir: Path, limit: int | None) -> list[Path]:
 
 
 def alarm_key(f: Finding, data: bytes) -> str:
+    """What a news finding is about, for counting repeats: its text, or for punctuation and
+    empty spans the whitespace-delimited token around it ("CD:UK", "Zafi.D")."""
     text = f.text or data[f.start:f.end].decode("utf-8", "replace")
-    if not text.strip():
-        text = data[max(0, f.start - 6):f.end + 6].decode("utf-8", "replace")
+    if not any(c.isalpha() for c in text):
+        begin, end = f.start, max(f.end, f.start + 1)
+        while begin > 0 and f.start - begin < 30 and not data[begin - 1:begin].isspace():
+            begin -= 1
+        while end < len(data) and end - f.end < 30 and not data[end:end + 1].isspace():
+            end += 1
+        text = data[begin:end].decode("utf-8", "replace")
     return " ".join(text.split())
 
 
@@ -259,7 +266,7 @@ def run_news(args) -> NewsResult:
     for rule in rules:
         limit = NEWS_MAX_PER_10K.get(rule)
         rate = result.per_10k(rule)
-        verdict = "n/a" if limit is None else ("PASS" if rate <= limit else "FAIL")
+        verdict = "n/a" if limit is None else judged(rule, args, [(rate, limit, False)])
         rows.append([rule, counts[rule], rate, limit, verdict])
     print(render(["rule", "findings", "per 10k words", "target <=", "verdict"], rows))
 
@@ -323,9 +330,10 @@ def load_records(path: Path) -> list[dict]:
                 continue
             try:
                 record = json.loads(line)
-                record["text"], record["family"]  # noqa: B018  (required fields)
-            except (ValueError, KeyError, TypeError) as err:
-                raise ValueError(f"{path}:{number}: not a record: {err}") from err
+            except ValueError as err:
+                raise ValueError(f"{path}:{number}: not JSON: {err}") from err
+            if not isinstance(record, dict) or not {"text", "family"} <= record.keys():
+                raise ValueError(f"{path}:{number}: a record needs `text` and `family`")
             records.append(record)
     return records
 
@@ -372,6 +380,11 @@ def parse_confusion_sets(text: str) -> list[set[str]] | None:
     """Confusion sets listed in free text: `then/than`, `its -> it's`, `affect <-> effect`,
     `lose vs loose`. None when the text lists none."""
     word = r"[A-Za-z][A-Za-z'’]*"
+    # A rule doc's "Pairs covered" section, when there is one, is the list; elsewhere in the
+    # doc a slash can mean anything ("and/or").
+    listed = re.search(r"pairs covered.*?(?=\n#|\Z)", text, re.IGNORECASE | re.DOTALL)
+    if listed:
+        text = listed.group(0)
     sets = []
     for m in re.finditer(rf"{word}(?:\s*/\s*{word})+", text):
         sets.append({w.lower().replace("’", "'") for w in re.split(r"\s*/\s*", m.group(0))})
@@ -384,6 +397,24 @@ def parse_confusion_sets(text: str) -> list[set[str]] | None:
 def pair_covered(pair: str, sets: list[set[str]]) -> bool:
     a, _, b = pair.partition("->")
     return any(a in s and b in s for s in sets)
+
+
+def available_rules(binary: str) -> set[str] | None:
+    """Rule ids the binary lists with --list-rules (None if it cannot say)."""
+    try:
+        proc = subprocess.run([binary, "--list-rules"], capture_output=True, text=True,
+                              timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    rules = set(re.findall(r"^([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\b", proc.stdout, re.MULTILINE))
+    return rules if proc.returncode == 0 and rules else None
+
+
+def judged(rule: str, args, checks) -> str:
+    """The verdict for a rule, or `absent` when the binary does not have the rule yet."""
+    if args.rules is not None and rule not in args.rules:
+        return "absent"
+    return verdict_of(checks)
 
 
 def confusion_sets_from(args) -> tuple[list[set[str]] | None, str]:
@@ -431,8 +462,9 @@ def run_languagetool(args, workdir: Path, confusion_sets) -> dict[str, FamilySco
         print(f"note: {unknown} findings in unexpected files were ignored")
     rows = []
     for kind, s in scores.items():
-        verdict = verdict_of([(s.recall, LT_MIN_RECALL, True),
-                              (s.correct_rate, LT_MAX_CORRECT_FLAGGED, False)])
+        verdict = judged(KIND_TO_RULE[kind], args, [(s.recall, LT_MIN_RECALL, True),
+                                                    (s.correct_rate, LT_MAX_CORRECT_FLAGGED,
+                                                     False)])
         rows.append([kind, KIND_TO_RULE[kind], s.found, s.errors - s.found, s.stray_findings,
                      s.precision, s.recall, f"{s.correct_flagged}/{s.correct}", s.correct_rate,
                      verdict])
@@ -527,8 +559,9 @@ def run_synthetic(args, workdir: Path, confusion_sets) -> dict[str, PlantScore]:
     rows = []
     for rule, s in scores.items():
         target = SYNTHETIC_MIN_RECALL[rule]
+        verdict = judged(rule, args, [(s.recall, target, True)])
         rows.append([rule, s.planted, s.found, s.planted - s.found, s.stray_findings,
-                     s.precision, s.recall, target, verdict_of([(s.recall, target, True)])])
+                     s.precision, s.recall, target, verdict])
     print(render(["rule", "planted", "TP", "FN", "FP", "precision", "recall", "target >=",
                   "verdict"], rows))
     print("FP counts findings of the planted rule elsewhere in the same paragraph.")
@@ -558,19 +591,22 @@ def verdict_of(checks) -> str:
     return "PASS" if all((v >= t) if up else (v <= t) for v, t, up in measured) else "FAIL"
 
 
-def summary_rows(news, lt, synthetic) -> list[list]:
+def summary_rows(args, news, lt, synthetic) -> list[list]:
     rows = []
     for rule in RULES:
+        if args.rules is not None and rule not in args.rules:
+            rows.append([rule, None, None, None, None, "absent"])
+            continue
         family = RULE_TO_FAMILY[rule]
         per_10k = news.per_10k(rule) if news else None
         lt_score = lt[family] if lt else None
         recall = lt_score.recall if lt_score else None
         flagged = lt_score.correct_rate if lt_score else None
         synth = synthetic[rule].recall if synthetic else None
-        verdict = verdict_of([(per_10k, NEWS_MAX_PER_10K[rule], False),
-                              (recall, LT_MIN_RECALL, True),
-                              (flagged, LT_MAX_CORRECT_FLAGGED, False),
-                              (synth, SYNTHETIC_MIN_RECALL[rule], True)])
+        verdict = judged(rule, args, [(per_10k, NEWS_MAX_PER_10K[rule], False),
+                                      (recall, LT_MIN_RECALL, True),
+                                      (flagged, LT_MAX_CORRECT_FLAGGED, False),
+                                      (synth, SYNTHETIC_MIN_RECALL[rule], True)])
         rows.append([rule, per_10k, recall, flagged, synth, verdict])
     return rows
 
@@ -664,6 +700,10 @@ def main(argv=None) -> int:
     args = parse_args(argv)
     workdir = Path(tempfile.mkdtemp(prefix="copydesk-accuracy-"))
     news = lt = synthetic = None
+    args.rules = available_rules(args.copydesk)
+    missing = [r for r in RULES if args.rules is not None and r not in args.rules]
+    if missing:
+        print(f"note: this copydesk has no {', '.join(missing)} yet (verdict: absent)")
     try:
         confusion_sets, pairs_from = (None, "not needed")
         if {"languagetool", "synthetic"} & set(args.sources):
@@ -687,7 +727,7 @@ def main(argv=None) -> int:
         else:
             shutil.rmtree(workdir, ignore_errors=True)
 
-    rows = summary_rows(news, lt, synthetic)
+    rows = summary_rows(args, news, lt, synthetic)
     section("summary")
     print(render(SUMMARY_HEADERS, rows))
     print(targets_line())

@@ -34,6 +34,9 @@ def findings(path: Path):
 
 
 def main(argv):
+    if argv[:1] == ["--list-rules"]:
+        print("\n".join(sorted(rule for rule, _, _ in DETECTORS)))
+        return 0
     if argv[:1] == ["--explain"]:
         print("confused-word: flags then/than and its/it's.")
         return 0

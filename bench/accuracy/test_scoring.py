@@ -56,6 +56,8 @@ class ParseTest(unittest.TestCase):
         self.assertTrue(accuracy.pair_covered("effects->affect", sets))
         self.assertFalse(accuracy.pair_covered("lose->loose", sets))
         self.assertIsNone(accuracy.parse_confusion_sets("Flags commonly confused words."))
+        doc = "# x\nUse and/or.\n\nPairs covered:\n\n- too / to: \"too the\"\n\n## Why\nA/B\n"
+        self.assertEqual(accuracy.parse_confusion_sets(doc), [{"too", "to"}])
 
 
 class LanguageToolScoringTest(unittest.TestCase):
@@ -133,8 +135,8 @@ class EndToEndTest(unittest.TestCase):
             {"text": "I saw an pear.", "family": "article",
              "errors": [{"start": 6, "end": 8, "kind": "article"}]},
             {"text": "I saw an apple.", "family": "article", "errors": []},
-            {"text": "It is more then £5.", "family": "confusable",
-             "errors": [{"start": 11, "end": 15, "kind": "confusable", "pair": "then->than"}]},
+            {"text": "At £5, £6, £7, £8 or £9 it is more then that.", "family": "confusable",
+             "errors": [{"start": 40, "end": 44, "kind": "confusable", "pair": "then->than"}]},
             {"text": "We recieve it.", "family": "spelling", "variant": "en-GB",
              "errors": [{"start": 3, "end": 10, "kind": "spelling"}]},
             {"text": "Colour is fine. the end.", "family": "spelling", "variant": "en-GB",
