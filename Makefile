@@ -9,6 +9,7 @@ SHARED ?= ../shared
 BUILD_PACKAGES := g++ cmake make pkg-config libhunspell-dev hunspell-en-us hunspell-en-gb \
                   libutf8proc-dev libcli11-dev nlohmann-json3-dev libgtest-dev
 BENCH_PACKAGES := hunspell python3
+SPEED_PACKAGES := hunspell python3 libbenchmark-dev
 
 # Installs the missing packages among $(1): with apt-get as root, otherwise says what to run.
 define ensure_packages
@@ -29,7 +30,7 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: all deps build run test accuracy clean
+.PHONY: all deps build run test accuracy bench clean
 
 all: build
 
@@ -53,6 +54,15 @@ accuracy: build
 	$(call ensure_packages,$(BENCH_PACKAGES))
 	python3 bench/accuracy/accuracy.py --copydesk $(BUILD_DIR)/copydesk \
 	  --languagetool $(SHARED)/eval/languagetool.jsonl --news $(SHARED)/eval/news --readme README.md
+
+# Speed: whole-process timings against `hunspell -l`, and the micro-benchmarks. Configures
+# again so that a build directory made before libbenchmark-dev was installed picks it up.
+bench: deps
+	$(call ensure_packages,$(SPEED_PACKAGES))
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+	python3 bench/speed/bench.py --copydesk $(BUILD_DIR)/copydesk --news $(SHARED)/eval/news \
+	  --micro $(BUILD_DIR)/bench/micro/copydesk_micro_benchmarks
 
 clean:
 	rm -rf $(BUILD_DIR)

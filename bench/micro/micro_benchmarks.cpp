@@ -1,0 +1,165 @@
+// Micro-benchmarks of the hot path: tokenizer, segmenter, each registered rule on its own, and
+// the spell cache. All report MB/s of input text, so they compare with the whole-process
+// figures of bench/speed/bench.py.
+//
+// Input: the file named by COPYDESK_BENCH_TEXT (bench.py passes 1 MB of news text), otherwise
+// the repository's examples/*.txt.
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "copydesk/dictionary.hpp"
+#include "copydesk/document.hpp"
+#include "copydesk/registry.hpp"
+#include "copydesk/rule.hpp"
+#include "copydesk/segmenter.hpp"
+#include "copydesk/token.hpp"
+
+namespace {
+
+using copydesk::Document;
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "copydesk_micro_benchmarks: cannot read " << path << '\n';
+    std::exit(2);
+  }
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::string load_text() {
+  if (const char* file = std::getenv("COPYDESK_BENCH_TEXT"); file != nullptr && *file != '\0') {
+    return read_file(file);
+  }
+  std::vector<std::filesystem::path> examples;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::filesystem::path(COPYDESK_SOURCE_DIR) / "examples")) {
+    if (entry.path().extension() == ".txt") examples.push_back(entry.path());
+  }
+  std::sort(examples.begin(), examples.end());
+  std::string text;
+  for (const auto& path : examples) text += read_file(path) + "\n\n";
+  return text;
+}
+
+// Everything the benchmarks share, built once: the text, its Document, and the rule resources.
+struct Fixture {
+  std::string text = load_text();
+  Document document{"bench.txt", text};
+  copydesk::SpellChecker spell{"en_GB"};
+  copydesk::WordSet accepted_words;
+
+  Fixture() { accepted_words.add_lines(copydesk::embedded_data("house-words.txt")); }
+};
+
+Fixture& fixture() {
+  static Fixture instance;
+  return instance;
+}
+
+// Drops findings: the benchmarks time finding them, not collecting them.
+class NullSink : public copydesk::Sink {
+ public:
+  void report(copydesk::Diagnostic diagnostic) override {
+    benchmark::DoNotOptimize(diagnostic);
+    ++count;
+  }
+  std::size_t count = 0;
+};
+
+void set_bytes(benchmark::State& state, std::size_t bytes_per_iteration) {
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes_per_iteration));
+}
+
+void BM_Tokenize(benchmark::State& state) {
+  const std::string& text = fixture().text;
+  for (auto _ : state) {
+    auto tokens = copydesk::tokenize(text);
+    benchmark::DoNotOptimize(tokens.data());
+  }
+  set_bytes(state, text.size());
+}
+BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
+
+void BM_SegmentSentences(benchmark::State& state) {
+  const std::string& text = fixture().text;
+  const auto tokens = copydesk::tokenize(text);
+  for (auto _ : state) {
+    auto sentences = copydesk::segment_sentences(text, tokens);
+    benchmark::DoNotOptimize(sentences.data());
+  }
+  set_bytes(state, text.size());
+}
+BENCHMARK(BM_SegmentSentences)->Unit(benchmark::kMillisecond);
+
+// The whole front end: copy, tokenize, segment, group paragraphs.
+void BM_DocumentConstruction(benchmark::State& state) {
+  const std::string& text = fixture().text;
+  for (auto _ : state) {
+    Document document("bench.txt", text);
+    benchmark::DoNotOptimize(document.sentences().data());
+  }
+  set_bytes(state, text.size());
+}
+BENCHMARK(BM_DocumentConstruction)->Unit(benchmark::kMillisecond);
+
+// SpellChecker::correct on every word of the text, with the cache already warm: the cost of the
+// shared lock and the hash lookup that misspelled-word pays per word.
+void BM_SpellCacheWarm(benchmark::State& state) {
+  Fixture& f = fixture();
+  std::vector<std::string_view> words;
+  for (const auto& token : f.document.tokens()) {
+    if (token.is(copydesk::TokenKind::Word)) words.push_back(f.document.text_of(token));
+  }
+  for (const auto word : words) f.spell.correct(word);
+  for (auto _ : state) {
+    std::size_t known = 0;
+    for (const auto word : words) known += f.spell.correct(word) ? 1 : 0;
+    benchmark::DoNotOptimize(known);
+  }
+  state.counters["words"] = static_cast<double>(words.size());
+  set_bytes(state, f.text.size());
+}
+BENCHMARK(BM_SpellCacheWarm)->Unit(benchmark::kMillisecond);
+
+// One rule's check() on the prebuilt Document. One untimed run first, so that caches the rule
+// fills (spelling results, suggestions) are warm, as they are for all but the first document.
+void run_rule(benchmark::State& state, const copydesk::RuleEntry* entry) {
+  Fixture& f = fixture();
+  const copydesk::RuleContext context{&f.spell, &f.accepted_words};
+  const auto rule = entry->make(context);
+  NullSink warm_up;
+  rule->check(f.document, warm_up);
+  for (auto _ : state) {
+    NullSink sink;
+    rule->check(f.document, sink);
+    benchmark::DoNotOptimize(sink.count);
+  }
+  state.counters["findings"] = static_cast<double>(warm_up.count);
+  set_bytes(state, f.text.size());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  for (const copydesk::RuleEntry* entry : copydesk::Registry::builtin().entries()) {
+    benchmark::RegisterBenchmark(("BM_Rule/" + std::string(entry->meta.id)).c_str(), run_rule,
+                                 entry)
+        ->Unit(benchmark::kMillisecond);
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
