@@ -86,13 +86,13 @@ FileResult Engine::lint_text(std::string path, std::string text) const {
     result.error = "invalid UTF-8 at byte " + std::to_string(*bad);
     return result;
   }
-  const Document document(std::move(path), std::move(text));
+  Document document(std::move(path), std::move(text));
   for (const auto& rule : rules_) {
     CollectingSink sink(rule->meta(), result.diagnostics);
     rule->check(document, sink);
   }
   std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
-  result.text = std::string(document.text());
+  result.text = std::move(document).take_text();
   return result;
 }
 

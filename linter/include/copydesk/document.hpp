@@ -41,6 +41,8 @@ class Document {
 
   const std::string& path() const { return path_; }
   std::string_view text() const { return text_; }
+  // Gives the text back (e.g. to a report) when the document is no longer needed.
+  std::string take_text() && { return std::move(text_); }
   const std::vector<Token>& tokens() const { return tokens_; }
   const std::vector<Sentence>& sentences() const { return sentences_; }
   const std::vector<Paragraph>& paragraphs() const { return paragraphs_; }
