@@ -1,6 +1,7 @@
 #include "copydesk/source_map.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "copydesk/text.hpp"
 
@@ -12,12 +13,31 @@ constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 SourceMap::SourceMap(std::string_view text) : text_(text) {
   line_starts_.push_back(0);
-  for (std::uint32_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') {
+  const auto size = static_cast<std::uint32_t>(text.size());
+  std::uint32_t i = text.substr(0, kByteOrderMark.size()) == kByteOrderMark
+                        ? static_cast<std::uint32_t>(kByteOrderMark.size())
+                        : 0;
+  Checkpoint here;  // the position of byte i within its line
+  std::uint32_t next_checkpoint = kCheckpointStride;
+  while (i < size) {
+    const char c = text[i];
+    if (c == '\n' || (c == '\r' && (i + 1 >= size || text[i + 1] != '\n'))) {
       line_starts_.push_back(i + 1);
-    } else if (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')) {
-      line_starts_.push_back(i + 1);
+      here = Checkpoint{};
+      ++i;
+      continue;
     }
+    if (i >= next_checkpoint) {
+      here.offset = i;
+      checkpoints_.push_back(here);
+      next_checkpoint = i + kCheckpointStride;
+    }
+    int length = 1;
+    const char32_t cp = static_cast<unsigned char>(c) < 0x80 ? static_cast<char32_t>(c)
+                                                              : decode_at(text, i, length);
+    ++here.column;
+    here.utf16 += cp >= 0x10000 ? 2 : 1;
+    i += static_cast<std::uint32_t>(length);
   }
 }
 
@@ -32,6 +52,15 @@ Position SourceMap::position(std::uint32_t offset) const {
   Position position;
   position.line = line_index + 1;
   position.offset = offset;
+  // Start from the last checkpoint at or before `offset` when it lies on this line.
+  const auto checkpoint = std::upper_bound(
+      checkpoints_.begin(), checkpoints_.end(), offset,
+      [](std::uint32_t value, const Checkpoint& c) { return value < c.offset; });
+  if (checkpoint != checkpoints_.begin() && std::prev(checkpoint)->offset > at) {
+    at = std::prev(checkpoint)->offset;
+    position.column += std::prev(checkpoint)->column;
+    position.utf16 = std::prev(checkpoint)->utf16;
+  }
   // Only code points that end at or before `offset` count: an offset inside a character (or
   // inside the byte-order mark) gets that character's column.
   while (at < offset) {

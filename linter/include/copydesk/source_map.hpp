@@ -14,7 +14,9 @@ struct Position {
 };
 
 // Turns byte offsets into line and column positions. Lines end at "\n", "\r\n" or a lone "\r".
-// A leading byte-order mark takes no column.
+// A leading byte-order mark takes no column. An offset inside a character gets that character's
+// column. A query costs O(log n) plus at most kCheckpointStride bytes of decoding, however
+// long the line (minified or single-line files).
 class SourceMap {
  public:
   explicit SourceMap(std::string_view text);
@@ -24,9 +26,19 @@ class SourceMap {
   // The text of the 1-based line, without its line ending.
   std::string_view line_text(std::uint32_t line) const;
 
+  static constexpr std::uint32_t kCheckpointStride = 1024;
+
  private:
+  // The column (0-based, code points) and UTF-16 column of a code point boundary inside a line.
+  struct Checkpoint {
+    std::uint32_t offset = 0;
+    std::uint32_t column = 0;
+    std::uint32_t utf16 = 0;
+  };
+
   std::string_view text_;
   std::vector<std::uint32_t> line_starts_;
+  std::vector<Checkpoint> checkpoints_;  // about one per kCheckpointStride bytes, by offset
 };
 
 }  // namespace copydesk
