@@ -85,7 +85,10 @@ class Segmenter {
              (is_closing(text_of(end)) || is_terminal(text_of(end)))) {
         ++end;
       }
-      if (!ends_sentence(i, end)) continue;
+      if (!ends_sentence(i, end)) {
+        i = end - 1;  // the rest of "...." or ". . ." is part of the same mark, not a new one
+        continue;
+      }
       close(first, end);
       std::uint32_t next = end;
       int newlines = 0;
@@ -200,6 +203,18 @@ class Segmenter {
     return text_.substr(tokens_[begin].span.begin, tokens_[period].span.begin - tokens_[begin].span.begin);
   }
 
+  // One of the periods of ". . .", an ellipsis typed with spaces.
+  bool spaced_ellipsis(std::uint32_t period) const {
+    if (text_of(period) != ".") return false;
+    const auto dot_at = [&](std::int64_t space, std::int64_t dot) {
+      return space >= 0 && dot >= 0 && static_cast<std::size_t>(dot) < tokens_.size() &&
+             tokens_[static_cast<std::size_t>(space)].kind == TokenKind::Space &&
+             text_of(static_cast<std::uint32_t>(dot)) == ".";
+    };
+    const std::int64_t at = period;
+    return dot_at(at - 1, at - 2) || dot_at(at + 1, at + 2);
+  }
+
   bool ends_sentence(std::uint32_t terminal, std::uint32_t end) const {
     const std::uint32_t count = static_cast<std::uint32_t>(tokens_.size());
     if (end >= count) return true;
@@ -214,7 +229,11 @@ class Segmenter {
     const bool next_lower = next_is_word && starts_lower(text_of(word));
     const bool closed_by_quote = end > terminal + 1;
     const std::string_view mark = text_of(terminal);
-    if (mark == "..." || mark == "\xE2\x80\xA6" || closed_by_quote) {
+    if (spaced_ellipsis(terminal) && terminal + 2 < count && text_of(terminal + 2) == "." &&
+        tokens_[terminal + 1].kind == TokenKind::Space) {
+      return false;  // not the last period of ". . ."
+    }
+    if (mark == "..." || mark == "\xE2\x80\xA6" || closed_by_quote || spaced_ellipsis(terminal)) {
       // "He paused... then went on" and "'Stop!' she said" continue the sentence.
       return !next_lower;
     }

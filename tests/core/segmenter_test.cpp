@@ -377,3 +377,18 @@ TEST(Document, IsCheapToMove) {
 
 }  // namespace
 }  // namespace copydesk
+
+namespace copydesk {
+namespace {
+
+TEST(SegmenterEllipsis, LongAndSpacedEllipsesBehaveLikeThreeDots) {
+  EXPECT_EQ(sentences("The music.... this is the best part."),
+            Texts({"The music.... this is the best part."}));
+  EXPECT_EQ(sentences("They kept the . . . momentum going."),
+            Texts({"They kept the . . . momentum going."}));
+  EXPECT_EQ(sentences("They waited . . . Then the doors opened."),
+            Texts({"They waited . . .", "Then the doors opened."}));
+}
+
+}  // namespace
+}  // namespace copydesk
