@@ -8,6 +8,7 @@ constexpr std::string_view kRule = "confused-word";
 TEST(ConfusedWord, FlagsTheWrongWordOfEachPair) {
   for (std::string_view marked : {
            "The envoy flew [[too]] Baghdad on Tuesday.",
+           "The talks took Minister Park Ji-won [[too]] Jakarta last week.",
            "She handed the keys [[too]] the caretaker.",
            "They want [[too]] leave before the storm.",
            "Prices climbed from 40 [[too]] 55 pence.",
