@@ -150,20 +150,29 @@ class MisspelledWord final : public Rule {
   void check(const Document& document, Sink& sink) const override {
     if (spell_ == nullptr) return;
     Scratch scratch;
+    BufferSink found;
     const auto& tokens = document.tokens();
     for (const Sentence& sentence : document.sentences()) {
       bool initial = true;  // no word or number yet in this sentence
+      found.items.clear();
       for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
         const Token& token = tokens[i];
         if (token.is_blank() || token.kind == TokenKind::Punctuation) continue;
         const bool at_start = initial;
         initial = false;
-        if (token.kind == TokenKind::Word) check_word(document, i, at_start, scratch, sink);
+        if (token.kind == TokenKind::Word) check_word(document, i, at_start, scratch, found);
       }
+      if (found.items.empty() || foreign(document, sentence, scratch)) continue;
+      for (auto& diagnostic : found.items) sink.report(std::move(diagnostic));
     }
   }
 
  private:
+  struct BufferSink : Sink {
+    std::vector<Diagnostic> items;
+    void report(Diagnostic diagnostic) override { items.push_back(std::move(diagnostic)); }
+  };
+
   // Per-call buffers, so that the loop over tokens does not allocate.
   struct Scratch {
     std::string straight, lower, dotted;
@@ -174,12 +183,34 @@ class MisspelledWord final : public Rule {
     bool names_built = false;
   };
 
+  // A sentence in another language ("Staatszerfall im südlichen Afrika"): most of its
+  // lowercase words are unknown. Its words are not English misspellings.
+  bool foreign(const Document& document, const Sentence& sentence, Scratch& scratch) const {
+    int lowercase = 0, unknown = 0;
+    for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
+      const Token& token = document.tokens()[i];
+      if (token.kind != TokenKind::Word) continue;
+      const std::string_view word = document.text_of(token);
+      if (!starts_lower(word)) continue;
+      ++lowercase;
+      if (!known(word, scratch)) ++unknown;
+    }
+    return lowercase >= 2 && unknown * 2 > lowercase;
+  }
+
   void check_word(const Document& document, std::uint32_t index, bool at_start, Scratch& scratch,
                   Sink& sink) const {
     const Token& token = document.tokens()[index];
     const std::string_view word = document.text_of(token);
     if (word.size() <= 1 || outside_dictionary_alphabet(word)) return;
     if (glued_to_non_prose(document, index)) return;
+    // "Im", "Ive", "DONT": a contraction without its apostrophe is no name or acronym.
+    if (starts_upper(word)) {
+      if (const std::string fixed = missing_apostrophe(word, scratch); !fixed.empty()) {
+        report(token.span.begin, word, {fixed}, sink);
+        return;
+      }
+    }
     // A capitalized word inside a sentence is a name, and "iPhone", "McDonald" are brands.
     if (!at_start && starts_upper(word)) return;
     if (is_acronym(word) || is_brand(word)) return;
@@ -324,7 +355,10 @@ class MisspelledWord final : public Rule {
     const Token& gap = tokens[static_cast<std::size_t>(space)];
     if (gap.kind != TokenKind::Space) return false;
     const Token& neighbour = tokens[static_cast<std::size_t>(word)];
-    return neighbour.kind == TokenKind::Word && starts_upper(document.text_of(neighbour));
+    const std::string_view text = document.text_of(neighbour);
+    // "I" and "I'm" are capitalized wherever they stand, so they say nothing about names.
+    const bool pronoun = text == "I" || text.rfind("I'", 0) == 0 || text.rfind("I\xE2\x80\x99", 0) == 0;
+    return neighbour.kind == TokenKind::Word && starts_upper(text) && !pronoun;
   }
 
   static const std::unordered_set<std::string_view>& known_names(const Document& document,
@@ -381,6 +415,29 @@ class MisspelledWord final : public Rule {
       if (lower_before && word[i] >= 'A' && word[i] <= 'Z') return i;
     }
     return std::string_view::npos;
+  }
+
+  // The word with the apostrophe it lacks, when that makes a contraction Hunspell knows and the
+  // word itself is unknown: "Im" -> "I'm", "Youre" -> "You're", "DONT" -> "DON'T".
+  std::string missing_apostrophe(std::string_view word, Scratch& scratch) const {
+    if (word.size() < 2 || word.size() > 8) return {};
+    for (const char c : word) {
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return {};
+    }
+    if (known(word, scratch)) return {};
+    // Not "s": "MPs" and "Johns" are plurals and names far more often than a lost "'s".
+    for (const std::string_view ending : {"m", "ve", "re", "ll", "d", "t"}) {
+      if (word.size() <= ending.size()) continue;
+      const std::string_view tail = word.substr(word.size() - ending.size());
+      bool same = true;
+      for (std::size_t i = 0; i < tail.size(); ++i) same = same && (tail[i] | 0x20) == ending[i];
+      if (!same) continue;
+      // "dont" -> "don't": the apostrophe of "n't" goes before the t.
+      std::string fixed(word.substr(0, word.size() - ending.size()));
+      fixed.append("'").append(tail);
+      if (spell_->correct(fixed)) return fixed;
+    }
+    return {};
   }
 
   static void report(std::uint32_t begin, std::string_view part,

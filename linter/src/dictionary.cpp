@@ -132,6 +132,18 @@ namespace {
 // substitution or insertion. Hunspell's own suggest() searches far wider and costs tens of
 // milliseconds a word; this costs a few hundred spell() calls (about a millisecond) and finds
 // the intended word for most real typos. ASCII words only; others go to Hunspell.
+bool short_function_word(std::string_view part) {
+  static constexpr std::string_view kShort[] = {"a",  "all", "an", "any", "as", "at", "be",
+                                                "by", "how", "in", "it", "lot", "no", "of",
+                                                "on", "one", "out", "so", "the", "to", "up"};
+  std::string lower(part);
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  for (const std::string_view word : kShort) {
+    if (lower == word) return true;
+  }
+  return false;
+}
+
 std::vector<std::string> single_edit_candidates(const std::string& word, Hunspell& speller,
                                                 std::size_t limit) {
   constexpr std::string_view kLetters = "abcdefghijklmnopqrstuvwxyz";
@@ -144,6 +156,11 @@ std::vector<std::string> single_edit_candidates(const std::string& word, Hunspel
     if (speller.spell(text)) found.push_back(text);
   };
   const std::size_t n = word.size();
+  for (std::size_t i = 1; i < n; ++i) {  // a missing apostrophe: "dont", "youre"
+    candidate = word;
+    candidate.insert(i, 1, '\'');
+    consider(candidate);
+  }
   for (std::size_t i = 0; i < n; ++i) {  // a missed double letter
     candidate = word;
     candidate.insert(i, 1, word[i]);
@@ -165,6 +182,19 @@ std::vector<std::string> single_edit_candidates(const std::string& word, Hunspel
     candidate = word;
     candidate.erase(i, 1);
     consider(candidate);
+  }
+  for (std::size_t i = 1; i < n; ++i) {  // a missing space: "afterall", "alot"
+    const std::string left = word.substr(0, i), right = word.substr(i);
+    const auto word_alone = [&](const std::string& part) {
+      return part.size() >= 2 ? speller.spell(part) : part == "a" || part == "I";
+    };
+    // Run-together words almost always involve a short function word ("afterall", "alot",
+    // "infact"); other splits are mostly names ("Blackburn") or nonsense ("nim is").
+    const bool allowed = short_function_word(left) || short_function_word(right);
+    if (found.size() < limit && allowed && word_alone(left) && word_alone(right)) {
+      candidate = left + " " + right;
+      if (seen.insert(candidate).second) found.push_back(candidate);
+    }
   }
   const auto substitute = [&](bool vowels_only) {
     for (std::size_t i = 0; i < n; ++i) {

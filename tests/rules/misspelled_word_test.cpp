@@ -56,6 +56,33 @@ TEST(MisspelledWordTest, FlagsMissingApostrophe) {
   expect_flags(kRule, "Officials said they [[wouldnt]] comment.");
 }
 
+TEST(MisspelledWordTest, FlagsContractionsWithoutApostropheEvenWhenCapitalized) {
+  expect_flags(kRule, "Some say [[Im]] late, but I know [[Ive]] been early.");
+  expect_flags(kRule, "The banner read: [[DONT]] PANIC.");
+  const auto found = findings(kRule, "He said Ive seen it.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].suggestions, std::vector<std::string>{"I've"});
+}
+
+TEST(MisspelledWordTest, FlagsRunTogetherWordsAtSentenceStart) {
+  expect_flags(kRule, "[[Infact]], the road reopened on Monday.");
+  const auto found = findings(kRule, "We waited, but [[alot]] changed.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(std::find(found[0].suggestions.begin(), found[0].suggestions.end(), "a lot"),
+            found[0].suggestions.end());
+}
+
+TEST(MisspelledWordTest, LeavesSentencesInAnotherLanguage) {
+  EXPECT_TRUE(findings(kRule, "The sign said: Bitte nicht rauchen im Zimmer.").empty());
+  EXPECT_TRUE(findings(kRule, "He quoted the motto, \"ne quid nimis\", with a smile.").size() <= 3);
+  expect_flags(kRule, "The [[commitee]] met in Berlin.");
+}
+
+TEST(MisspelledWordTest, LeavesNamesMadeOfTwoWordsAtSentenceStart) {
+  EXPECT_TRUE(findings(kRule, "Greenbrook won the cup final.").empty());
+  EXPECT_TRUE(findings(kRule, "Okonkwo, I think, was right.").empty());
+}
+
 TEST(MisspelledWordTest, FlagsAmericanSpellingUnderBritishDictionary) {
   expect_flags(kRule, "The walls were painted a bright [[color]] last week.", "en_GB");
 }
