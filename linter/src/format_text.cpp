@@ -43,6 +43,33 @@ std::size_t display_width(std::string_view text) {
   return width;
 }
 
+// The part of a long line shown under a finding: about kShownColumns columns, starting a
+// little before the flagged span, cut at code point boundaries.
+struct Excerpt {
+  std::size_t begin = 0, end = 0;  // byte offsets into the line
+};
+
+constexpr std::size_t kShownColumns = 100;
+constexpr std::size_t kColumnsBeforeSpan = 30;
+
+Excerpt excerpt_around(std::string_view line, std::size_t span_begin, std::size_t span_bytes) {
+  if (display_width(line) <= kShownColumns) return {0, line.size()};
+  Excerpt excerpt{span_begin, span_begin + span_bytes};
+  for (std::size_t columns = 0; excerpt.begin > 0 && columns < kColumnsBeforeSpan; ++columns) {
+    int length = 0;
+    decode_before(line, excerpt.begin, length);
+    excerpt.begin -= static_cast<std::size_t>(length);
+  }
+  std::size_t width = display_width(line.substr(excerpt.begin, excerpt.end - excerpt.begin));
+  while (excerpt.end < line.size() && width < kShownColumns) {
+    int length = 0;
+    decode_at(line, excerpt.end, length);
+    excerpt.end += static_cast<std::size_t>(length);
+    ++width;
+  }
+  return excerpt;
+}
+
 class TextFormatter : public Formatter {
  public:
   TextFormatter(std::ostream& out, const FormatOptions& options) : out_(out), color_(options.color) {}
@@ -76,11 +103,18 @@ class TextFormatter : public Formatter {
     const std::size_t line_begin = static_cast<std::size_t>(line.data() - result.text.data());
     const std::size_t column_bytes = diagnostic.span.begin - line_begin;
     const std::size_t span_end = std::min<std::size_t>(diagnostic.span.end, line_begin + line.size());
-    const std::string_view flagged =
-        line.substr(column_bytes, span_end > diagnostic.span.begin ? span_end - diagnostic.span.begin : 0);
-    out_ << "  " << line << '\n';
-    out_ << "  " << padding_for(line.substr(0, column_bytes)) << paint("\x1b[1;32m") << '^'
-         << std::string(std::max<std::size_t>(display_width(flagged), 1) - 1, '~') << reset << '\n';
+    const std::size_t span_bytes =
+        span_end > diagnostic.span.begin ? span_end - diagnostic.span.begin : 0;
+    const Excerpt excerpt = excerpt_around(line, column_bytes, span_bytes);
+    const std::string_view shown = line.substr(excerpt.begin, excerpt.end - excerpt.begin);
+    const std::string_view ellipsis = "\xE2\x80\xA6";
+    out_ << "  " << (excerpt.begin > 0 ? ellipsis : "") << shown
+         << (excerpt.end < line.size() ? ellipsis : "") << '\n';
+    out_ << "  " << (excerpt.begin > 0 ? " " : "")
+         << padding_for(line.substr(excerpt.begin, column_bytes - excerpt.begin))
+         << paint("\x1b[1;32m") << '^'
+         << std::string(std::max<std::size_t>(display_width(line.substr(column_bytes, span_bytes)), 1) - 1, '~')
+         << reset << '\n';
     if (!diagnostic.suggestions.empty()) {
       out_ << "  suggestion: ";
       for (std::size_t i = 0; i < diagnostic.suggestions.size(); ++i) {

@@ -152,3 +152,43 @@ TEST(Formatter, ParsesFormatNames) {
 
 }  // namespace
 }  // namespace copydesk::testing
+
+namespace copydesk::testing {
+namespace {
+
+// On a long line, the text format shows an excerpt around the finding, with the caret under it.
+TEST(Formatter, TextShowsAnExcerptOfALongLine) {
+  FileResult result;
+  result.path = "long.txt";
+  std::string line;
+  for (int i = 0; i < 40; ++i) line += "word ";
+  const std::size_t at = line.size();
+  line += "teh";
+  for (int i = 0; i < 40; ++i) line += " word";
+  result.text = line + "\n";
+  Diagnostic typo;
+  typo.rule = "misspelled-word";
+  typo.severity = Severity::Error;
+  typo.span = Span{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + 3)};
+  typo.message = "`teh` is not in the dictionary.";
+  result.diagnostics = {typo};
+  std::ostringstream out;
+  make_formatter(Format::Text, out, FormatOptions{})->file(result);
+  std::istringstream lines(out.str());
+  std::string header, source, caret;
+  std::getline(lines, header);
+  std::getline(lines, source);
+  std::getline(lines, caret);
+  EXPECT_EQ(header, "long.txt:1:201: error: `teh` is not in the dictionary. [misspelled-word]");
+  EXPECT_EQ(source.rfind("  \xE2\x80\xA6", 0), 0u) << source;
+  EXPECT_NE(source.find("\xE2\x80\xA6", 5), std::string::npos) << "cut on the right too";
+  EXPECT_LT(source.size(), 120u);
+  // "  …" takes three columns; the caret stands under the "t" of "teh".
+  const std::size_t caret_column = caret.find('^');
+  ASSERT_NE(caret_column, std::string::npos);
+  EXPECT_EQ(source.substr(caret_column + 2, 3), "teh") << source << "\n" << caret;
+  EXPECT_EQ(caret.substr(caret_column), "^~~");
+}
+
+}  // namespace
+}  // namespace copydesk::testing
