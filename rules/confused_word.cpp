@@ -30,6 +30,7 @@ struct Slot {
   bool capitalized = false;        // `@capitalized`: a name in mid-sentence
   bool end = false;                // `@end`: punctuation, or the end of the sentence
   bool start = false;              // `@start`: only opening punctuation before, in the sentence
+  bool ing = false;                // `@ing`: a lowercase word of 5+ letters ending in "ing"
   bool negated = false;            // `!`
 };
 
@@ -45,6 +46,7 @@ struct Pattern {
 void fold(std::string_view word, std::string& out) {
   to_lower(word, out);
   static constexpr std::string_view kCurly = "\xE2\x80\x99";
+  if (out.find(kCurly[0]) == std::string::npos) return;  // the common case: nothing to change
   std::size_t write = 0;
   for (std::size_t read = 0; read < out.size();) {
     if (out.compare(read, kCurly.size(), kCurly) == 0) {
@@ -68,6 +70,7 @@ struct Cursor {
   std::uint32_t first = 0;  // the sentence's token range
   std::uint32_t last = 0;
   bool target_lower = true;  // the target is written in lowercase
+  bool target_upper = false;  // the target is written in capitals ("ITS"), as a headline
 
   // The next non-blank token after (forward) or before `index` in the sentence; -1 when none.
   std::int64_t step(std::int64_t index, bool forward) const {
@@ -108,14 +111,19 @@ class ConfusedWord final : public Rule {
     for (std::uint32_t i = 0; i < tokens.size(); ++i) {
       if (tokens[i].kind != TokenKind::Word) continue;
       const std::string_view text = document.text_of(tokens[i]);
-      if (text.size() > kLongestTarget) continue;
+      if (text.size() > kLongestTarget || !may_be_target(text)) continue;
       fold(text, folded);
       const auto found = by_target_.find(folded);
       if (found == by_target_.end()) continue;
       const Sentence& sentence = document.sentences()[document.sentence_of(i)];
-      Cursor cursor{document, sentence.first, sentence.last, starts_lower(text)};
-      // A capitalized word inside a sentence is a title or a name ("The Weather Channel").
-      if (!cursor.target_lower && !is_all_upper(text) && !cursor.at_start(i)) continue;
+      Cursor cursor{document, sentence.first, sentence.last, starts_lower(text),
+                    is_all_upper(text) && text.size() > 1};
+      // A capitalized word inside a sentence is a title or a name ("The Weather Channel"),
+      // unless it opens a quotation: `he said; "Your the best."`.
+      if (!cursor.target_lower && !is_all_upper(text) && !cursor.at_start(i) &&
+          !after_opening_quote(document, cursor, i)) {
+        continue;
+      }
       for (const std::uint32_t index : found->second) {
         const Pattern& pattern = patterns_[index];
         if (!matches(pattern, cursor, i, scratch)) continue;
@@ -128,6 +136,41 @@ class ConfusedWord final : public Rule {
  private:
   static constexpr std::size_t kLongestTarget = 32;
 
+  static unsigned char ascii_lower(unsigned char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c;
+  }
+
+  // The first two bytes of a word, lowercased (0 after the end): folding leaves ASCII letters
+  // in place, so a word whose ASCII start matches no target's start cannot be one. Saves the
+  // fold and the hash lookup for most words.
+  static std::size_t start_key(std::string_view word) {
+    const auto first = ascii_lower(static_cast<unsigned char>(word[0]));
+    const auto second = word.size() > 1 ? ascii_lower(static_cast<unsigned char>(word[1])) : 0;
+    return static_cast<std::size_t>(first) * 256 + second;
+  }
+
+  bool may_be_target(std::string_view word) const {
+    const auto first = static_cast<unsigned char>(word[0]);
+    const auto second = word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0;
+    if (first >= 0x80 || second >= 0x80) return true;  // folding may change these bytes
+    return target_starts_[start_key(word)];
+  }
+
+  static bool after_opening_quote(const Document& document, const Cursor& cursor,
+                                  std::uint32_t index) {
+    const std::int64_t previous = cursor.step(index, false);
+    if (previous < 0) return false;
+    const Token& token = document.tokens()[static_cast<std::size_t>(previous)];
+    const std::string_view text = document.text_of(token);
+    const bool quote = text == "\"" || text == "\xE2\x80\x9C" /* “ */;
+    if (token.kind != TokenKind::Punctuation || !quote) return false;
+    // A quoted title capitalizes its next word too ("Your Song"); a quoted sentence does not.
+    const std::int64_t next = cursor.step(index, true);
+    if (next < 0) return false;
+    const Token& following = document.tokens()[static_cast<std::size_t>(next)];
+    return following.kind != TokenKind::Word || starts_lower(document.text_of(following));
+  }
+
   bool matches(const Pattern& pattern, const Cursor& cursor, std::uint32_t target,
                std::string& scratch) const {
     return matches_side(pattern.after, cursor, target, true, scratch) &&
@@ -139,7 +182,11 @@ class ConfusedWord final : public Rule {
     std::int64_t at = target;  // the last token consumed
     for (const Slot& slot : slots) {
       if (slot.start) {
-        if (cursor.at_start(at) == slot.negated) return false;
+        // A quoted sentence starts anew: `he said; "Their going to win."`.
+        const bool start =
+            cursor.at_start(at) ||
+            after_opening_quote(cursor.document, cursor, static_cast<std::uint32_t>(at));
+        if (start == slot.negated) return false;
         continue;
       }
       const std::int64_t next = cursor.step(at, forward);
@@ -161,20 +208,46 @@ class ConfusedWord final : public Rule {
     const Token& token = document.tokens()[index];
     const std::string_view text = document.text_of(token);
     if (token.kind == TokenKind::Number) return slot.number;
+    if (token.kind == TokenKind::Symbol) {  // currency signs: "more then $2"
+      return slot.words != Slot::kNoWords && tables_[slot.words].contains(text);
+    }
     if (token.kind == TokenKind::Punctuation) {
       return slot.end || (slot.words != Slot::kNoWords && tables_[slot.words].contains(text));
     }
     if (token.kind != TokenKind::Word) return false;
+    if (slot.any_word) return true;  // `*` is any word, a name included
     const bool initial = cursor.at_start(index);
     const bool name = starts_upper(text) && !initial && text != "I";
     if (slot.capitalized && name && cursor.target_lower) return true;
-    // A capitalized neighbour of a lowercase target is a name ("its A team", "the month of
-    // May"), not the word the pattern means.
-    if (name && cursor.target_lower) return false;
-    if (slot.any_word) return true;
+    // A capitalized neighbour is a name ("its A team", "the month of May", "It's President
+    // Bush who"), not the word the pattern means, unless the whole passage is in capitals.
+    // A neighbour in capitals ("OK", "TV") is left to the pattern when the target is not
+    // lowercase: a sentence-initial "Its OK" is no name.
+    if (name && !cursor.target_upper && (cursor.target_lower || !is_all_upper(text))) {
+      return false;
+    }
+    if (slot.ing && is_ing_form(text)) return true;
     if (slot.words == Slot::kNoWords) return false;
     fold(text, scratch);
     return tables_[slot.words].contains(scratch);
+  }
+
+  // "going", "expecting": the shape of a present participle. Short words ("king", "sing") and
+  // the few common nouns of that shape are left out; the patterns that use `@ing` only put it
+  // where a noun would be odd anyway ("your not expecting", "were to busy training").
+  static bool is_ing_form(std::string_view text) {
+    if (text.size() < 5 || !text.ends_with("ing")) return false;
+    for (const char c : text) {
+      if (c < 'a' || c > 'z') return false;  // hyphenated, capitalized or with an apostrophe
+    }
+    static constexpr std::string_view kNouns[] = {"thing",   "nothing", "something",
+                                                  "anything", "everything", "morning",
+                                                  "evening", "during", "spring",
+                                                  "string",  "ceiling"};
+    for (const std::string_view noun : kNouns) {
+      if (text == noun) return false;
+    }
+    return true;
   }
 
   static std::string with_case_of(std::string_view original, std::string_view replacement) {
@@ -253,7 +326,8 @@ class ConfusedWord final : public Rule {
   }
 
   static bool builtin(std::string_view name) {
-    return name == "end" || name == "start" || name == "capitalized" || name == "number";
+    return name == "end" || name == "start" || name == "capitalized" || name == "number" ||
+           name == "ing";
   }
 
   // One alternative of a slot: a word, a class, a built-in or `*`.
@@ -269,6 +343,8 @@ class ConfusedWord final : public Rule {
       slot.capitalized = true;
     } else if (text == "@number") {
       slot.number = true;
+    } else if (text == "@ing") {
+      slot.ing = true;
     } else if (text.find_first_of("()[]|!") != std::string_view::npos) {
       fail(number, "cannot read `" + std::string(text) + "`");
     } else {
@@ -304,7 +380,7 @@ class ConfusedWord final : public Rule {
       add_alternative(slot, text, number);
     }
     if (slot.start && (slot.words != Slot::kNoWords || slot.any_word || slot.number ||
-                       slot.capitalized || slot.end)) {
+                       slot.capitalized || slot.end || slot.ing)) {
       fail(number, "`@start` stands alone in its slot");
     }
     return slot;
@@ -338,6 +414,7 @@ class ConfusedWord final : public Rule {
     if (!seen_target) fail(number, "a pattern needs a target `[wrong->right]`");
     pattern.before.assign(before.rbegin(), before.rend());
     by_target_[pattern.wrong].push_back(static_cast<std::uint32_t>(patterns_.size()));
+    target_starts_[start_key(pattern.wrong)] = true;
     patterns_.push_back(std::move(pattern));
   }
 
@@ -359,6 +436,7 @@ class ConfusedWord final : public Rule {
   std::vector<Pattern> patterns_;
   std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>>
       by_target_;
+  std::vector<bool> target_starts_ = std::vector<bool>(256 * 256);  // by start_key
 };
 
 }  // namespace

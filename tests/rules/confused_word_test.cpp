@@ -91,6 +91,131 @@ TEST(ConfusedWord, LeavesCorrectUsesAlone) {
   }
 }
 
+// Contexts added for recall: "it's" after a preposition or before a plural noun, "their not",
+// "your not", modal + "loose", quantity noun + "off", phrasal verb + "of", "in principal",
+// "since than", "decided weather to" and the rest.
+TEST(ConfusedWord, FlagsTheWiderContexts) {
+  for (std::string_view marked : {
+           "The museum reopened with [[it's]] roof repaired.",
+           "Tourists flock to the valley during [[it's]] harvest festival.",
+           "The bakery kept the loaves warm despite [[it's]] broken oven.",
+           "The bank said [[it's]] customers would not be charged.",
+           "Analysts expect the brewer to raise [[it's]] annual profit forecast.",
+           "The rail operator blamed [[it's]] suppliers for the delay.",
+           "The parcel service upgraded [[it's]] website overnight.",
+           "Due to [[it's]] size, the statue stayed in the yard.",
+           "[[Its]] too late to change the timetable.",
+           "I think [[its]] time to go home.",
+           "Yes, [[its]] that simple.",
+           "The couriers complained because [[their]] not paid for waiting.",
+           "My cousins say [[their]] still hoping for a refund.",
+           "[[Their]] the only bakery open on Sundays.",
+           "[[Their]] has been no rain since April.",
+           "Luckily [[their]] will be more buses next week.",
+           "As long as [[your]] not driving, have another cup.",
+           "There is every chance [[your]] being overcharged.",
+           "\"[[Your]] kidding.\"",
+           "The club could [[loose]] its best striker.",
+           "Nobody wants to [[loose]] a final on penalties.",
+           "The firm may [[loose]] thousands of customers.",
+           "A number [[off]] pupils missed the bus.",
+           "It was the kind [[off]] speech voters like.",
+           "Floods have cut [[of]] the village for two days.",
+           "The power was cut [[of]] after midnight.",
+           "It sold [[of]] its hotels last spring.",
+           "The factory laid [[of]] forty workers.",
+           "The gamble paid [[of]] handsomely.",
+           "Sales of the gadget are finally taking [[of]] in Asia.",
+           "Ministers backed the plan in [[principal]] but want changes.",
+           "In [[principal]], the council supports the scheme.",
+           "Prices have fallen since [[than]] and may fall again.",
+           "By [[than]] the crowd had gone home.",
+           "The mayor must decide [[weather]] to stand again.",
+           "There will be a vote on [[weather]] to close the pool.",
+           "The runners were [[to]] busy training to notice.",
+           "It all happened not [[to]] long ago.",
+           "The mechanics finished the job [[to]] quickly.",
+           "We trimmed the budget and [[than]] we hired a cook.",
+           "A cold snap has lasting [[affects]] on crops.",
+           "The chain is expanding [[too]] twelve new towns.",
+           "Honestly, that's [[they're]] fault.",
+           "Prices rose by more [[then]] $5 a barrel.",
+           "Analysts have written a lot [[off]] reports on it.",
+           "The staff said [[its]] got worse since May.",
+           "The strike has [[effected]] us all.",
+       }) {
+    expect_flags(kRule, marked);
+  }
+}
+
+TEST(ConfusedWord, LeavesTheWiderContextsAlone) {
+  for (std::string_view clean : {
+           "Throw the old sofa away; once you are rid of it it's easier to clean.",
+           "For all it's worth, the deal is signed.",
+           "It's members who choose the leader, not the board.",
+           "It's fans like these that keep the club alive.",
+           "At the end of the day it's results, not style, that count.",
+           "It's President Lopez who signs the bill.",
+           "It's head to head between the two firms now.",
+           "The cabin had its too small windows replaced.",
+           "Its time to market was shorter than planned.",
+           "Their not having a car made the trip hard.",
+           "Your not answering the phone worried us.",
+           "Their still life paintings sold well.",
+           "Their meeting the target surprised everyone.",
+           "Your going-away party is on Friday.",
+           "The knot worked loose and the boat drifted.",
+           "The rules went from tight to loose within a year.",
+           "The bolts were not loose.",
+           "The shop knocked a lot off its prices for the sale.",
+           "She took a lot off her mind by calling home.",
+           "The ferry sank in the waters off the coast.",
+           "They ordered a prime cut of beef.",
+           "The jacket was cut of fine tweed.",
+           "He earned the highest paid of all the roles in the cast.",
+           "The taking of hostages was condemned.",
+           "The selling of council homes continued.",
+           "She starred in principal roles for the company.",
+           "Payments are due in principal and interest.",
+           "Prices have risen, and then fallen again.",
+           "Farmers depend on weather to plan the harvest.",
+           "Crowds braved the cold weather to watch the parade.",
+           "They considered weather to be the main risk.",
+           "The trend is to young working families buying flats.",
+           "The shop was to close in May.",
+           "The meeting lasted from early to late.",
+           "Its effects were felt in every town.",
+           "The reforms he has effected a change in tone.",
+           "Their might was never in doubt.",
+           "They used all their might to lift it.",
+           "Their will was read out in court.",
+           "The trouble is they're children and need help.",
+           "They hugged each other then left the room.",
+           "The airline shaved a lot off fares this winter.",
+           "It's drivers we need, not more managers.",
+           "Which cut of lamb do you want?",
+       }) {
+    expect_flags(kRule, clean);
+  }
+}
+
+TEST(ConfusedWord, SuggestsThePossessiveAfterAPreposition) {
+  const auto found = findings(kRule, "The town is proud of the band and with it\xE2\x80\x99s drummer.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].suggestions[0], "its");
+  EXPECT_EQ(found[0].message, "`it\xE2\x80\x99s` should probably be `its` here.");
+  ASSERT_TRUE(found[0].fix.has_value());
+  EXPECT_EQ(found[0].fix->edits[0].replacement, "its");
+}
+
+TEST(ConfusedWord, QuotedSentenceStartIsNotAName) {
+  auto found = findings(kRule, "He shrugged; \"Their going to lose anyway.\"");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].suggestions[0], "They're");
+  // A quoted title keeps its capitals: no finding.
+  expect_flags(kRule, "She sang \"Your Song\" and \"Its A Long Way\" last night.");
+}
+
 TEST(ConfusedWord, MessageNamesBothWords) {
   const auto found = findings(kRule, "They flew too Paris.");
   ASSERT_EQ(found.size(), 1u);
