@@ -127,6 +127,12 @@ bool is_roman_numeral(std::string_view word) {
 // and letters outside ASCII (foreign words and names: "café", "Zürich", "Москва").
 bool outside_dictionary_alphabet(std::string_view word) {
   for (std::size_t i = 0; i < word.size();) {
+    const char byte = word[i];
+    if (static_cast<unsigned char>(byte) < 0x80) {  // most letters: no decoding
+      if (byte == '_' || (byte >= '0' && byte <= '9')) return true;
+      ++i;
+      continue;
+    }
     int length = 0;
     const char32_t c = decode_at(word, i, length);
     if (c == '_' || is_digit(c) || (c >= 0x80 && is_letter(c))) return true;

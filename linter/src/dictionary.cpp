@@ -3,6 +3,7 @@
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <set>
 #include <stdexcept>
@@ -10,6 +11,16 @@
 #include "copydesk/text.hpp"
 
 namespace copydesk {
+namespace {
+std::atomic<std::uint64_t> next_checker_id{1};  // SpellChecker ids, never reused
+
+// Hunspell's loader shares static tables between instances (e.g. its UTF-8 case tables), so
+// instances are built (and destroyed) one at a time.
+std::mutex& load_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+}  // namespace
 
 void WordSet::add_lines(std::string_view text) {
   while (!text.empty()) {
@@ -79,7 +90,7 @@ std::vector<std::string> available_dictionaries() {
 }
 
 SpellChecker::SpellChecker(std::string language, SuggestionMode mode)
-    : language_(std::move(language)), mode_(mode) {
+    : language_(std::move(language)), mode_(mode), id_(next_checker_id++) {
   for (const auto& directory : dictionary_directories()) {
     std::error_code error;
     const auto dic = directory / (language_ + ".dic");
@@ -97,16 +108,74 @@ SpellChecker::SpellChecker(std::string language, SuggestionMode mode)
   throw std::runtime_error(message);
 }
 
-SpellChecker::~SpellChecker() = default;
-
-Hunspell& SpellChecker::hunspell() const {
-  std::call_once(loaded_, [this] {
-    hunspell_ = std::make_unique<Hunspell>(aff_.c_str(), dic_.c_str());
-  });
-  return *hunspell_;
+SpellChecker::~SpellChecker() {
+  std::lock_guard load(load_mutex());
+  idle_.clear();
 }
 
+struct SpellChecker::Lease {
+  explicit Lease(const SpellChecker& owner) : owner_(owner), speller_(owner.acquire()) {}
+  ~Lease() { owner_.release(std::move(speller_)); }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  Hunspell& operator*() const { return *speller_; }
+
+ private:
+  const SpellChecker& owner_;
+  std::unique_ptr<Hunspell> speller_;
+};
+
+std::unique_ptr<Hunspell> SpellChecker::acquire() const {
+  const auto take_idle = [this]() -> std::unique_ptr<Hunspell> {
+    std::lock_guard lock(pool_mutex_);
+    if (idle_.empty()) return nullptr;
+    auto speller = std::move(idle_.back());
+    idle_.pop_back();
+    return speller;
+  };
+  if (auto speller = take_idle()) return speller;
+  std::lock_guard load(load_mutex());
+  // Another thread may have finished with its instance (or loaded one) while we waited.
+  if (auto speller = take_idle()) return speller;
+  return std::make_unique<Hunspell>(aff_.c_str(), dic_.c_str());
+}
+
+void SpellChecker::release(std::unique_ptr<Hunspell> speller) const {
+  std::lock_guard lock(pool_mutex_);
+  idle_.push_back(std::move(speller));
+}
+
+namespace {
+
+// Each thread's own copy of the answers it has needed, in front of the shared cache: most words
+// repeat, and a lookup here takes no lock (the shared_mutex alone cost more than the hashing
+// with two threads). Tagged with the SpellChecker's id so that another checker (another
+// language, or a new one at the same address) never sees stale answers.
+struct LocalSpellCache {
+  std::uint64_t owner = 0;
+  std::unordered_map<std::string, bool, StringHash, std::equal_to<>> words;
+};
+
+LocalSpellCache& local_spell_cache(std::uint64_t owner) {
+  thread_local LocalSpellCache cache;
+  if (cache.owner != owner) {
+    cache.words.clear();
+    cache.owner = owner;
+  }
+  return cache;
+}
+
+}  // namespace
+
 bool SpellChecker::correct(std::string_view word) const {
+  LocalSpellCache& local = local_spell_cache(id_);
+  if (const auto found = local.words.find(word); found != local.words.end()) return found->second;
+  const bool result = correct_shared(word);
+  local.words.emplace(word, result);
+  return result;
+}
+
+bool SpellChecker::correct_shared(std::string_view word) const {
   {
     std::shared_lock lock(cache_mutex_);
     if (const auto found = spell_cache_.find(word); found != spell_cache_.end()) {
@@ -116,8 +185,8 @@ bool SpellChecker::correct(std::string_view word) const {
   std::string key(word);
   bool result = false;
   {
-    Hunspell& speller = hunspell();
-    std::lock_guard lock(hunspell_mutex_);
+    const Lease lease(*this);
+    Hunspell& speller = *lease;
     result = speller.spell(key);
   }
   std::unique_lock lock(cache_mutex_);
@@ -240,8 +309,8 @@ bool SpellChecker::has_single_edit_neighbour(std::string_view word) const {
   std::string key(word);
   bool found = false;
   {
-    Hunspell& speller = hunspell();
-    std::lock_guard lock(hunspell_mutex_);
+    const Lease lease(*this);
+    Hunspell& speller = *lease;
     found = is_plain_ascii_word(key) && !single_edit_candidates(key, speller, 1).empty();
   }
   std::unique_lock lock(cache_mutex_);
@@ -261,8 +330,8 @@ std::vector<std::string> SpellChecker::suggest(std::string_view word, std::size_
   std::string key(word);
   std::vector<std::string> suggestions;
   {
-    Hunspell& speller = hunspell();
-    std::lock_guard lock(hunspell_mutex_);
+    const Lease lease(*this);
+    Hunspell& speller = *lease;
     if (mode_ != SuggestionMode::Off && is_plain_ascii_word(key)) {
       suggestions = single_edit_candidates(key, speller, limit);
     }

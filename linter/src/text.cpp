@@ -124,7 +124,14 @@ std::string_view straighten_apostrophes(std::string_view word, std::string& scra
 
 void to_lower(std::string_view word, std::string& out) {
   out.clear();
-  for (std::size_t i = 0; i < word.size();) {
+  std::size_t ascii = 0;  // the ASCII start needs no decoding
+  while (ascii < word.size() && static_cast<unsigned char>(word[ascii]) < 0x80) ++ascii;
+  out.resize(ascii);
+  for (std::size_t i = 0; i < ascii; ++i) {
+    const char c = word[i];
+    out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+  }
+  for (std::size_t i = ascii; i < word.size();) {
     int length = 0;
     const char32_t c = decode_at(word, i, length);
     if (c < 0x80) {
@@ -141,6 +148,17 @@ void to_lower(std::string_view word, std::string& out) {
 
 namespace {
 
+bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// Whether every byte is ASCII: the classifications below then need no decoding.
+bool all_ascii(std::string_view word) {
+  for (const char c : word) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
 template <typename Visit>
 void for_each_letter(std::string_view word, Visit visit) {
   for (std::size_t i = 0; i < word.size();) {
@@ -154,6 +172,7 @@ void for_each_letter(std::string_view word, Visit visit) {
 }  // namespace
 
 bool starts_upper(std::string_view word) {
+  if (!word.empty() && ascii_letter(word[0])) return ascii_upper(word[0]);
   bool upper = false;
   for_each_letter(word, [&](char32_t c, std::size_t) {
     upper = is_upper(c);
@@ -163,6 +182,7 @@ bool starts_upper(std::string_view word) {
 }
 
 bool starts_lower(std::string_view word) {
+  if (!word.empty() && ascii_letter(word[0])) return !ascii_upper(word[0]);
   bool lower = false;
   for_each_letter(word, [&](char32_t c, std::size_t) {
     lower = is_lower(c);
@@ -172,6 +192,15 @@ bool starts_lower(std::string_view word) {
 }
 
 bool is_all_upper(std::string_view word) {
+  if (all_ascii(word)) {
+    int letters = 0;
+    for (const char c : word) {
+      if (!ascii_letter(c)) continue;
+      if (!ascii_upper(c)) return false;
+      ++letters;
+    }
+    return letters >= 2;
+  }
   int letters = 0;
   bool all_upper = true;
   for_each_letter(word, [&](char32_t c, std::size_t) {
@@ -183,6 +212,15 @@ bool is_all_upper(std::string_view word) {
 }
 
 bool has_inner_upper(std::string_view word) {
+  if (all_ascii(word)) {
+    bool first = true;
+    for (const char c : word) {
+      if (!ascii_letter(c)) continue;
+      if (!first && ascii_upper(c)) return true;
+      first = false;
+    }
+    return false;
+  }
   bool first = true;
   bool inner = false;
   for_each_letter(word, [&](char32_t c, std::size_t) {

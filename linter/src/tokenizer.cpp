@@ -24,10 +24,38 @@ std::string_view to_string(TokenKind kind) {
 
 namespace {
 
-bool ascii_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+// Byte classes, one table look-up instead of three range tests per character.
+constexpr std::uint8_t kAlnum = 1;  // ASCII letter or digit
+constexpr std::uint8_t kWord = 2;   // ASCII letter, digit or '_'
+constexpr std::array<std::uint8_t, 256> kByteClass = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    table[static_cast<std::size_t>(c)] =
+        static_cast<std::uint8_t>((alnum ? kAlnum : 0) | (alnum || c == '_' ? kWord : 0));
+  }
+  return table;
+}();
+
+bool ascii_alnum(char c) { return kByteClass[static_cast<unsigned char>(c)] & kAlnum; }
+bool ascii_word(char c) { return kByteClass[static_cast<unsigned char>(c)] & kWord; }
 bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The text.hpp classifications with the ASCII case inline: most characters of English text are
+// ASCII, and a call into text.cpp (and utf8proc) per character cost more than the rest of the
+// tokenizer together.
+bool space_char(char32_t c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\f' || c == '\v';
+  return is_horizontal_space(c);
+}
+bool letter_char(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return is_letter(c);
+}
+bool digit_char(char32_t c) { return c >= '0' && c <= '9'; }
+bool mark_char(char32_t c) { return c >= 0x300 && is_mark(c); }
+bool apostrophe_char(char32_t c) { return c == '\'' || c == 0x2019; }
+bool hyphen_char(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
 bool starts_with_icase(std::string_view text, std::size_t at, std::string_view prefix) {
   if (text.size() - at < prefix.size()) return false;
@@ -72,7 +100,14 @@ class Tokenizer {
     return Token{Span{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)}, kind};
   }
 
-  char32_t at_char(std::size_t at, int& length) const { return decode_at(text_, at, length); }
+  char32_t at_char(std::size_t at, int& length) const {
+    const auto byte = static_cast<unsigned char>(text_[at]);
+    if (byte < 0x80) {
+      length = 1;
+      return byte;
+    }
+    return decode_at(text_, at, length);
+  }
 
   bool word_char_at(std::size_t at) const {
     if (at >= text_.size()) return false;
@@ -80,14 +115,17 @@ class Tokenizer {
     if (static_cast<unsigned char>(c) < 0x80) return ascii_alnum(c) || c == '_';
     int length = 0;
     const char32_t cp = at_char(at, length);
-    return is_letter(cp);
+    return letter_char(cp);
   }
 
   bool letter_before(std::size_t at) const {
     if (at == 0) return false;
+    if (const auto byte = static_cast<unsigned char>(text_[at - 1]); byte < 0x80) {
+      return ascii_alnum(static_cast<char>(byte));
+    }
     int length = 0;
     const char32_t c = decode_before(text_, at, length);
-    return is_letter(c) || is_digit(c);
+    return letter_char(c) || digit_char(c);
   }
 
   Token next(std::size_t at) const {
@@ -99,17 +137,27 @@ class Tokenizer {
     }
     int length = 0;
     const char32_t cp = at_char(at, length);
-    if (is_horizontal_space(cp)) return space(at);
+    if (space_char(cp)) return space(at);
     if (!letter_before(at)) {
       if (const std::size_t end = url_end(at); end > at) return make(at, end, TokenKind::Url);
     }
-    if (is_digit(cp) || (is_letter(cp) && !is_mark(cp))) {
-      if (const std::size_t end = email_end(at); end > at) return make(at, end, TokenKind::Email);
-      if (const std::size_t end = file_name_end(at); end > at) {
-        return make(at, end, TokenKind::FileName);
+    if (digit_char(cp) || (letter_char(cp) && !mark_char(cp))) {
+      // The ASCII letters, digits and '_' that start here. When the character after them is
+      // ASCII and none of ".@%+-", this cannot be an address or a file name (both need one
+      // of those next), so the scans for them are skipped and the word goes on from there.
+      std::size_t run = at;
+      while (run < text_.size() && ascii_word(text_[run])) ++run;
+      const char stop = run < text_.size() ? text_[run] : ' ';
+      const bool plain = static_cast<unsigned char>(stop) < 0x80 && stop != '.' && stop != '@' &&
+                         stop != '%' && stop != '+' && stop != '-';
+      if (!plain) {
+        if (const std::size_t end = email_end(at); end > at) return make(at, end, TokenKind::Email);
+        if (const std::size_t end = file_name_end(at); end > at) {
+          return make(at, end, TokenKind::FileName);
+        }
       }
-      if (is_digit(cp)) return number(at);
-      return word(at);
+      if (digit_char(cp)) return number(at);
+      return word(at, plain ? run : at);
     }
     if (c == '.' && text_.substr(at, 3) == "...") return make(at, at + 3, TokenKind::Punctuation);
     if (static_cast<unsigned char>(c) < 0x80) {
@@ -166,7 +214,7 @@ class Tokenizer {
     while (end < text_.size()) {
       int length = 0;
       const char32_t cp = at_char(end, length);
-      if (!is_horizontal_space(cp)) break;
+      if (!space_char(cp)) break;
       end += static_cast<std::size_t>(length);
     }
     return make(at, end, TokenKind::Space);
@@ -175,8 +223,14 @@ class Tokenizer {
   // "https://...", "ftp://...", "www.example.com/...": up to whitespace, without trailing
   // punctuation that belongs to the sentence.
   std::size_t url_end(std::size_t at) const {
+    // Every scheme and "www." starts with one of these letters: most words stop here.
+    if (const char first = static_cast<char>(text_[at] | 0x20);
+        first != 'h' && first != 'f' && first != 'm' && first != 'w') {
+      return at;
+    }
+    static constexpr std::string_view kSchemes[] = {"https://", "http://", "ftp://", "mailto:"};
     std::size_t body = 0;
-    for (std::string_view scheme : {"https://", "http://", "ftp://", "mailto:"}) {
+    for (std::string_view scheme : kSchemes) {
       if (starts_with_icase(text_, at, scheme)) body = at + scheme.size();
     }
     if (body == 0 && starts_with_icase(text_, at, "www.") && word_char_at(at + 4)) body = at + 4;
@@ -185,7 +239,7 @@ class Tokenizer {
     while (end < text_.size() && !is_space_or_quote(text_[end])) {
       int length = 0;
       const char32_t cp = at_char(end, length);
-      if (is_horizontal_space(cp) || cp == 0x201D || cp == 0x201C) break;
+      if (space_char(cp) || cp == 0x201D || cp == 0x201C) break;
       end += static_cast<std::size_t>(length);
     }
     return trim_trailing_punctuation(body, end);
@@ -320,9 +374,14 @@ class Tokenizer {
   }
 
   // Letters and digits, joined by apostrophes and hyphens when a letter or digit follows.
-  Token word(std::size_t at) const {
-    std::size_t end = at;
+  // `from`: where to go on scanning (letters from `at` up to it are known to be word characters).
+  Token word(std::size_t at, std::size_t from) const {
+    std::size_t end = from;
     while (end < text_.size()) {
+      if (ascii_word(text_[end])) {
+        ++end;
+        continue;
+      }
       if (word_char_at(end)) {
         int length = 0;
         at_char(end, length);
@@ -331,7 +390,7 @@ class Tokenizer {
       }
       int length = 0;
       const char32_t cp = at_char(end, length);
-      if ((is_apostrophe(cp) || is_hyphen(cp)) &&
+      if ((apostrophe_char(cp) || hyphen_char(cp)) &&
           word_char_at(end + static_cast<std::size_t>(length))) {
         end += static_cast<std::size_t>(length);
         continue;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -66,14 +67,20 @@ class SpellChecker {
   bool has_single_edit_neighbour(std::string_view word) const;
 
  private:
-  Hunspell& hunspell() const;
+  // Hunspell objects are not thread-safe: each call borrows one from a pool. A thread that
+  // finds every instance busy loads another (about 60 ms), so --jobs N never waits on another
+  // thread's suggestions, and a single thread only ever loads one.
+  struct Lease;
+  std::unique_ptr<Hunspell> acquire() const;
+  void release(std::unique_ptr<Hunspell> speller) const;
+  bool correct_shared(std::string_view word) const;
 
   std::string language_;
   SuggestionMode mode_;
+  std::uint64_t id_;  // tags each thread's private cache (see correct())
   std::filesystem::path aff_, dic_;
-  mutable std::once_flag loaded_;
-  mutable std::unique_ptr<Hunspell> hunspell_;
-  mutable std::mutex hunspell_mutex_;  // Hunspell objects are not thread-safe
+  mutable std::mutex pool_mutex_;
+  mutable std::vector<std::unique_ptr<Hunspell>> idle_;  // loaded instances not in use
   mutable std::shared_mutex cache_mutex_;
   mutable std::unordered_map<std::string, bool, StringHash, std::equal_to<>> spell_cache_;
   mutable std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>>
