@@ -1,15 +1,25 @@
 # The front door. `make run` and `make test` install what they need, configure, build and run.
 
 BUILD_DIR ?= build
+# `make test` also builds and runs everything with AddressSanitizer and UBSan here.
+ASAN_BUILD_DIR ?= build-asan
+# `make fuzz`: the libFuzzer targets in fuzz/, built with clang, each run for FUZZ_SECONDS.
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+# Warnings are errors in `make test` (and so in CI); WERROR=OFF to look past them locally.
+WERROR ?= ON
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 FILES ?= examples
 SHARED ?= ../shared
 
-# Debian packages: to build, to test, to benchmark.
+# Debian packages: to build, to test, to benchmark. The tests check SARIF output against the
+# official schema with python3-jsonschema and XML output with python3's xml.etree.
 BUILD_PACKAGES := g++ cmake make pkg-config libhunspell-dev hunspell-en-us hunspell-en-gb \
-                  libutf8proc-dev libcli11-dev nlohmann-json3-dev libgtest-dev
+                  libutf8proc-dev libcli11-dev nlohmann-json3-dev libgtest-dev \
+                  python3 python3-jsonschema
 BENCH_PACKAGES := hunspell python3
 SPEED_PACKAGES := hunspell python3 libbenchmark-dev
+FUZZ_PACKAGES := clang libclang-rt-14-dev
 
 # Installs the missing packages among $(1): with apt-get as root, otherwise says what to run.
 define ensure_packages
@@ -30,7 +40,7 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: all deps build run test accuracy bench clean
+.PHONY: all deps build run test test-release test-asan fuzz accuracy bench clean
 
 all: build
 
@@ -47,8 +57,35 @@ build: deps $(BUILD_DIR)/CMakeCache.txt
 run: build
 	@./$(BUILD_DIR)/copydesk $(FILES); status=$$?; [ $$status -le 1 ] || exit $$status
 
-test: build
+# The whole suite twice: the release build, then everything built with AddressSanitizer and
+# UndefinedBehaviorSanitizer (any finding aborts the test: no recovery, no suppressions). Both
+# with -Werror. The sanitizers' exit code 86 makes a report in the CLI tests' child processes
+# fail them too, rather than pass for an expected exit code 1.
+SANITIZER_ENV := ASAN_OPTIONS=exitcode=86:detect_leaks=1:check_initialization_order=1:strict_init_order=1 \
+                 UBSAN_OPTIONS=exitcode=86:print_stacktrace=1:halt_on_error=1
+
+test: test-release test-asan
+
+test-release: deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release -DCOPYDESK_WERROR=$(WERROR)
+	cmake --build $(BUILD_DIR) -j $(JOBS)
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+test-asan: deps
+	cmake -S . -B $(ASAN_BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOPYDESK_SANITIZE=ON \
+	  -DCOPYDESK_WERROR=$(WERROR) -DCOPYDESK_BUILD_BENCHMARKS=OFF
+	cmake --build $(ASAN_BUILD_DIR) -j $(JOBS)
+	$(SANITIZER_ENV) ctest --test-dir $(ASAN_BUILD_DIR) --output-on-failure -j $(JOBS)
+
+# Fuzzing: builds the fuzz targets with clang (-fsanitize=fuzzer,address,undefined) and runs
+# each for FUZZ_SECONDS, seeded from the test fixtures. Crash inputs land in
+# $(FUZZ_BUILD_DIR)/fuzz-artifacts/; keep each in tests/corpus/fuzz-regressions/ once fixed.
+fuzz: deps
+	$(call ensure_packages,$(FUZZ_PACKAGES))
+	cmake -S . -B $(FUZZ_BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	  -DCOPYDESK_BUILD_FUZZERS=ON -DCOPYDESK_BUILD_TESTS=OFF -DCOPYDESK_BUILD_BENCHMARKS=OFF
+	cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) --target document_fuzzer engine_fuzzer wordset_fuzzer
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh $(FUZZ_BUILD_DIR)
 
 accuracy: build
 	$(call ensure_packages,$(BENCH_PACKAGES))
@@ -65,4 +102,4 @@ bench: deps
 	  --micro $(BUILD_DIR)/bench/micro/copydesk_micro_benchmarks
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(FUZZ_BUILD_DIR)

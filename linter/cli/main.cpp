@@ -6,12 +6,15 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "copydesk/baseline.hpp"
 #include "copydesk/engine.hpp"
 #include "copydesk/formatter.hpp"
 #include "copydesk/registry.hpp"
+#include "copydesk/safe_write.hpp"
 #include "copydesk/version.hpp"
 
 namespace {
@@ -58,6 +61,17 @@ int main(int argc, char** argv) {
   std::vector<std::string> arguments(argv + 1, argv + argc);
   // `copydesk check PATHS` and `copydesk PATHS` are the same command.
   if (!arguments.empty() && arguments.front() == "check") arguments.erase(arguments.begin());
+  // `copydesk baseline write FILE [OPTIONS] PATHS` lints like `check` and records the findings
+  // in FILE instead of reporting them.
+  std::string baseline_out;
+  if (!arguments.empty() && arguments.front() == "baseline") {
+    if (arguments.size() < 3 || arguments[1] != "write" || arguments[2].starts_with('-')) {
+      std::cerr << "copydesk: usage: copydesk baseline write FILE [OPTIONS] PATHS...\n";
+      return kExitUsage;
+    }
+    baseline_out = arguments[2];
+    arguments.erase(arguments.begin(), arguments.begin() + 3);
+  }
   std::reverse(arguments.begin(), arguments.end());  // CLI11 takes them last-first
 
   CLI::App app{"copydesk: a document-quality linter for editorial pipelines.\n"
@@ -67,7 +81,8 @@ int main(int argc, char** argv) {
   app.footer(
       "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, configuration or "
       "input error.\nDirectories are searched for *.txt, *.md and *.markdown; '-' reads standard "
-      "input.");
+      "input.\n'copydesk baseline write FILE [OPTIONS] PATHS' records the current findings in FILE "
+      "for --baseline.");
 
   std::vector<std::string> paths;
   std::string format = "text";
@@ -80,7 +95,8 @@ int main(int argc, char** argv) {
 
   app.add_option("paths", paths, "Files and directories to lint; '-' for standard input");
   app.add_option("--format", format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "jsonl"}))
+      ->check(CLI::IsMember(std::vector<std::string>(std::begin(copydesk::kFormatNames),
+                                                     std::end(copydesk::kFormatNames))))
       ->capture_default_str();
   app.add_option("--lang", options.language,
                  "Hunspell dictionary to spell-check against (en_US, en_GB, ...)")
@@ -104,6 +120,19 @@ int main(int argc, char** argv) {
   app.add_option("--fail-on", fail_on, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"info", "warning", "error", "never"}))
       ->capture_default_str();
+  long long max_warnings = -1;
+  app.add_option("--max-warnings", max_warnings,
+                 "Exit 1 when there are more than N warnings, whatever --fail-on says")
+      ->check(
+          [](const std::string& value) -> std::string {
+            return value.find_first_not_of("0123456789") == std::string::npos
+                       ? ""
+                       : "must be a whole number, 0 or more";
+          },
+          "N");
+  std::string baseline_in;
+  app.add_option("--baseline", baseline_in,
+                 "Report only findings not recorded in this file (see 'copydesk baseline write')");
   app.add_option("-j,--jobs", jobs, "Files linted in parallel (0: all cores)")
       ->capture_default_str();
   app.add_option("--color", colour, "Colour the text output")
@@ -136,6 +165,20 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
 
+  if (!baseline_out.empty() && !baseline_in.empty()) {
+    std::cerr << "copydesk: --baseline cannot be combined with 'baseline write'\n";
+    return kExitUsage;
+  }
+  std::optional<copydesk::Baseline> baseline;
+  if (!baseline_in.empty()) {
+    try {
+      baseline = copydesk::Baseline::load(baseline_in);
+    } catch (const copydesk::BaselineError& error) {
+      std::cerr << "copydesk: " << error.what() << '\n';
+      return kExitUsage;
+    }
+  }
+
   std::unique_ptr<copydesk::Engine> engine;
   try {
     engine = std::make_unique<copydesk::Engine>(options);
@@ -144,11 +187,41 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
 
-  const auto formatter = copydesk::make_formatter(*copydesk::parse_format(format), std::cout,
-                                                  copydesk::FormatOptions{use_colour(colour)});
+  if (!baseline_out.empty()) {
+    copydesk::Baseline recorded;
+    bool input_errors = false;
+    engine->lint_all(copydesk::collect_inputs(paths), jobs, [&](copydesk::FileResult&& result) {
+      if (result.error) {
+        std::cerr << "copydesk: " << (result.skipped ? "note: " : "error: ") << result.path << ": "
+                  << *result.error << '\n';
+        input_errors = input_errors || !result.skipped;
+      }
+      recorded.record(result);
+    });
+    // A baseline that silently misses a file would resurrect all its findings later.
+    if (input_errors) {
+      std::cerr << "copydesk: baseline not written: some inputs could not be linted\n";
+      return kExitUsage;
+    }
+    try {
+      copydesk::write_file_atomically(baseline_out, recorded.to_json());
+    } catch (const std::exception& error) {
+      std::cerr << "copydesk: cannot write baseline: " << error.what() << '\n';
+      return kExitUsage;
+    }
+    std::cerr << "copydesk: recorded " << recorded.findings() << " findings in "
+              << recorded.files() << " files to " << baseline_out << '\n';
+    return kExitClean;
+  }
+
+  copydesk::FormatOptions format_options;
+  format_options.color = use_colour(colour);
+  const auto formatter =
+      copydesk::make_formatter(*copydesk::parse_format(format), std::cout, format_options);
   copydesk::Summary summary;
   formatter->begin();
   engine->lint_all(copydesk::collect_inputs(paths), jobs, [&](copydesk::FileResult&& result) {
+    if (baseline) baseline->suppress(result);
     copydesk::count_into(summary, result);
     if (result.error) {
       std::cerr << "copydesk: " << (result.skipped ? "note: " : "error: ") << result.path << ": "
@@ -160,6 +233,11 @@ int main(int argc, char** argv) {
   std::cout.flush();
 
   if (summary.files_with_errors > 0) return kExitUsage;
+  if (max_warnings >= 0 && summary.warnings > static_cast<std::size_t>(max_warnings)) {
+    std::cerr << "copydesk: " << summary.warnings << " warnings, more than --max-warnings "
+              << max_warnings << '\n';
+    return kExitFindings;
+  }
   const auto threshold = copydesk::parse_severity(fail_on);
   if (!threshold) return kExitClean;  // --fail-on never
   const bool failing = (summary.errors > 0) ||

@@ -1,11 +1,16 @@
 #include "copydesk/engine.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <limits>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -32,13 +37,80 @@ class CollectingSink : public Sink {
 };
 
 std::string read_word_file(const std::filesystem::path& path) {
+  // A directory opens as a stream that reads nothing: say so rather than accept no words.
+  std::error_code status_error;
+  if (std::filesystem::is_directory(path, status_error)) {
+    throw ConfigError(path.string() + ": the word list is a directory");
+  }
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw ConfigError(path.string() + ": cannot read the word list");
+  if (!in) {
+    throw ConfigError(path.string() + ": cannot read the word list: " + std::strerror(errno));
+  }
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw ConfigError(path.string() + ": cannot read the word list: read error");
   if (const auto bad = find_invalid_utf8(text)) {
     throw ConfigError(path.string() + ": invalid UTF-8 at byte " + std::to_string(*bad));
   }
+  if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
+    throw ConfigError(path.string() + ": the word list is a binary file (NUL byte at byte " +
+                      std::to_string(nul) + ")");
+  }
   return text;
+}
+
+// The whole stream: one read() of the file's size (the character-by-character iterator cost
+// about 40 instructions a byte), then whatever is left if the file grew meanwhile or is not a
+// regular file. False on a read error.
+bool read_all(std::ifstream& in, std::string& text) {
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size > 0 && in) {
+    text.resize(static_cast<std::size_t>(size));
+    in.read(text.data(), size);
+    text.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) return false;
+  in.clear();
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+  }
+  return !in.bad();
+}
+
+// Files longer than kWholeBytes are linted in pieces of about kPieceBytes (see piece_end), so
+// that memory stays bounded (a Document takes about 7 bytes a byte of text besides the text).
+constexpr std::size_t kWholeBytes = std::size_t{4} << 20;
+constexpr std::size_t kPieceBytes = std::size_t{1} << 20;
+
+bool blank_byte(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Where the piece that starts at `begin` ends: right after the first blank line at least
+// kPieceBytes on, where the next paragraph starts. Sentences, paragraphs and the rules that
+// read them stop at a blank line, so the pieces give the findings of the whole, except that
+// evidence gathered across a document comes from the piece alone (misspelled-word takes a
+// capitalized word seen elsewhere in the document for a name). The rest of the text when
+// there is no such line.
+std::size_t piece_end(std::string_view text, std::size_t begin) {
+  if (text.size() - begin <= 2 * kPieceBytes) return text.size();
+  for (std::size_t at = text.find("\n\n", begin + kPieceBytes); at != std::string_view::npos;
+       at = text.find("\n\n", at + 1)) {
+    if (at + 2 < text.size() && !blank_byte(text[at + 2])) return at + 2;
+  }
+  return text.size();
+}
+
+void shift(Diagnostic& diagnostic, std::uint32_t by) {
+  diagnostic.span.begin += by;
+  diagnostic.span.end += by;
+  if (!diagnostic.fix) return;
+  for (Edit& edit : diagnostic.fix->edits) {
+    edit.span.begin += by;
+    edit.span.end += by;
+  }
 }
 
 void check_rule_ids(const std::vector<std::string>& ids, std::string_view option) {
@@ -82,17 +154,42 @@ Engine::~Engine() = default;
 FileResult Engine::lint_text(std::string path, std::string text) const {
   FileResult result;
   result.path = path;
+  // Spans hold 32-bit offsets.
+  if (text.size() > std::numeric_limits<std::uint32_t>::max()) {
+    result.error = "the file is too large (4 GiB or more)";
+    return result;
+  }
   if (const auto bad = find_invalid_utf8(text)) {
     result.error = "invalid UTF-8 at byte " + std::to_string(*bad);
     return result;
   }
-  Document document(std::move(path), std::move(text));
-  for (const auto& rule : rules_) {
-    CollectingSink sink(rule->meta(), result.diagnostics);
-    rule->check(document, sink);
+  if (text.size() <= kWholeBytes) {
+    Document document(std::move(path), std::move(text));
+    for (const auto& rule : rules_) {
+      CollectingSink sink(rule->meta(), result.diagnostics);
+      rule->check(document, sink);
+    }
+    std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
+    result.text = std::move(document).take_text();
+    return result;
+  }
+  // A long file is linted a piece at a time, so that only one piece's tokens and sentences
+  // exist at once (they take about 16 bytes per byte of text).
+  for (std::size_t begin = 0; begin < text.size();) {
+    const std::size_t end = piece_end(text, begin);
+    const Document document(path, text.substr(begin, end - begin));
+    const std::size_t first = result.diagnostics.size();
+    for (const auto& rule : rules_) {
+      CollectingSink sink(rule->meta(), result.diagnostics);
+      rule->check(document, sink);
+    }
+    for (std::size_t i = first; i < result.diagnostics.size(); ++i) {
+      shift(result.diagnostics[i], static_cast<std::uint32_t>(begin));
+    }
+    begin = end;
   }
   std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
-  result.text = std::move(document).take_text();
+  result.text = std::move(text);
   return result;
 }
 
@@ -109,8 +206,12 @@ FileResult Engine::lint(const Input& input) const {
   } else {
     std::error_code error;
     const auto status = std::filesystem::status(input.path, error);
-    if (error || !std::filesystem::exists(status)) {
+    if (status.type() == std::filesystem::file_type::not_found) {
       failed.error = "no such file or directory";
+      return failed;
+    }
+    if (error) {  // e.g. a symbolic link loop, or a directory on the way without permission
+      failed.error = error.message();
       return failed;
     }
     if (std::filesystem::is_directory(status)) {
@@ -119,11 +220,10 @@ FileResult Engine::lint(const Input& input) const {
     }
     std::ifstream in(input.path, std::ios::binary);
     if (!in) {
-      failed.error = "cannot open the file (permission denied?)";
+      failed.error = std::string("cannot open the file: ") + std::strerror(errno);
       return failed;
     }
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (in.bad()) {
+    if (!read_all(in, text)) {
       failed.error = "read error";
       return failed;
     }
@@ -209,17 +309,29 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths) {
       inputs.push_back(Input{given, path, false, true, "cannot read the directory: " + error.message()});
       continue;
     }
+    // Directory symlinks are not followed (the default), so a link to a parent cannot loop.
     for (; it != end; it.increment(error)) {
-      if (error) {
-        found.push_back(Input{given, path, false, true, "cannot read the directory: " + error.message()});
+      if (error) {  // the iterator cannot go on (it may be reset to the end)
+        found.push_back(Input{given, path, false, true,
+                              "cannot read the directory: " + error.message()});
         break;
       }
       const auto& entry_path = it->path();
+      std::error_code entry_error;  // a dangling link or a link loop is simply not a file
       if (hidden(entry_path)) {
-        if (it->is_directory(error)) it.disable_recursion_pending();
+        if (it->is_directory(entry_error)) it.disable_recursion_pending();
         continue;
       }
-      if (!it->is_regular_file(error) || !lintable_extension(entry_path)) continue;
+      // A subdirectory that cannot be read is reported, and the walk goes on past it: checked
+      // here because a failure to descend would end the whole walk.
+      if (it->is_directory(entry_error) && !it->is_symlink(entry_error) &&
+          ::access(entry_path.c_str(), R_OK | X_OK) != 0) {
+        found.push_back(Input{entry_path.generic_string(), entry_path, false, true,
+                              "cannot read the directory: " + std::string(std::strerror(errno))});
+        it.disable_recursion_pending();
+        continue;
+      }
+      if (!it->is_regular_file(entry_error) || !lintable_extension(entry_path)) continue;
       found.push_back(Input{entry_path.generic_string(), entry_path, false, false, std::nullopt});
     }
     std::sort(found.begin(), found.end(),

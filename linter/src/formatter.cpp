@@ -8,6 +8,10 @@ std::optional<Format> parse_format(std::string_view name) {
   if (name == "text") return Format::Text;
   if (name == "json") return Format::Json;
   if (name == "jsonl") return Format::Jsonl;
+  if (name == "sarif") return Format::Sarif;
+  if (name == "github") return Format::Github;
+  if (name == "junit") return Format::Junit;
+  if (name == "checkstyle") return Format::Checkstyle;
   return std::nullopt;
 }
 
@@ -29,6 +33,10 @@ std::unique_ptr<Formatter> make_formatter(Format format, std::ostream& out,
     case Format::Text: return make_text_formatter(out, options);
     case Format::Json: return make_json_formatter(out);
     case Format::Jsonl: return make_jsonl_formatter(out);
+    case Format::Sarif: return make_sarif_formatter(out, options);
+    case Format::Github: return make_github_formatter(out);
+    case Format::Junit: return make_junit_formatter(out);
+    case Format::Checkstyle: return make_checkstyle_formatter(out);
   }
   return make_text_formatter(out, options);
 }

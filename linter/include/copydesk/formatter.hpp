@@ -9,7 +9,11 @@
 
 namespace copydesk {
 
-enum class Format { Text, Json, Jsonl };
+enum class Format { Text, Json, Jsonl, Sarif, Github, Junit, Checkstyle };
+
+// The names --format accepts, in the order --help lists them.
+inline constexpr std::string_view kFormatNames[] = {"text",   "json",  "jsonl",     "sarif",
+                                                   "github", "junit", "checkstyle"};
 
 std::optional<Format> parse_format(std::string_view name);
 
@@ -22,8 +26,15 @@ struct Summary {
   std::size_t diagnostics() const { return errors + warnings + infos; }
 };
 
+class Registry;
+
 struct FormatOptions {
   bool color = false;
+  // Where SARIF takes its rule metadata from; null means Registry::builtin(). Tests pass a fixed
+  // registry so that golden files do not change whenever a rule is added.
+  const Registry* registry = nullptr;
+  // The tool version SARIF reports; empty means copydesk's own (kVersion).
+  std::string_view version;
 };
 
 // Writes a report file by file, so results can be streamed and freed.

@@ -1,0 +1,190 @@
+#include "copydesk/baseline.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace copydesk {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr int kBaselineVersion = 1;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_line_break(char c) { return c == '\n' || c == '\r'; }
+
+// Appends `text` with each run of whitespace made one space (none at either end).
+void append_normalised(std::string& out, std::string_view text) {
+  bool space = false;
+  for (const char c : text) {
+    if (is_space(c)) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty() && out.back() != ' ') out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+}
+
+// The last `count` whitespace-separated words of `text` (a word cut by the span's start counts).
+std::string_view last_words(std::string_view text, std::size_t count) {
+  std::size_t begin = text.size();
+  while (count > 0 && begin > 0) {
+    while (begin > 0 && is_space(text[begin - 1])) --begin;
+    if (begin == 0) break;
+    while (begin > 0 && !is_space(text[begin - 1])) --begin;
+    --count;
+  }
+  return text.substr(begin);
+}
+
+std::string_view first_words(std::string_view text, std::size_t count) {
+  std::size_t end = 0;
+  while (count > 0 && end < text.size()) {
+    while (end < text.size() && is_space(text[end])) ++end;
+    if (end == text.size()) break;
+    while (end < text.size() && !is_space(text[end])) ++end;
+    --count;
+  }
+  return text.substr(0, end);
+}
+
+std::string normal_path(std::string_view path) {
+  if (path.empty() || path == "-" || path.starts_with('<')) return std::string(path);
+  return std::filesystem::path(path).lexically_normal().generic_string();
+}
+
+}  // namespace
+
+BaselineKey baseline_key(std::string_view path, std::string_view text, const Diagnostic& diagnostic) {
+  const std::size_t begin = std::min<std::size_t>(diagnostic.span.begin, text.size());
+  const std::size_t end = std::clamp<std::size_t>(diagnostic.span.end, begin, text.size());
+  std::size_t line_begin = begin;
+  while (line_begin > 0 && !is_line_break(text[line_begin - 1])) --line_begin;
+  std::size_t line_end = end;
+  while (line_end < text.size() && !is_line_break(text[line_end])) ++line_end;
+
+  BaselineKey key;
+  key.rule = diagnostic.rule;
+  key.path = normal_path(path);
+  append_normalised(key.text, text.substr(begin, end - begin));
+  append_normalised(key.context, last_words(text.substr(line_begin, begin - line_begin), kContextWords));
+  // Keep the boundary between the words before and the flagged text as it was (joined or
+  // spaced), so "a teh" and "ateh" differ.
+  if (begin > line_begin && is_space(text[begin - 1]) && !key.context.empty()) key.context.push_back(' ');
+  append_normalised(key.context, text.substr(begin, end - begin));
+  if (end < line_end && is_space(text[end])) key.context.push_back(' ');
+  append_normalised(key.context, first_words(text.substr(end, line_end - end), kContextWords));
+  while (!key.context.empty() && key.context.back() == ' ') key.context.pop_back();
+  return key;
+}
+
+Baseline Baseline::load(const std::filesystem::path& file) {
+  const std::string name = file.string();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    throw BaselineError("cannot read baseline file '" + name + "': " + std::strerror(errno));
+  }
+  const std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  Json json;
+  try {
+    json = Json::parse(content);
+  } catch (const nlohmann::json::parse_error& error) {
+    throw BaselineError("baseline file '" + name + "' is not valid JSON: " + error.what());
+  }
+  Baseline baseline;
+  try {
+    if (!json.is_object() || json.value("version", 0) != kBaselineVersion ||
+        !json.contains("findings") || !json.at("findings").is_array()) {
+      throw BaselineError("baseline file '" + name + "' is not a copydesk baseline (version " +
+                          std::to_string(kBaselineVersion) +
+                          " with a \"findings\" array); write it with 'copydesk baseline write'");
+    }
+    for (const auto& finding : json.at("findings")) {
+      BaselineKey key{finding.at("rule").get<std::string>(), finding.at("path").get<std::string>(),
+                      finding.at("text").get<std::string>(),
+                      finding.at("context").get<std::string>()};
+      key.path = normal_path(key.path);
+      std::size_t count = 1;
+      if (finding.contains("count")) {
+        if (!finding["count"].is_number_unsigned() || finding["count"].get<std::size_t>() == 0) {
+          throw BaselineError("baseline file '" + name +
+                              "' has a malformed finding: \"count\" must be a whole number above 0");
+        }
+        count = finding["count"].get<std::size_t>();
+      }
+      baseline.counts_[std::move(key)] += count;
+    }
+  } catch (const nlohmann::json::exception& error) {
+    throw BaselineError("baseline file '" + name + "' has a malformed finding: " + error.what());
+  }
+  return baseline;
+}
+
+void Baseline::record(const FileResult& result) {
+  for (const auto& diagnostic : result.diagnostics) {
+    ++counts_[baseline_key(result.path, result.text, diagnostic)];
+  }
+}
+
+std::size_t Baseline::suppress(FileResult& result) {
+  std::size_t removed = 0;
+  std::vector<Diagnostic> kept;
+  kept.reserve(result.diagnostics.size());
+  for (auto& diagnostic : result.diagnostics) {
+    const auto it = counts_.find(baseline_key(result.path, result.text, diagnostic));
+    if (it != counts_.end() && it->second > 0) {
+      --it->second;
+      ++removed;
+    } else {
+      kept.push_back(std::move(diagnostic));
+    }
+  }
+  result.diagnostics = std::move(kept);
+  return removed;
+}
+
+std::size_t Baseline::findings() const {
+  std::size_t total = 0;
+  for (const auto& [key, count] : counts_) total += count;
+  return total;
+}
+
+std::size_t Baseline::files() const {
+  std::set<std::string_view> paths;
+  for (const auto& [key, count] : counts_) paths.insert(key.path);
+  return paths.size();
+}
+
+std::string Baseline::to_json() const {
+  // Sorted by path first: the map orders by rule first.
+  std::vector<std::pair<const BaselineKey*, std::size_t>> sorted;
+  for (const auto& [key, count] : counts_) {
+    if (count > 0) sorted.emplace_back(&key, count);
+  }
+  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+    return a.first->path < b.first->path;
+  });
+  std::string out = "{\"version\": " + std::to_string(kBaselineVersion) + ", \"findings\": [";
+  bool first = true;
+  for (const auto& [key, count] : sorted) {
+    Json finding{{"path", key->path}, {"rule", key->rule}, {"text", key->text},
+                 {"context", key->context}};
+    if (count > 1) finding["count"] = count;
+    out += first ? "\n  " : ",\n  ";
+    out += finding.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    first = false;
+  }
+  out += first ? "]}\n" : "\n]}\n";
+  return out;
+}
+
+}  // namespace copydesk

@@ -1,0 +1,227 @@
+// SARIF 2.1.0 (OASIS): one run, the tool's rule metadata, one result per finding, fixes as
+// replacements. Results are kept (positions only, not file texts) until the end, because the
+// log is a single JSON document.
+
+#include <algorithm>
+
+#include "copydesk/registry.hpp"
+#include "copydesk/version.hpp"
+#include "formatters.hpp"
+
+namespace copydesk {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string_view sarif_level(Severity severity) {
+  switch (severity) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Info: return "note";
+  }
+  return "warning";
+}
+
+// A path as a relative URI reference (RFC 3986): unreserved characters and '/' stay, everything
+// else (spaces, non-ASCII bytes, '%', '#', '?') is percent-encoded; absolute paths become file
+// URIs. Code scanning resolves relative URIs against the checkout, so "news/a.txt" stays as given.
+std::string path_uri(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string uri = path.starts_with('/') ? "file://" : "";
+  for (const char c : path) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool keep = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
+                      (byte >= '0' && byte <= '9') || c == '-' || c == '.' || c == '_' ||
+                      c == '~' || c == '/';
+    if (keep) {
+      uri.push_back(c);
+    } else {
+      uri.push_back('%');
+      uri.push_back(kHex[byte >> 4]);
+      uri.push_back(kHex[byte & 0xF]);
+    }
+  }
+  return uri;
+}
+
+// The first paragraph of the "## What it does" section of a rule's Markdown doc, on one line;
+// empty when the doc has no such section.
+std::string what_it_does(std::string_view doc) {
+  const std::string_view heading = "## What it does";
+  const auto at = doc.find(heading);
+  if (at == std::string_view::npos) return {};
+  std::string_view rest = doc.substr(at + heading.size());
+  rest = rest.substr(std::min(rest.find_first_not_of("\r\n"), rest.size()));
+  // The first paragraph only: the rest (lists, examples) is in `help`.
+  if (const auto next = rest.find("\n\n"); next != std::string_view::npos) rest = rest.substr(0, next);
+  if (const auto next = rest.find("\r\n\r\n"); next != std::string_view::npos) rest = rest.substr(0, next);
+  std::string text;
+  bool space = false;
+  for (const char c : rest) {
+    if (c == '\n' || c == '\r' || c == ' ' || c == '\t') {
+      space = !text.empty();
+    } else {
+      if (space) text.push_back(' ');
+      space = false;
+      text.push_back(c);
+    }
+  }
+  return text;
+}
+
+// Turns byte offsets into SARIF character offsets: Unicode code points from the start of the
+// file, a leading byte-order mark not counted (as in the columns). Offsets are resolved in one
+// sweep over the text per file.
+class CharOffsets {
+ public:
+  CharOffsets(std::string_view text, std::vector<std::uint32_t> offsets) {
+    std::sort(offsets.begin(), offsets.end());
+    offsets.erase(std::unique(offsets.begin(), offsets.end()), offsets.end());
+    const std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    std::size_t byte = 0;
+    std::uint32_t chars = 0;
+    for (const std::uint32_t offset : offsets) {
+      for (; byte < offset && byte < text.size(); ++byte) {
+        if (byte >= start && (static_cast<unsigned char>(text[byte]) & 0xC0) != 0x80) ++chars;
+      }
+      map_.emplace_back(offset, chars);
+    }
+  }
+  std::uint32_t operator()(std::uint32_t offset) const {
+    const auto it = std::lower_bound(map_.begin(), map_.end(), std::pair{offset, 0u});
+    return it == map_.end() ? 0 : it->second;
+  }
+
+ private:
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> map_;
+};
+
+Json region_json(Span span, const SourceMap& map, const CharOffsets& chars) {
+  const Position start = map.position(span.begin);
+  const Position end = map.position(span.end);
+  return Json{{"startLine", start.line},
+              {"startColumn", start.column},
+              {"endLine", end.line},
+              {"endColumn", end.column},
+              {"charOffset", chars(span.begin)},
+              {"charLength", chars(span.end) - chars(span.begin)},
+              {"byteOffset", span.begin},
+              {"byteLength", span.end - span.begin}};
+}
+
+class SarifFormatter : public Formatter {
+ public:
+  SarifFormatter(std::ostream& out, const FormatOptions& options)
+      : out_(out),
+        registry_(options.registry ? *options.registry : Registry::builtin()),
+        version_(options.version.empty() ? std::string_view(kVersion) : options.version) {
+    for (const auto* entry : registry_.entries()) {
+      rule_index_.emplace(std::string(entry->meta.id), rule_index_.size());
+    }
+  }
+
+  void file(const FileResult& result) override {
+    const std::string uri = path_uri(result.path);
+    if (result.error) {
+      // An input that could not be linted is a tool execution notification, not a result.
+      Json notification{{"level", result.skipped ? "note" : "error"},
+                        {"message", {{"text", result.path + ": " + *result.error}}},
+                        {"locations", Json::array({Json{{"physicalLocation",
+                                                         {{"artifactLocation", {{"uri", uri}}}}}}})}};
+      notifications_.push_back(std::move(notification));
+      if (!result.skipped) execution_successful_ = false;
+    }
+    if (result.diagnostics.empty()) return;
+    const SourceMap map(result.text);
+    std::vector<std::uint32_t> offsets;
+    for (const auto& diagnostic : result.diagnostics) {
+      offsets.push_back(diagnostic.span.begin);
+      offsets.push_back(diagnostic.span.end);
+      if (diagnostic.fix) {
+        for (const auto& edit : diagnostic.fix->edits) {
+          offsets.push_back(edit.span.begin);
+          offsets.push_back(edit.span.end);
+        }
+      }
+    }
+    const CharOffsets chars(result.text, std::move(offsets));
+    for (const auto& diagnostic : result.diagnostics) {
+      Json entry{{"ruleId", diagnostic.rule}};
+      if (const auto it = rule_index_.find(diagnostic.rule); it != rule_index_.end()) {
+        entry["ruleIndex"] = it->second;
+      }
+      entry["level"] = sarif_level(diagnostic.severity);
+      entry["message"] = {{"text", diagnostic.message}};
+      entry["locations"] = Json::array(
+          {Json{{"physicalLocation",
+                 {{"artifactLocation", {{"uri", uri}}},
+                  {"region", region_json(diagnostic.span, map, chars)}}}}});
+      if (diagnostic.fix) {
+        Json replacements = Json::array();
+        for (const auto& edit : diagnostic.fix->edits) {
+          replacements.push_back(Json{{"deletedRegion", region_json(edit.span, map, chars)},
+                                      {"insertedContent", {{"text", edit.replacement}}}});
+        }
+        entry["fixes"] = Json::array(
+            {Json{{"description", {{"text", diagnostic.fix->title}}},
+                  {"artifactChanges",
+                   Json::array({Json{{"artifactLocation", {{"uri", uri}}},
+                                     {"replacements", std::move(replacements)}}})}}});
+      }
+      if (!diagnostic.suggestions.empty()) {
+        entry["properties"] = {{"suggestions", diagnostic.suggestions}};
+      }
+      results_.push_back(std::move(entry));
+    }
+  }
+
+  void end(const Summary& summary) override {
+    (void)summary;
+    Json rules = Json::array();
+    for (const auto* entry : registry_.entries()) {
+      const std::string doc(entry->doc);
+      std::string full = what_it_does(doc);
+      if (full.empty()) full = std::string(entry->meta.summary);
+      rules.push_back(Json{
+          {"id", entry->meta.id},
+          {"shortDescription", {{"text", entry->meta.summary}}},
+          {"fullDescription", {{"text", full}}},
+          {"help", {{"text", doc}, {"markdown", doc}}},
+          {"defaultConfiguration",
+           {{"enabled", entry->meta.enabled_by_default},
+            {"level", sarif_level(entry->meta.default_severity)}}},
+          {"properties", {{"category", entry->meta.category}, {"fixable", entry->meta.has_fix}}}});
+    }
+    Json invocation{{"executionSuccessful", execution_successful_}};
+    if (!notifications_.empty()) invocation["toolExecutionNotifications"] = std::move(notifications_);
+    const Json log{
+        {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+        {"version", "2.1.0"},
+        {"runs", Json::array({Json{{"tool", {{"driver", {{"name", "copydesk"},
+                                                         {"version", version_},
+                                                         {"semanticVersion", version_},
+                                                         {"informationUri", kHomepage},
+                                                         {"rules", std::move(rules)}}}}},
+                                   {"invocations", Json::array({std::move(invocation)})},
+                                   {"columnKind", "unicodeCodePoints"},
+                                   {"results", std::move(results_)}}})}};
+    out_ << log.dump(2) << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+  const Registry& registry_;
+  std::string version_;
+  std::map<std::string, std::size_t, std::less<>> rule_index_;
+  Json results_ = Json::array();
+  Json notifications_ = Json::array();
+  bool execution_successful_ = true;
+};
+
+}  // namespace
+
+std::unique_ptr<Formatter> make_sarif_formatter(std::ostream& out, const FormatOptions& options) {
+  return std::make_unique<SarifFormatter>(out, options);
+}
+
+}  // namespace copydesk
