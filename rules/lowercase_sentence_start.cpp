@@ -41,16 +41,6 @@ bool is_conjunction(std::string_view word) {
   return word == "and" || word == "or" || word == "but" || word == "nor";
 }
 
-std::size_t letter_count(std::string_view word) {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < word.size();) {
-    int length = 0;
-    if (is_letter(decode_at(word, i, length))) ++count;
-    i += static_cast<std::size_t>(length);
-  }
-  return count;
-}
-
 class LowercaseSentenceStart final : public Rule {
  public:
   static constexpr RuleMeta kMeta{"lowercase-sentence-start", "capitalization", Severity::Error,
@@ -178,7 +168,7 @@ class LowercaseSentenceStart final : public Rule {
     const std::string_view word = document.text_of(tokens[index]);
     if (!starts_lower(word) || has_inner_upper(word)) return false;  // "iPhone", "eBay", "pH"
     // Variables and list letters ("x is", "b)"); "a" and "i" are real words.
-    if (letter_count(word) == 1 && word != "a" && word != "i") return false;
+    if (count_letters(word) == 1 && word != "a" && word != "i") return false;
     if (index + 1 < end) {
       const std::string_view after = document.text_of(tokens[index + 1]);
       if (after == ")") return false;  // "a) first item"

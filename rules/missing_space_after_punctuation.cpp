@@ -31,16 +31,6 @@ bool is_mark(std::string_view text) {
   return text == "," || text == "." || text == ";" || text == ":" || text == "!" || text == "?";
 }
 
-std::size_t letter_count(std::string_view word) {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < word.size();) {
-    int length = 0;
-    if (is_letter(decode_at(word, i, length))) ++count;
-    i += static_cast<std::size_t>(length);
-  }
-  return count;
-}
-
 bool all_digits(std::string_view text) {
   if (text.empty()) return false;
   for (const char c : text) {
@@ -128,7 +118,7 @@ class MissingSpaceAfterPunctuation final : public Rule {
     const std::string_view before = document.text_of(tokens[index - 1]);
     const std::string_view next = document.text_of(tokens[index + 1]);
     if (is_all_upper(before) || is_all_upper(next)) return false;
-    return letter_count(before) >= 2 && letter_count(next) >= 2;
+    return count_letters(before) >= 2 && count_letters(next) >= 2;
   }
 
   // "text!And", "why?Because". Not a run such as "?!" (the token before is then punctuation),
@@ -139,8 +129,8 @@ class MissingSpaceAfterPunctuation final : public Rule {
     if (previous.kind != TokenKind::Word) return false;
     const std::string_view word = document.text_of(previous);
     if (exclamation_names_.contains(word)) return false;
-    if (letter_count(word) < 2) return false;
-    return starts_upper(next) || letter_count(next) >= 2;
+    if (count_letters(word) < 2) return false;
+    return starts_upper(next) || count_letters(next) >= 2;
   }
 
   // "noteworthy.Korea". A period between letters is most often something else: an abbreviation
@@ -161,7 +151,7 @@ class MissingSpaceAfterPunctuation final : public Rule {
           !starts_lower(document.text_of(tokens[before]))) {
         return false;
       }
-    } else if (letter_count(next) < 2 || is_all_upper(next)) {
+    } else if (count_letters(next) < 2 || is_all_upper(next)) {
       return false;
     }
     if (suffixes_.contains(next)) return false;
@@ -170,7 +160,7 @@ class MissingSpaceAfterPunctuation final : public Rule {
       if (next_index + 2 < tokens.size() && !tokens[next_index + 2].is_blank()) return false;
       // "Ph.D.", "B.Sc.": the word after the period is itself abbreviated.
       const Span dotted{tokens[before].span.begin, tokens[next_index].span.end};
-      if (letter_count(next) <= 2 || is_abbreviation(document.text_of(dotted))) return false;
+      if (count_letters(next) <= 2 || is_abbreviation(document.text_of(dotted))) return false;
     }
     const Token& previous = tokens[before];
     if (previous.kind == TokenKind::Number) {
@@ -181,10 +171,10 @@ class MissingSpaceAfterPunctuation final : public Rule {
     if (previous.kind == TokenKind::Punctuation) {
       // 'he said".The' or "(in 2004).The": look at what the quote or bracket closes.
       return before > 0 && tokens[before - 1].kind == TokenKind::Word &&
-             letter_count(document.text_of(tokens[before - 1])) >= 2;
+             count_letters(document.text_of(tokens[before - 1])) >= 2;
     }
     const std::string_view word = document.text_of(previous);
-    if (letter_count(word) < 2) return false;
+    if (count_letters(word) < 2) return false;
     if (before > 0 && document.text_of(tokens[before - 1]) == ".") return false;
     if (is_abbreviation(word)) return false;
     // "One.Tel", "Amazon.Com": two capitalized parts make a name unless the second is a word

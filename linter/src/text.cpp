@@ -231,4 +231,14 @@ bool has_inner_upper(std::string_view word) {
   return inner;
 }
 
+std::size_t count_letters(std::string_view word) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < word.size();) {
+    int length = 0;
+    if (is_letter(decode_at(word, i, length))) ++count;
+    i += static_cast<std::size_t>(length);
+  }
+  return count;
+}
+
 }  // namespace copydesk
