@@ -36,7 +36,11 @@ class RepeatedWord final : public Rule {
       const Span removal{first.span.end, tokens[i].span.end};
       Diagnostic diagnostic;
       diagnostic.span = tokens[i].span;
-      diagnostic.message = "`" + std::string(second_text) + "` is repeated.";
+      // Built in steps: g++ 12 warns wrongly (-Wrestrict, GCC bug 105329) on "`" + std::string
+      // and even on assigning "`" here.
+      diagnostic.message.push_back('`');
+      diagnostic.message += second_text;
+      diagnostic.message += "` is repeated.";
       diagnostic.fix = Fix{"Remove the repeated word", {Edit{removal, ""}}, true};
       sink.report(std::move(diagnostic));
     }

@@ -241,12 +241,31 @@ FileResult Engine::lint(const Input& input) const {
   return lint_text(input.display_path, std::move(text));
 }
 
+namespace {
+
+// One file's failure (out of memory, a rule's exception) is reported for that file instead of
+// ending the process, or, on a worker thread, calling std::terminate.
+FileResult lint_guarded(const Engine& engine, const Input& input) {
+  try {
+    return engine.lint(input);
+  } catch (const std::exception& error) {
+    FileResult failed;
+    failed.path = input.display_path;
+    failed.error = std::string("internal error: ") + error.what();
+    return failed;
+  }
+}
+
+}  // namespace
+
 void Engine::lint_all(const std::vector<Input>& inputs, unsigned jobs,
                       const std::function<void(FileResult&&)>& consume) const {
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, inputs.size())));
+  // A thread per job: "--jobs 100000" over a large tree must not try to start 100,000 threads.
+  jobs = std::min(jobs, 256u);
   if (jobs <= 1) {
-    for (const auto& input : inputs) consume(lint(input));
+    for (const auto& input : inputs) consume(lint_guarded(*this, input));
     return;
   }
   std::vector<std::optional<FileResult>> done(inputs.size());
@@ -255,7 +274,7 @@ void Engine::lint_all(const std::vector<Input>& inputs, unsigned jobs,
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
-      FileResult result = lint(inputs[i]);
+      FileResult result = lint_guarded(*this, inputs[i]);
       {
         std::lock_guard lock(mutex);
         done[i] = std::move(result);
