@@ -15,65 +15,17 @@
 #include <string>
 #include <vector>
 
-#include "golden.hpp"
+#include "cli_fixture.hpp"
 
 namespace copydesk::testing {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-class BadInput : public ::testing::Test {
+class BadInput : public CliFixture {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("copydesk-bad-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    remove_dir();
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { remove_dir(); }
-
-  void remove_dir() {
-    std::error_code error;
-    if (!fs::exists(dir_, error)) return;
-    // Give back the permissions tests took away, so that the directory can be removed.
-    for (auto it = fs::recursive_directory_iterator(
-             dir_, fs::directory_options::skip_permission_denied, error);
-         !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-      if (it->is_directory(error) && !it->is_symlink(error)) {
-        fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, error);
-      }
-    }
-    fs::permissions(dir_, fs::perms::owner_all, fs::perm_options::add, error);
-    fs::remove_all(dir_, error);
-  }
-
-  fs::path file(const std::string& name, std::string_view content) {
-    const fs::path path = dir_ / name;
-    write_file(path, content);
-    return path;
-  }
-
-  Outcome run(const std::string& arguments) {
-    const std::string command = "cd '" + dir_.string() + "' && NO_COLOR=1 '" COPYDESK_BINARY "' " +
-                                arguments + " < /dev/null > .stdout 2> .stderr";
-    const int status = std::system(command.c_str());
-    Outcome result;
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.out = read_file(dir_ / ".stdout");
-    result.err = read_file(dir_ / ".stderr");
-    return result;
-  }
-
   // Linting as root ignores file permissions, so tests of them cannot work there.
   static bool running_as_root() { return ::geteuid() == 0; }
-
-  fs::path dir_;
 };
 
 constexpr std::string_view kFaulty = "The council met on Monday and approved the the budget.\n";

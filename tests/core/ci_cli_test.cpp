@@ -9,48 +9,14 @@
 #include <filesystem>
 #include <string>
 
-#include "golden.hpp"
+#include "cli_fixture.hpp"
 
 namespace copydesk::testing {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-class CiCli : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("copydesk-ci-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  fs::path file(const std::string& name, std::string_view content) {
-    const fs::path path = dir_ / name;
-    write_file(path, content);
-    return path;
-  }
-
-  // Runs the binary in the temporary directory with `arguments` (shell syntax).
-  Outcome run(const std::string& arguments) {
-    const std::string command = "cd '" + dir_.string() + "' && NO_COLOR=1 '" COPYDESK_BINARY "' " +
-                                arguments + " < /dev/null > .stdout 2> .stderr";
-    const int status = std::system(command.c_str());
-    Outcome result;
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.out = read_file(dir_ / ".stdout");
-    result.err = read_file(dir_ / ".stderr");
-    return result;
-  }
-
-  fs::path dir_;
-};
+class CiCli : public CliFixture {};
 
 // Two confused-word warnings, no errors.
 constexpr std::string_view kTwoWarnings =
