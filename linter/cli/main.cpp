@@ -57,7 +57,7 @@ bool use_colour(const std::string& choice) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+static int run(int argc, char** argv) {
   std::vector<std::string> arguments(argv + 1, argv + argc);
   // `copydesk check PATHS` and `copydesk PATHS` are the same command.
   if (!arguments.empty() && arguments.front() == "check") arguments.erase(arguments.begin());
@@ -231,6 +231,11 @@ int main(int argc, char** argv) {
   });
   formatter->end(summary);
   std::cout.flush();
+  if (!std::cout) {
+    // A CI gate must not pass when its report was lost (a full disk, a closed pipe).
+    std::cerr << "copydesk: error: cannot write the report to standard output\n";
+    return kExitUsage;
+  }
 
   if (summary.files_with_errors > 0) return kExitUsage;
   if (max_warnings >= 0 && summary.warnings > static_cast<std::size_t>(max_warnings)) {
@@ -244,4 +249,13 @@ int main(int argc, char** argv) {
                        (*threshold <= copydesk::Severity::Warning && summary.warnings > 0) ||
                        (*threshold <= copydesk::Severity::Info && summary.infos > 0);
   return failing ? kExitFindings : kExitClean;
+}
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& error) {
+    std::cerr << "copydesk: internal error: " << error.what() << '\n';
+    return kExitUsage;
+  }
 }

@@ -318,6 +318,8 @@ bool SpellChecker::has_single_edit_neighbour(std::string_view word) const {
   return found;
 }
 
+constexpr std::size_t kMaxSuggestions = 8;
+
 std::vector<std::string> SpellChecker::suggest(std::string_view word, std::size_t limit) const {
   {
     std::shared_lock lock(cache_mutex_);
@@ -332,14 +334,21 @@ std::vector<std::string> SpellChecker::suggest(std::string_view word, std::size_
   {
     const Lease lease(*this);
     Hunspell& speller = *lease;
+    // The cache keeps up to kMaxSuggestions whatever this caller asked for, so that a later
+    // caller asking for more is not served a shorter list.
     if (mode_ != SuggestionMode::Off && is_plain_ascii_word(key)) {
-      suggestions = single_edit_candidates(key, speller, limit);
+      suggestions = single_edit_candidates(key, speller, std::max(limit, kMaxSuggestions));
     }
     if (suggestions.empty() && mode_ == SuggestionMode::Full) suggestions = speller.suggest(key);
   }
+  if (suggestions.size() > std::max(limit, kMaxSuggestions)) {
+    suggestions.resize(std::max(limit, kMaxSuggestions));
+  }
+  {
+    std::unique_lock lock(cache_mutex_);
+    suggest_cache_.emplace(key, suggestions);
+  }
   if (suggestions.size() > limit) suggestions.resize(limit);
-  std::unique_lock lock(cache_mutex_);
-  suggest_cache_.emplace(std::move(key), suggestions);
   return suggestions;
 }
 

@@ -96,9 +96,18 @@ bool blank_byte(char c) {
 // there is no such line.
 std::size_t piece_end(std::string_view text, std::size_t begin) {
   if (text.size() - begin <= 2 * kPieceBytes) return text.size();
-  for (std::size_t at = text.find("\n\n", begin + kPieceBytes); at != std::string_view::npos;
-       at = text.find("\n\n", at + 1)) {
-    if (at + 2 < text.size() && !blank_byte(text[at + 2])) return at + 2;
+  // A blank line: a line feed, then only spaces, tabs and carriage returns, then a line feed.
+  for (std::size_t at = text.find('\n', begin + kPieceBytes); at != std::string_view::npos;
+       at = text.find('\n', at + 1)) {
+    std::size_t next = at + 1;
+    while (next < text.size() && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r')) {
+      ++next;
+    }
+    if (next < text.size() && text[next] == '\n') {
+      std::size_t start = next + 1;
+      while (start < text.size() && blank_byte(text[start])) ++start;
+      if (start < text.size()) return start;
+    }
   }
   return text.size();
 }
@@ -284,13 +293,21 @@ void Engine::lint_all(const std::vector<Input>& inputs, unsigned jobs,
   };
   std::vector<std::thread> workers;
   for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(work);
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    std::unique_lock lock(mutex);
-    ready.wait(lock, [&] { return done[i].has_value(); });
-    FileResult result = std::move(*done[i]);
-    done[i].reset();
-    lock.unlock();
-    consume(std::move(result));
+  // If `consume` throws (say, the output cannot be written), stop handing out files and join
+  // the workers before passing the exception on: joinable threads would call std::terminate.
+  try {
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      std::unique_lock lock(mutex);
+      ready.wait(lock, [&] { return done[i].has_value(); });
+      FileResult result = std::move(*done[i]);
+      done[i].reset();
+      lock.unlock();
+      consume(std::move(result));
+    }
+  } catch (...) {
+    next = inputs.size();
+    for (auto& worker : workers) worker.join();
+    throw;
   }
   for (auto& worker : workers) worker.join();
 }

@@ -12,6 +12,12 @@ Json position_json(const Position& position) {
               {"utf16", position.utf16}};
 }
 
+// File names need not be valid UTF-8; JSON strings must be: invalid bytes become U+FFFD
+// rather than aborting the report.
+std::string dump(const Json& value) {
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 class JsonFormatter : public Formatter {
  public:
   explicit JsonFormatter(std::ostream& out) : out_(out) {}
@@ -26,7 +32,7 @@ class JsonFormatter : public Formatter {
       diagnostics.push_back(diagnostic_json(diagnostic, map, result.text));
     }
     entry["diagnostics"] = std::move(diagnostics);
-    out_ << (first_ ? "\n  " : ",\n  ") << entry.dump();
+    out_ << (first_ ? "\n  " : ",\n  ") << dump(entry);
     first_ = false;
   }
   void end(const Summary& summary) override {
@@ -36,7 +42,7 @@ class JsonFormatter : public Formatter {
                       {"errors", summary.errors},
                       {"warnings", summary.warnings},
                       {"infos", summary.infos}};
-    out_ << (first_ ? "" : "\n") << "], \"summary\": " << totals.dump() << "}\n";
+    out_ << (first_ ? "" : "\n") << "], \"summary\": " << dump(totals) << "}\n";
   }
 
  private:
@@ -52,7 +58,7 @@ class JsonLinesFormatter : public Formatter {
     for (const auto& diagnostic : result.diagnostics) {
       Json line{{"path", result.path}};
       line.update(diagnostic_json(diagnostic, map, result.text));
-      out_ << line.dump() << '\n';
+      out_ << dump(line) << '\n';
     }
   }
 

@@ -205,7 +205,7 @@ class SarifFormatter : public Formatter {
                                    {"invocations", Json::array({std::move(invocation)})},
                                    {"columnKind", "unicodeCodePoints"},
                                    {"results", std::move(results_)}}})}};
-    out_ << log.dump(2) << '\n';
+    out_ << log.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
   }
 
  private:

@@ -178,3 +178,32 @@ TEST_F(Cli, EmptyFilesAndLoneByteOrderMarksAreClean) {
 
 }  // namespace
 }  // namespace copydesk::testing
+
+namespace copydesk::testing {
+namespace {
+
+class CliOutput : public CliFixture {};
+
+TEST_F(CliOutput, FileNamesThatAreNotUtf8StillGiveValidJson) {
+  file(std::string("names/a\xFF.txt"), "The the cat sat.\n");
+  for (const char* format : {"json", "sarif"}) {
+    const Outcome outcome = run(std::string("--format ") + format + " names");
+    EXPECT_EQ(outcome.exit_code, 1) << format << ": " << outcome.err;
+    const auto report = nlohmann::json::parse(outcome.out);
+    EXPECT_FALSE(report.empty());
+  }
+}
+
+TEST_F(CliOutput, AReportThatCannotBeWrittenIsAnError) {
+  if (!std::filesystem::exists("/dev/full")) GTEST_SKIP() << "no /dev/full here";
+  file("clean.txt", "The council met on Monday.\n");
+  const std::string command = "cd '" + dir_.string() + "' && '" COPYDESK_BINARY
+                              "' --format json clean.txt > /dev/full 2> .stderr";
+  const int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+  EXPECT_NE(read_file(dir_ / ".stderr").find("cannot write the report"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace copydesk::testing

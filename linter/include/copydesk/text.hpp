@@ -38,7 +38,7 @@ void to_lower(std::string_view word, std::string& out);
 bool starts_upper(std::string_view word);
 bool starts_lower(std::string_view word);
 bool is_all_upper(std::string_view word);         // every letter is uppercase, at least two letters
-bool has_inner_upper(std::string_view word);
-std::size_t count_letters(std::string_view word);      // an uppercase letter after the first: "iPhone", "McDonald"
+bool has_inner_upper(std::string_view word);      // an uppercase letter after the first: "iPhone", "McDonald"
+std::size_t count_letters(std::string_view word);
 
 }  // namespace copydesk
