@@ -48,7 +48,6 @@ class MissingSpaceAfterPunctuation final : public Rule {
   explicit MissingSpaceAfterPunctuation(const RuleContext&) {
     suffixes_.add_lines(embedded_data("file-name-suffixes.txt"));
     exclamation_names_.add_lines(embedded_data("exclamation-names.txt"));
-    load_sentence_openers();
   }
 
   const RuleMeta& meta() const override { return kMeta; }
@@ -179,24 +178,8 @@ class MissingSpaceAfterPunctuation final : public Rule {
     if (is_abbreviation(word)) return false;
     // "One.Tel", "Amazon.Com": two capitalized parts make a name unless the second is a word
     // that typically opens a sentence ("Joy Division.Those guys").
-    if (!starts_lower(word)) return sentence_openers_.contains_exact(next);
+    if (!starts_lower(word)) return is_sentence_opener(next);
     return true;
-  }
-
-  // The [sentence-openers] section of abbreviations.txt, shared with the sentence splitter.
-  void load_sentence_openers() {
-    std::string_view data = embedded_data("abbreviations.txt");
-    bool in_section = false;
-    while (!data.empty()) {
-      const std::size_t newline = data.find('\n');
-      const std::string_view line = data.substr(0, newline);
-      data = newline == std::string_view::npos ? std::string_view{} : data.substr(newline + 1);
-      if (!line.empty() && line.front() == '[') {
-        in_section = line == "[sentence-openers]";
-      } else if (in_section) {
-        sentence_openers_.add_lines(line);
-      }
-    }
   }
 
   static void report(const Document& document, Span span, Sink& sink) {
@@ -211,7 +194,6 @@ class MissingSpaceAfterPunctuation final : public Rule {
 
   WordSet suffixes_;
   WordSet exclamation_names_;
-  WordSet sentence_openers_;
 };
 
 }  // namespace

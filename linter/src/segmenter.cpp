@@ -280,6 +280,10 @@ class Segmenter {
 
 }  // namespace
 
+bool is_sentence_opener(std::string_view word) {
+  return abbreviations().sentence_openers.contains_exact(word);
+}
+
 bool is_abbreviation(std::string_view word) {
   const auto& lists = abbreviations();
   return lists.never_final.contains_exact(word) || lists.maybe_final.contains_exact(word) ||

@@ -16,6 +16,10 @@ std::vector<Sentence> segment_sentences(std::string_view text, const std::vector
 std::vector<Paragraph> group_paragraphs(std::string_view text, const std::vector<Token>& tokens,
                                         const std::vector<Sentence>& sentences);
 
+// True for a word that typically opens a sentence ("The", "However"): after a period, it is
+// evidence that the period ended a sentence.
+bool is_sentence_opener(std::string_view word);
+
 // True for a word that is a known abbreviation when followed by a period ("Dr", "e.g", "U.S").
 bool is_abbreviation(std::string_view word_with_inner_periods);
 
