@@ -28,6 +28,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import plant  # noqa: E402  (sibling module)
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from readme_block import replace_block  # noqa: E402  (bench/readme_block.py)
+
 RULES = (
     "misspelled-word",
     "confused-word",
@@ -622,23 +625,13 @@ def targets_line() -> str:
 
 
 def update_readme(readme: Path, rows: list[list], news) -> None:
-    text = readme.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    try:
-        begin = lines.index(README_BEGIN)
-        end = lines.index(README_END, begin + 1)
-    except ValueError:
-        print(f"note: {readme} has no `{README_BEGIN}` ... `{README_END}` block; left unchanged")
-        return
     when = datetime.date.today().isoformat()
     words = f" over {news.words:,} words of news" if news else ""
     block = [render(SUMMARY_HEADERS, rows, markdown=True), "",
              f"Measured on {when}{words} by `bench/accuracy/accuracy.py`; "
              + targets_line() + "."]
-    new = "\n".join(lines[:begin + 1] + block + lines[end:])
-    if new != text:
-        readme.write_text(new, encoding="utf-8")
-    print(f"updated the accuracy table in {readme}")
+    if replace_block(readme, README_BEGIN, README_END, block):
+        print(f"updated the accuracy table in {readme}")
 
 
 # --- command line -----------------------------------------------------------------------------

@@ -40,6 +40,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from readme_block import replace_block  # noqa: E402  (bench/readme_block.py)
+
 README_BEGIN = "<!-- speed:begin -->"
 README_END = "<!-- speed:end -->"
 LINTED_SUFFIXES = (".txt", ".md", ".markdown")
@@ -309,18 +312,8 @@ def table(rows: list[list[str]]) -> list[str]:
 
 
 def update_readme(readme: Path, block: list[str]) -> None:
-    text = readme.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    try:
-        begin = lines.index(README_BEGIN)
-        end = lines.index(README_END, begin + 1)
-    except ValueError:
-        print(f"note: {readme} has no `{README_BEGIN}` ... `{README_END}` block; left unchanged")
-        return
-    new = "\n".join(lines[:begin + 1] + block + lines[end:])
-    if new != text:
-        readme.write_text(new, encoding="utf-8")
-    print(f"updated the speed table in {readme}")
+    if replace_block(readme, README_BEGIN, README_END, block):
+        print(f"updated the speed table in {readme}")
 
 
 def micro_table(binary: Path, text_file: Path, quick: bool) -> list[str]:
