@@ -281,8 +281,19 @@ void Engine::lint_all(const std::vector<Input>& inputs, unsigned jobs,
   std::mutex mutex;
   std::condition_variable ready;
   std::atomic<std::size_t> next{0};
+  // Workers stay within a window of files ahead of the output, so that one slow file early in a
+  // large tree does not let the results of all the files after it pile up in memory.
+  const std::size_t window = 4 * static_cast<std::size_t>(jobs);
+  std::size_t handed_out = 0;  // results given to `consume`; guarded by `mutex`
+  bool stopping = false;       // guarded by `mutex`
+  std::condition_variable room;
   auto work = [&] {
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
+      {
+        std::unique_lock lock(mutex);
+        room.wait(lock, [&] { return stopping || i < handed_out + window; });
+        if (stopping) return;
+      }
       FileResult result = lint_guarded(*this, inputs[i]);
       {
         std::lock_guard lock(mutex);
@@ -301,10 +312,17 @@ void Engine::lint_all(const std::vector<Input>& inputs, unsigned jobs,
       ready.wait(lock, [&] { return done[i].has_value(); });
       FileResult result = std::move(*done[i]);
       done[i].reset();
+      ++handed_out;
       lock.unlock();
+      room.notify_all();
       consume(std::move(result));
     }
   } catch (...) {
+    {
+      std::lock_guard lock(mutex);
+      stopping = true;
+    }
+    room.notify_all();
     next = inputs.size();
     for (auto& worker : workers) worker.join();
     throw;
