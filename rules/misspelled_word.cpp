@@ -231,29 +231,35 @@ class MisspelledWord final : public Rule {
 
     // Compounds are judged part by part so that the finding names the part that is wrong and
     // so that names inside compounds ("pro-Kremlin") pass.
-    std::size_t part_begin = 0;
     bool first_part = true;
+    for_each_part(word, [&](std::string_view part, std::size_t part_begin, bool last_part) {
+      const bool first = first_part;
+      first_part = false;
+      if (part_ok(document, part, first, at_start, last_part, scratch)) return true;
+      const std::string_view straight = straighten_apostrophes(part, scratch.straight);
+      // An unknown capitalized word opening a sentence that is far from every dictionary
+      // word is a name ("Maduaka"); a typo is close to the word it misspells ("Nonethless").
+      if (!(first && at_start && starts_upper(part) &&
+            !spell_->has_single_edit_neighbour(straight))) {
+        report(token.span.begin + static_cast<std::uint32_t>(part_begin), part,
+               spell_->suggest(straight, kSuggestionLimit), sink);
+      }
+      return false;
+    });
+  }
+
+  // Calls visit(part, offset, last) for each hyphen-separated part of `word` until it returns
+  // false.
+  template <typename Visit>
+  static void for_each_part(std::string_view word, Visit visit) {
+    std::size_t part_begin = 0;
     for (std::size_t at = 0; at <= word.size();) {
       const std::size_t hyphen = at < word.size() ? hyphen_length(word, at) : 1;
       if (hyphen == 0) {
         ++at;
         continue;
       }
-      const std::string_view part = word.substr(part_begin, at - part_begin);
-      const bool last_part = at >= word.size();
-      if (!part_ok(document, part, first_part, at_start, last_part, scratch)) {
-        const std::string_view straight = straighten_apostrophes(part, scratch.straight);
-        // An unknown capitalized word opening a sentence that is far from every dictionary
-        // word is a name ("Maduaka"); a typo is close to the word it misspells ("Nonethless").
-        if (first_part && at_start && starts_upper(part) &&
-            !spell_->has_single_edit_neighbour(straight)) {
-          return;
-        }
-        report(token.span.begin + static_cast<std::uint32_t>(part_begin), part,
-               spell_->suggest(straight, kSuggestionLimit), sink);
-        return;
-      }
-      first_part = false;
+      if (!visit(word.substr(part_begin, at - part_begin), part_begin, at >= word.size())) return;
       at += hyphen;
       part_begin = at;
     }
@@ -394,14 +400,7 @@ class MisspelledWord final : public Rule {
 
   static void add_capitalized_parts(std::string_view word,
                                     std::unordered_set<std::string_view>& names) {
-    std::size_t part_begin = 0;
-    for (std::size_t at = 0; at <= word.size();) {
-      const std::size_t hyphen = at < word.size() ? hyphen_length(word, at) : 1;
-      if (hyphen == 0) {
-        ++at;
-        continue;
-      }
-      const std::string_view part = word.substr(part_begin, at - part_begin);
+    for_each_part(word, [&](std::string_view part, std::size_t, bool) {
       if (starts_upper(part)) {
         names.insert(without_possessive(part));
         // "GlaxoSmithKline" also vouches for the short form "Glaxo".
@@ -409,9 +408,8 @@ class MisspelledWord final : public Rule {
           names.insert(part.substr(0, inner));
         }
       }
-      at += hyphen;
-      part_begin = at;
-    }
+      return true;
+    });
   }
 
   // Offset of the first ASCII capital after a lowercase letter ("GlaxoSmithKline" -> 5).

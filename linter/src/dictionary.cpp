@@ -196,11 +196,7 @@ bool SpellChecker::correct_shared(std::string_view word) const {
 
 namespace {
 
-// Words one edit away from `word` that Hunspell accepts, most likely typo first: a missed double
-// letter, a swapped pair of letters (also across a third letter), an extra letter, a wrong vowel, then any other single
-// substitution or insertion. Hunspell's own suggest() searches far wider and costs tens of
-// milliseconds a word; this costs a few hundred spell() calls (about a millisecond) and finds
-// the intended word for most real typos. ASCII words only; others go to Hunspell.
+// Words that run together with their neighbour in the usual slips ("afterall", "alot").
 bool short_function_word(std::string_view part) {
   static constexpr std::string_view kShort[] = {"a",  "all", "an", "any", "as", "at", "be",
                                                 "by", "how", "in", "it", "lot", "no", "of",
@@ -213,6 +209,12 @@ bool short_function_word(std::string_view part) {
   return false;
 }
 
+// Words one edit away from `word` that Hunspell accepts, most likely typo first: a missing
+// apostrophe, a missed double letter, a swapped pair of letters (also across a third letter), an
+// extra letter, a missing space, a wrong vowel, then any other substitution or insertion.
+// Hunspell's own suggest() searches far wider and costs tens of milliseconds a word; this costs
+// a few hundred spell() calls (about a millisecond) and finds the intended word for most real
+// typos. ASCII words only; others go to Hunspell.
 std::vector<std::string> single_edit_candidates(const std::string& word, Hunspell& speller,
                                                 std::size_t limit) {
   constexpr std::string_view kLetters = "abcdefghijklmnopqrstuvwxyz";
