@@ -41,7 +41,7 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: all deps build run test test-release test-asan fuzz accuracy bench clean
+.PHONY: all deps build install run test test-release test-asan fuzz accuracy bench clean
 
 all: build
 
@@ -53,6 +53,11 @@ $(BUILD_DIR)/CMakeCache.txt: | deps
 
 build: deps $(BUILD_DIR)/CMakeCache.txt
 	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# Puts the binary where a pre-commit hook or a CI job finds it: $(PREFIX)/bin/copydesk.
+PREFIX ?= /usr/local
+install: build
+	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
 
 # Lints the sample articles (or FILES=...). Findings are the point here, so exit code 1 is fine.
 run: build
