@@ -129,18 +129,31 @@ Baseline Baseline::load(const std::filesystem::path& file) {
   return baseline;
 }
 
+namespace {
+
+// The key of a finding from the kept text around it: a file linted as a stream keeps only the
+// lines its findings touch, which hold all the context a key takes.
+BaselineKey key_in(const FileResult& result, const SourceView& source, Diagnostic diagnostic) {
+  const SourceView::Chunk& chunk = source.chunk_of(diagnostic.span.begin);
+  diagnostic.span.begin -= std::min(diagnostic.span.begin, chunk.offset);
+  diagnostic.span.end -= std::min(diagnostic.span.end, chunk.offset);
+  return baseline_key(result.path, chunk.text, diagnostic);
+}
+
+}  // namespace
+
 void Baseline::record(const FileResult& result) {
-  for (const auto& diagnostic : result.diagnostics) {
-    ++counts_[baseline_key(result.path, result.text, diagnostic)];
-  }
+  const SourceView source(result);
+  for (const auto& diagnostic : result.diagnostics) ++counts_[key_in(result, source, diagnostic)];
 }
 
 std::size_t Baseline::suppress(FileResult& result) {
   std::size_t removed = 0;
   std::vector<Diagnostic> kept;
   kept.reserve(result.diagnostics.size());
+  const SourceView source(result);
   for (auto& diagnostic : result.diagnostics) {
-    const auto it = counts_.find(baseline_key(result.path, result.text, diagnostic));
+    const auto it = counts_.find(key_in(result, source, diagnostic));
     if (it != counts_.end() && it->second > 0) {
       --it->second;
       ++removed;

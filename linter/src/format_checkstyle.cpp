@@ -26,10 +26,10 @@ class CheckstyleFormatter : public Formatter {
            << "\" message=\"" << xml_escape(*result.error) << "\" source=\"copydesk.input\"/>\n";
     }
     if (!result.diagnostics.empty()) {
-      const SourceMap map(result.text);
+      const SourceView source(result);
       for (const auto& diagnostic : result.diagnostics) {
         // Columns are 1-based code points, as in the text output.
-        const Position start = map.position(diagnostic.span.begin);
+        const Position start = source.position(diagnostic.span.begin);
         out_ << "    <error line=\"" << start.line << "\" column=\"" << start.column
              << "\" severity=\"" << to_string(diagnostic.severity) << "\" message=\""
              << xml_escape(diagnostic.message) << "\" source=\"copydesk."

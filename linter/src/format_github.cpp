@@ -44,11 +44,11 @@ class GithubFormatter : public Formatter {
            << ",title=copydesk::" << escape(*result.error, false) << '\n';
     }
     if (result.diagnostics.empty()) return;
-    const SourceMap map(result.text);
+    const SourceView source(result);
     for (const auto& diagnostic : result.diagnostics) {
       // Columns are 1-based code points, as in the text output.
-      const Position start = map.position(diagnostic.span.begin);
-      const Position end = map.position(diagnostic.span.end);
+      const Position start = source.position(diagnostic.span.begin);
+      const Position end = source.position(diagnostic.span.end);
       out_ << "::" << command(diagnostic.severity) << " file=" << file << ",line=" << start.line
            << ",col=" << start.column << ",endLine=" << end.line << ",endColumn=" << end.column
            << ",title=" << escape(diagnostic.rule, true) << "::"

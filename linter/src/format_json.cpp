@@ -27,9 +27,9 @@ class JsonFormatter : public Formatter {
     if (result.error) entry["error"] = *result.error;
     if (result.skipped) entry["skipped"] = true;
     Json diagnostics = Json::array();
-    const SourceMap map(result.text);
+    const SourceView source(result);
     for (const auto& diagnostic : result.diagnostics) {
-      diagnostics.push_back(diagnostic_json(diagnostic, map, result.text));
+      diagnostics.push_back(diagnostic_json(diagnostic, source));
     }
     entry["diagnostics"] = std::move(diagnostics);
     out_ << (first_ ? "\n  " : ",\n  ") << dump(entry);
@@ -54,10 +54,10 @@ class JsonLinesFormatter : public Formatter {
  public:
   explicit JsonLinesFormatter(std::ostream& out) : out_(out) {}
   void file(const FileResult& result) override {
-    const SourceMap map(result.text);
+    const SourceView source(result);
     for (const auto& diagnostic : result.diagnostics) {
       Json line{{"path", result.path}};
-      line.update(diagnostic_json(diagnostic, map, result.text));
+      line.update(diagnostic_json(diagnostic, source));
       out_ << dump(line) << '\n';
     }
   }
@@ -68,13 +68,13 @@ class JsonLinesFormatter : public Formatter {
 
 }  // namespace
 
-Json diagnostic_json(const Diagnostic& diagnostic, const SourceMap& map, std::string_view text) {
+Json diagnostic_json(const Diagnostic& diagnostic, const SourceView& source) {
   Json object{{"rule", diagnostic.rule},
               {"severity", std::string(to_string(diagnostic.severity))},
               {"message", diagnostic.message},
-              {"start", position_json(map.position(diagnostic.span.begin))},
-              {"end", position_json(map.position(diagnostic.span.end))},
-              {"text", std::string(diagnostic.span.in(text))},
+              {"start", position_json(source.position(diagnostic.span.begin))},
+              {"end", position_json(source.position(diagnostic.span.end))},
+              {"text", std::string(source.slice(diagnostic.span))},
               {"suggestions", diagnostic.suggestions}};
   if (diagnostic.fix) {
     Json edits = Json::array();

@@ -41,9 +41,9 @@ class JunitFormatter : public Formatter {
       cases << "/>\n";
     }
     if (!result.diagnostics.empty()) {
-      const SourceMap map(result.text);
+      const SourceView source(result);
       for (const auto& diagnostic : result.diagnostics) {
-        const Position start = map.position(diagnostic.span.begin);
+        const Position start = source.position(diagnostic.span.begin);
         const std::string rule = xml_escape(diagnostic.rule);
         const std::string message = xml_escape(diagnostic.message);
         open_case(rule + " at " + std::to_string(start.line) + ':' + std::to_string(start.column),

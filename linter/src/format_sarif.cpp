@@ -71,34 +71,41 @@ std::string what_it_does(std::string_view doc) {
 
 // Turns byte offsets into SARIF character offsets: Unicode code points from the start of the
 // file, a leading byte-order mark not counted (as in the columns). Offsets are resolved in one
-// sweep over the text per file.
+// sweep over the kept text per file.
 class CharOffsets {
  public:
-  CharOffsets(std::string_view text, std::vector<std::uint32_t> offsets) {
+  CharOffsets(const SourceView& source, std::vector<std::uint32_t> offsets) {
     std::sort(offsets.begin(), offsets.end());
     offsets.erase(std::unique(offsets.begin(), offsets.end()), offsets.end());
-    const std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    std::size_t byte = 0;
-    std::uint32_t chars = 0;
+    const SourceView::Chunk* chunk = nullptr;
+    std::size_t byte = 0;  // within `chunk`
+    std::uint64_t chars = 0;
     for (const std::uint32_t offset : offsets) {
-      for (; byte < offset && byte < text.size(); ++byte) {
-        if (byte >= start && (static_cast<unsigned char>(text[byte]) & 0xC0) != 0x80) ++chars;
+      const SourceView::Chunk& here = source.chunk_of(offset);
+      if (&here != chunk) {
+        chunk = &here;
+        byte = chunk->offset == 0 && chunk->text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+        chars = chunk->chars_before;
+      }
+      const std::size_t end = std::min<std::size_t>(offset - chunk->offset, chunk->text.size());
+      for (; byte < end; ++byte) {
+        if ((static_cast<unsigned char>(chunk->text[byte]) & 0xC0) != 0x80) ++chars;
       }
       map_.emplace_back(offset, chars);
     }
   }
-  std::uint32_t operator()(std::uint32_t offset) const {
-    const auto it = std::lower_bound(map_.begin(), map_.end(), std::pair{offset, 0u});
+  std::uint64_t operator()(std::uint32_t offset) const {
+    const auto it = std::lower_bound(map_.begin(), map_.end(), std::pair{offset, std::uint64_t{0}});
     return it == map_.end() ? 0 : it->second;
   }
 
  private:
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> map_;
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> map_;
 };
 
-Json region_json(Span span, const SourceMap& map, const CharOffsets& chars) {
-  const Position start = map.position(span.begin);
-  const Position end = map.position(span.end);
+Json region_json(Span span, const SourceView& source, const CharOffsets& chars) {
+  const Position start = source.position(span.begin);
+  const Position end = source.position(span.end);
   return Json{{"startLine", start.line},
               {"startColumn", start.column},
               {"endLine", end.line},
@@ -132,7 +139,7 @@ class SarifFormatter : public Formatter {
       if (!result.skipped) execution_successful_ = false;
     }
     if (result.diagnostics.empty()) return;
-    const SourceMap map(result.text);
+    const SourceView source(result);
     std::vector<std::uint32_t> offsets;
     for (const auto& diagnostic : result.diagnostics) {
       offsets.push_back(diagnostic.span.begin);
@@ -144,7 +151,7 @@ class SarifFormatter : public Formatter {
         }
       }
     }
-    const CharOffsets chars(result.text, std::move(offsets));
+    const CharOffsets chars(source, std::move(offsets));
     for (const auto& diagnostic : result.diagnostics) {
       Json entry{{"ruleId", diagnostic.rule}};
       if (const auto it = rule_index_.find(diagnostic.rule); it != rule_index_.end()) {
@@ -155,11 +162,11 @@ class SarifFormatter : public Formatter {
       entry["locations"] = Json::array(
           {Json{{"physicalLocation",
                  {{"artifactLocation", {{"uri", uri}}},
-                  {"region", region_json(diagnostic.span, map, chars)}}}}});
+                  {"region", region_json(diagnostic.span, source, chars)}}}}});
       if (diagnostic.fix) {
         Json replacements = Json::array();
         for (const auto& edit : diagnostic.fix->edits) {
-          replacements.push_back(Json{{"deletedRegion", region_json(edit.span, map, chars)},
+          replacements.push_back(Json{{"deletedRegion", region_json(edit.span, source, chars)},
                                       {"insertedContent", {{"text", edit.replacement}}}});
         }
         entry["fixes"] = Json::array(

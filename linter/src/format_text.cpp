@@ -76,8 +76,8 @@ class TextFormatter : public Formatter {
 
   void file(const FileResult& result) override {
     if (result.diagnostics.empty()) return;
-    const SourceMap map(result.text);
-    for (const auto& diagnostic : result.diagnostics) write(result, map, diagnostic);
+    const SourceView source(result);
+    for (const auto& diagnostic : result.diagnostics) write(result, source, diagnostic);
   }
 
   void end(const Summary& summary) override {
@@ -92,15 +92,15 @@ class TextFormatter : public Formatter {
  private:
   std::string_view paint(std::string_view code) const { return color_ ? code : ""; }
 
-  void write(const FileResult& result, const SourceMap& map, const Diagnostic& diagnostic) {
-    const Position start = map.position(diagnostic.span.begin);
+  void write(const FileResult& result, const SourceView& source, const Diagnostic& diagnostic) {
+    const Position start = source.position(diagnostic.span.begin);
     const std::string_view reset = paint("\x1b[0m");
     out_ << paint("\x1b[1m") << result.path << ':' << start.line << ':' << start.column << ": "
          << reset << paint(severity_colour(diagnostic.severity)) << to_string(diagnostic.severity)
          << reset << ": " << diagnostic.message << " [" << diagnostic.rule << "]\n";
 
-    const std::string_view line = map.line_text(start.line);
-    const std::size_t line_begin = static_cast<std::size_t>(line.data() - result.text.data());
+    std::uint32_t line_begin = 0;
+    const std::string_view line = source.line_at(diagnostic.span.begin, line_begin);
     const std::size_t column_bytes = diagnostic.span.begin - line_begin;
     const std::size_t span_end = std::min<std::size_t>(diagnostic.span.end, line_begin + line.size());
     const std::size_t span_bytes =

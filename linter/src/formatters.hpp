@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "copydesk/formatter.hpp"
-#include "copydesk/source_map.hpp"
+#include "copydesk/source_view.hpp"
 
 namespace copydesk {
 
@@ -27,7 +27,6 @@ std::unique_ptr<Formatter> make_checkstyle_formatter(std::ostream& out);
 std::string xml_escape(std::string_view text);
 
 // The JSON object for one diagnostic, shared by the json and jsonl formats.
-nlohmann::ordered_json diagnostic_json(const Diagnostic& diagnostic, const SourceMap& map,
-                                       std::string_view text);
+nlohmann::ordered_json diagnostic_json(const Diagnostic& diagnostic, const SourceView& source);
 
 }  // namespace copydesk

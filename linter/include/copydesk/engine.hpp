@@ -11,6 +11,7 @@
 #include "copydesk/diagnostic.hpp"
 #include "copydesk/dictionary.hpp"
 #include "copydesk/rule.hpp"
+#include "copydesk/source_view.hpp"
 
 namespace copydesk {
 
@@ -39,7 +40,10 @@ struct Input {
 
 struct FileResult {
   std::string path;
-  std::string text;  // kept for formatters that show source lines and positions
+  // What formatters read for source lines and positions (through a SourceView): the whole
+  // text, or for a file linted as a stream, only the lines its findings touch.
+  std::string text;
+  std::vector<SourceExcerpt> excerpts;
   std::vector<Diagnostic> diagnostics;  // sorted by position
   std::optional<std::string> error;     // the file could not be linted: why
   bool skipped = false;                 // e.g. a binary file met while walking a directory

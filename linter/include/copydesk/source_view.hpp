@@ -1,0 +1,57 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "copydesk/source_map.hpp"
+#include "copydesk/span.hpp"
+
+namespace copydesk {
+
+// Whole lines of a file kept after linting it as a stream, for the findings on them.
+struct SourceExcerpt {
+  std::uint32_t offset = 0;        // byte offset of its first byte in the file: a line start
+  std::uint32_t first_line = 1;    // 1-based number of its first line
+  std::uint64_t chars_before = 0;  // code points before it, a leading byte-order mark not counted
+  std::string text;                // the lines, without the last one's line ending
+};
+
+struct FileResult;
+
+// What formatters and baselines read of a linted file's text: the whole text, or for a file
+// linted as a stream (too large to keep), the excerpts around its findings. Every offset is the
+// file's. Positions are those a SourceMap over the whole text would give.
+class SourceView {
+ public:
+  // A kept stretch of text and where it lies in the file.
+  struct Chunk {
+    std::uint32_t offset = 0;
+    std::uint32_t first_line = 1;
+    std::uint64_t chars_before = 0;
+    std::string_view text;
+  };
+
+  // Views `result`'s text or excerpts; `result` must outlive the view.
+  explicit SourceView(const FileResult& result);
+
+  // Precondition for the queries: the offsets lie in kept text, which holds for the spans of
+  // the result's diagnostics and their fixes.
+  Position position(std::uint32_t offset) const;
+  // The line that contains `offset`, without its line ending, and the offset of its start.
+  std::string_view line_at(std::uint32_t offset, std::uint32_t& line_start) const;
+  std::string_view slice(Span span) const;
+  // The kept stretch that contains `offset`.
+  const Chunk& chunk_of(std::uint32_t offset) const;
+
+  const std::vector<Chunk>& chunks() const { return chunks_; }
+
+ private:
+  std::size_t index_of(std::uint32_t offset) const;
+
+  std::vector<Chunk> chunks_;
+  std::vector<SourceMap> maps_;  // one per chunk
+};
+
+}  // namespace copydesk

@@ -1,0 +1,60 @@
+#include "copydesk/source_view.hpp"
+
+#include <algorithm>
+
+#include "copydesk/engine.hpp"
+
+namespace copydesk {
+
+SourceView::SourceView(const FileResult& result) {
+  if (result.excerpts.empty()) {
+    chunks_.push_back(Chunk{0, 1, 0, result.text});
+  } else {
+    for (const auto& excerpt : result.excerpts) {
+      chunks_.push_back(Chunk{excerpt.offset, excerpt.first_line, excerpt.chars_before, excerpt.text});
+    }
+  }
+  maps_.reserve(chunks_.size());
+  for (const auto& chunk : chunks_) maps_.emplace_back(chunk.text);
+}
+
+std::size_t SourceView::index_of(std::uint32_t offset) const {
+  const auto after = std::upper_bound(
+      chunks_.begin(), chunks_.end(), offset,
+      [](std::uint32_t value, const Chunk& chunk) { return value < chunk.offset; });
+  return after == chunks_.begin() ? 0 : static_cast<std::size_t>(after - chunks_.begin() - 1);
+}
+
+const SourceView::Chunk& SourceView::chunk_of(std::uint32_t offset) const {
+  return chunks_[index_of(offset)];
+}
+
+Position SourceView::position(std::uint32_t offset) const {
+  const std::size_t index = index_of(offset);
+  const Chunk& chunk = chunks_[index];
+  // A chunk starts at a line start, so columns within it are the file's columns.
+  Position position = maps_[index].position(offset - std::min(offset, chunk.offset));
+  position.line += chunk.first_line - 1;
+  position.offset = offset;
+  return position;
+}
+
+std::string_view SourceView::line_at(std::uint32_t offset, std::uint32_t& line_start) const {
+  const std::size_t index = index_of(offset);
+  const Chunk& chunk = chunks_[index];
+  const SourceMap& map = maps_[index];
+  const std::string_view line = map.line_text(map.position(offset - std::min(offset, chunk.offset)).line);
+  line_start = chunk.offset + static_cast<std::uint32_t>(line.data() - chunk.text.data());
+  return line;
+}
+
+std::string_view SourceView::slice(Span span) const {
+  const Chunk& chunk = chunk_of(span.begin);
+  const std::size_t begin = std::min<std::size_t>(span.begin - std::min(span.begin, chunk.offset),
+                                                  chunk.text.size());
+  const std::size_t end = std::clamp<std::size_t>(span.end - std::min(span.end, chunk.offset),
+                                                  begin, chunk.text.size());
+  return chunk.text.substr(begin, end - begin);
+}
+
+}  // namespace copydesk
