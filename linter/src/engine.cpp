@@ -58,46 +58,56 @@ std::string read_word_file(const std::filesystem::path& path) {
   return text;
 }
 
-// The whole stream: one read() of the file's size (the character-by-character iterator cost
-// about 40 instructions a byte), then whatever is left if the file grew meanwhile or is not a
-// regular file. False on a read error.
-bool read_all(std::ifstream& in, std::string& text) {
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  if (size > 0 && in) {
-    text.resize(static_cast<std::size_t>(size));
-    in.read(text.data(), size);
-    text.resize(static_cast<std::size_t>(in.gcount()));
-  }
-  if (in.bad()) return false;
-  in.clear();
-  char buffer[65536];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text.append(buffer, static_cast<std::size_t>(in.gcount()));
-  }
-  return !in.bad();
-}
-
 // Files longer than kWholeBytes are linted in pieces of about kPieceBytes (see piece_end), so
-// that memory stays bounded (a Document takes about 7 bytes a byte of text besides the text).
+// that memory stays bounded (a Document takes about 16 bytes a byte of text besides the text).
+// Files read from disk or standard input are also streamed a piece at a time, keeping only the
+// lines around findings, so that a 100 MB file does not stay in memory.
 constexpr std::size_t kWholeBytes = std::size_t{4} << 20;
 constexpr std::size_t kPieceBytes = std::size_t{1} << 20;
+constexpr std::size_t kReadBlock = std::size_t{1} << 20;
+
+// Appends up to `bytes` more of the stream to `text`, a block at a time (the character-by-
+// character iterator costs about 40 instructions a byte). False on a read error; `at_end` tells
+// whether the stream is exhausted.
+bool read_more(std::istream& in, std::string& text, std::size_t bytes, bool& at_end) {
+  while (bytes > 0 && !at_end) {
+    const std::size_t old_size = text.size();
+    const std::size_t block = std::min(bytes, kReadBlock);
+    text.resize(old_size + block);
+    in.read(text.data() + old_size, static_cast<std::streamsize>(block));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    text.resize(old_size + got);
+    if (in.bad()) return false;
+    if (got < block) at_end = true;
+    bytes -= got;
+  }
+  return true;
+}
 
 bool blank_byte(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+bool line_break_at(std::string_view text, std::size_t at) {
+  return text[at] == '\n' || (text[at] == '\r' && (at + 1 == text.size() || text[at + 1] != '\n'));
 }
 
 // Where the piece that starts at `begin` ends: right after the first blank line at least
 // kPieceBytes on, where the next paragraph starts. Sentences, paragraphs and the rules that
 // read them stop at a blank line, so the pieces give the findings of the whole, except that
 // evidence gathered across a document comes from the piece alone (misspelled-word takes a
-// capitalized word seen elsewhere in the document for a name). The rest of the text when
-// there is no such line.
-std::size_t piece_end(std::string_view text, std::size_t begin) {
-  if (text.size() - begin <= 2 * kPieceBytes) return text.size();
+// capitalized word seen elsewhere in the document for a name). A piece never grows past
+// 2 * kPieceBytes: without a blank line by then it ends after a line break, else after a space,
+// else at a character boundary. `at_end`: `text` holds the rest of the file; otherwise
+// std::string_view::npos asks for more text when it cannot tell yet.
+std::size_t piece_end(std::string_view text, std::size_t begin, bool at_end) {
+  const std::size_t limit = begin + 2 * kPieceBytes;
+  if (text.size() <= limit) {
+    if (at_end) return text.size();
+    return std::string_view::npos;
+  }
   // A blank line: a line feed, then only spaces, tabs and carriage returns, then a line feed.
-  for (std::size_t at = text.find('\n', begin + kPieceBytes); at != std::string_view::npos;
+  for (std::size_t at = text.find('\n', begin + kPieceBytes); at < limit;
        at = text.find('\n', at + 1)) {
     std::size_t next = at + 1;
     while (next < text.size() && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r')) {
@@ -107,9 +117,73 @@ std::size_t piece_end(std::string_view text, std::size_t begin) {
       std::size_t start = next + 1;
       while (start < text.size() && blank_byte(text[start])) ++start;
       if (start < text.size()) return start;
+      // Blank to the end of what is read: more may show where the next paragraph starts, unless
+      // the blank run alone is already longer than a piece.
+      return at_end || text.size() > limit + kPieceBytes ? text.size() : std::string_view::npos;
     }
   }
-  return text.size();
+  for (std::size_t at = limit; at > begin + kPieceBytes; --at) {
+    if (line_break_at(text, at - 1)) return at;
+  }
+  for (std::size_t at = limit; at > begin + kPieceBytes; --at) {
+    if (text[at - 1] == ' ' || text[at - 1] == '\t') return at;
+  }
+  std::size_t at = limit;
+  while ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// Line breaks as SourceMap counts them ("\n", "\r\n", a lone "\r") and code points, a leading
+// byte-order mark not counted: where the next stretch of a streamed file starts.
+struct TextCount {
+  std::uint32_t line_breaks = 0;
+  std::uint64_t chars = 0;
+};
+
+TextCount count_text(std::string_view text, bool file_start) {
+  TextCount count;
+  std::size_t i = file_start && text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  for (; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte & 0xC0) != 0x80) ++count.chars;
+    if (byte == '\n' || byte == '\r') count.line_breaks += line_break_at(text, i) ? 1 : 0;
+  }
+  return count;
+}
+
+// The whole lines of `piece` that `diagnostics` (spans relative to the piece) touch, merged
+// where they overlap, as excerpts placed in the file: the piece starts at byte `base`, after
+// `before` line breaks and code points.
+void keep_lines_of(std::string_view piece, const std::vector<Diagnostic>& diagnostics,
+                   std::uint32_t base, TextCount before, std::vector<SourceExcerpt>& excerpts) {
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  for (const auto& diagnostic : diagnostics) {
+    std::size_t low = diagnostic.span.begin;
+    std::size_t high = diagnostic.span.end;
+    if (diagnostic.fix) {
+      for (const auto& edit : diagnostic.fix->edits) {
+        low = std::min<std::size_t>(low, edit.span.begin);
+        high = std::max<std::size_t>(high, edit.span.end);
+      }
+    }
+    low = std::min(low, piece.size());
+    high = std::clamp(high, low, piece.size());
+    while (low > 0 && piece[low - 1] != '\n' && piece[low - 1] != '\r') --low;
+    while (high < piece.size() && piece[high] != '\n' && piece[high] != '\r') ++high;
+    ranges.emplace_back(low, high);
+  }
+  std::sort(ranges.begin(), ranges.end());
+  std::size_t counted = 0;  // `before` covers the piece up to here
+  for (std::size_t i = 0; i < ranges.size();) {
+    auto [low, high] = ranges[i];
+    for (++i; i < ranges.size() && ranges[i].first <= high; ++i) high = std::max(high, ranges[i].second);
+    const TextCount step = count_text(piece.substr(counted, low - counted), base == 0 && counted == 0);
+    before.line_breaks += step.line_breaks;
+    before.chars += step.chars;
+    counted = low;
+    excerpts.push_back(SourceExcerpt{base + static_cast<std::uint32_t>(low), before.line_breaks + 1,
+                                     before.chars, std::string(piece.substr(low, high - low))});
+  }
 }
 
 void shift(Diagnostic& diagnostic, std::uint32_t by) {
@@ -160,6 +234,18 @@ Engine::Engine(EngineOptions options) : options_(std::move(options)) {
 
 Engine::~Engine() = default;
 
+// Runs the rules over `text`, which the Document borrows meanwhile: no copy of a whole file.
+std::vector<Diagnostic> Engine::lint_piece(const std::string& path, std::string& text) const {
+  Document document(path, std::move(text));
+  std::vector<Diagnostic> diagnostics;
+  for (const auto& rule : rules_) {
+    CollectingSink sink(rule->meta(), diagnostics);
+    rule->check(document, sink);
+  }
+  text = std::move(document).take_text();
+  return diagnostics;
+}
+
 FileResult Engine::lint_text(std::string path, std::string text) const {
   FileResult result;
   result.path = path;
@@ -172,35 +258,35 @@ FileResult Engine::lint_text(std::string path, std::string text) const {
     result.error = "invalid UTF-8 at byte " + std::to_string(*bad);
     return result;
   }
-  if (text.size() <= kWholeBytes) {
-    Document document(std::move(path), std::move(text));
-    for (const auto& rule : rules_) {
-      CollectingSink sink(rule->meta(), result.diagnostics);
-      rule->check(document, sink);
+  if (piece_end(text, 0, true) == text.size()) {
+    result.diagnostics = lint_piece(path, text);
+  } else {
+    // A long text is linted a piece at a time, so that only one piece's tokens and sentences
+    // exist at once.
+    for (std::size_t begin = 0; begin < text.size();) {
+      const std::size_t end = piece_end(text, begin, true);
+      std::string piece = text.substr(begin, end - begin);
+      for (auto& diagnostic : lint_piece(path, piece)) {
+        shift(diagnostic, static_cast<std::uint32_t>(begin));
+        result.diagnostics.push_back(std::move(diagnostic));
+      }
+      begin = end;
     }
-    std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
-    result.text = std::move(document).take_text();
-    return result;
-  }
-  // A long file is linted a piece at a time, so that only one piece's tokens and sentences
-  // exist at once (they take about 16 bytes per byte of text).
-  for (std::size_t begin = 0; begin < text.size();) {
-    const std::size_t end = piece_end(text, begin);
-    const Document document(path, text.substr(begin, end - begin));
-    const std::size_t first = result.diagnostics.size();
-    for (const auto& rule : rules_) {
-      CollectingSink sink(rule->meta(), result.diagnostics);
-      rule->check(document, sink);
-    }
-    for (std::size_t i = first; i < result.diagnostics.size(); ++i) {
-      shift(result.diagnostics[i], static_cast<std::uint32_t>(begin));
-    }
-    begin = end;
   }
   std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
   result.text = std::move(text);
   return result;
 }
+
+namespace {
+
+std::string binary_file_error(const Input& input, std::uint64_t nul_offset, FileResult& failed) {
+  failed.skipped = !input.explicit_path;
+  return failed.skipped ? "binary file (contains NUL bytes), skipped"
+                        : "binary file (contains NUL bytes at byte " + std::to_string(nul_offset) + ")";
+}
+
+}  // namespace
 
 FileResult Engine::lint(const Input& input) const {
   FileResult failed;
@@ -209,10 +295,8 @@ FileResult Engine::lint(const Input& input) const {
     failed.error = *input.error;
     return failed;
   }
-  std::string text;
-  if (input.from_stdin) {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
+  std::ifstream file;
+  if (!input.from_stdin) {
     std::error_code error;
     const auto status = std::filesystem::status(input.path, error);
     if (status.type() == std::filesystem::file_type::not_found) {
@@ -227,27 +311,72 @@ FileResult Engine::lint(const Input& input) const {
       failed.error = "is a directory";
       return failed;
     }
-    std::ifstream in(input.path, std::ios::binary);
-    if (!in) {
+    file.open(input.path, std::ios::binary);
+    if (!file) {
       failed.error = std::string("cannot open the file: ") + std::strerror(errno);
       return failed;
     }
-    if (!read_all(in, text)) {
-      failed.error = "read error";
-      return failed;
-    }
   }
-  if (text.find('\0') != std::string::npos) {
-    if (!input.explicit_path) {
-      failed.skipped = true;
-      failed.error = "binary file (contains NUL bytes), skipped";
-      return failed;
-    }
-    failed.error = "binary file (contains NUL bytes at byte " +
-                   std::to_string(text.find('\0')) + ")";
+  std::istream& in = input.from_stdin ? static_cast<std::istream&>(std::cin) : file;
+  std::string text;
+  bool at_end = false;
+  if (!read_more(in, text, kWholeBytes + 1, at_end)) {
+    failed.error = "read error";
+    return failed;
+  }
+  if (!at_end) return lint_stream(input, in, std::move(text));
+  if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
+    failed.error = binary_file_error(input, nul, failed);
     return failed;
   }
   return lint_text(input.display_path, std::move(text));
+}
+
+// A file too long to keep: read, checked and linted a piece at a time (see piece_end), keeping
+// only the lines its findings touch. `text` is the beginning already read.
+FileResult Engine::lint_stream(const Input& input, std::istream& in, std::string text) const {
+  FileResult result;
+  result.path = input.display_path;
+  // A file is either linted whole or reported as an error: findings so far are dropped.
+  const auto fail = [&result](std::string message) {
+    result.diagnostics.clear();
+    result.excerpts.clear();
+    result.error = std::move(message);
+    return std::move(result);
+  };
+  std::uint64_t base = 0;  // the file offset of text[0]
+  TextCount before;        // line breaks and code points before `base`
+  bool at_end = false;
+  while (!text.empty() || !at_end) {
+    std::size_t end = piece_end(text, 0, at_end);
+    if (end == std::string_view::npos) {
+      if (!read_more(in, text, kReadBlock, at_end)) return fail("read error");
+      continue;
+    }
+    if (base + end > std::numeric_limits<std::uint32_t>::max()) {  // spans hold 32-bit offsets
+      return fail("the file is too large (4 GiB or more)");
+    }
+    std::string piece = text.substr(0, end);
+    text.erase(0, end);
+    if (const std::size_t nul = piece.find('\0'); nul != std::string::npos) {
+      return fail(binary_file_error(input, base + nul, result));
+    }
+    if (const auto bad = find_invalid_utf8(piece)) {
+      return fail("invalid UTF-8 at byte " + std::to_string(base + *bad));
+    }
+    std::vector<Diagnostic> found = lint_piece(result.path, piece);
+    keep_lines_of(piece, found, static_cast<std::uint32_t>(base), before, result.excerpts);
+    for (auto& diagnostic : found) {
+      shift(diagnostic, static_cast<std::uint32_t>(base));
+      result.diagnostics.push_back(std::move(diagnostic));
+    }
+    const TextCount counted = count_text(piece, base == 0);
+    before.line_breaks += counted.line_breaks;
+    before.chars += counted.chars;
+    base += end;
+  }
+  std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
+  return result;
 }
 
 namespace {

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <istream>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -66,6 +67,9 @@ class Engine {
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
 
  private:
+  std::vector<Diagnostic> lint_piece(const std::string& path, std::string& text) const;
+  FileResult lint_stream(const Input& input, std::istream& in, std::string text) const;
+
   EngineOptions options_;
   std::unique_ptr<SpellChecker> spell_;
   WordSet accepted_words_;

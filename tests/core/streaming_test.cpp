@@ -1,0 +1,172 @@
+// Files over a few megabytes are read and linted as a stream, keeping only the lines around the
+// findings. Every report must be exactly what linting the whole text in memory gives.
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "cli_fixture.hpp"
+#include "copydesk/baseline.hpp"
+#include "copydesk/formatter.hpp"
+#include "rule_test_support.hpp"
+
+namespace copydesk::testing {
+namespace {
+
+// About `bytes` of text with findings scattered through it: multi-byte characters before them
+// on their lines, CRLF and lone-CR line endings, a byte-order mark, a finding that spans a line
+// break, long lines and long runs without a blank line.
+std::string large_article(std::size_t bytes) {
+  std::string text = "\xEF\xBB\xBF";
+  const std::string paragraphs[] = {
+      "The council met on Monday. It approved a budget for the new year.\n\n",
+      "Caf\xC3\xA9 owners in \xED\x95\x9C\xEA\xB5\xAD \xF0\x9F\x98\x80 said teh prices rose.\r\n\r\n",
+      "The harbor board said the the ferry would run.\rIt will sail at noon.\r\r",
+      "Residents asked for a early meeting,and the mayor agreed. this was\nthe\nthe first step.\n",
+      "The report runs to many pages without a break and it names a budget for each school and "
+      "each road in the county in turn. ",
+  };
+  for (std::size_t i = 0; text.size() < bytes; ++i) {
+    text += paragraphs[(i * 7 + i / 5) % std::size(paragraphs)];
+    if (i % 997 == 0) text += std::string(3000, 'x') + " a long token.\n\n";
+  }
+  return text;
+}
+
+std::string report(Format format, const FileResult& result) {
+  std::ostringstream out;
+  FormatOptions options;
+  options.version = "test";
+  const auto formatter = make_formatter(format, out, options);
+  Summary summary;
+  count_into(summary, result);
+  formatter->begin();
+  formatter->file(result);
+  formatter->end(summary);
+  return out.str();
+}
+
+class Streaming : public CliFixture {};
+
+TEST_F(Streaming, ReportsWhatLintingTheWholeTextGives) {
+  const std::string text = large_article(9'500'000);
+  const std::filesystem::path path = file("large.txt", text);
+  const Engine& engine = engine_for("en_US");
+  Input input;
+  input.display_path = "large.txt";
+  input.path = path;
+  const FileResult streamed = engine.lint(input);
+  const FileResult whole = engine.lint_text("large.txt", text);
+  ASSERT_FALSE(streamed.error) << *streamed.error;
+  EXPECT_TRUE(streamed.text.empty());
+  EXPECT_FALSE(streamed.excerpts.empty());
+  EXPECT_LT(streamed.excerpts.size(), streamed.diagnostics.size());  // lines shared by findings
+  ASSERT_GT(whole.diagnostics.size(), 1000u);
+  ASSERT_EQ(streamed.diagnostics.size(), whole.diagnostics.size());
+  for (const Format format : {Format::Text, Format::Json, Format::Sarif, Format::Github,
+                              Format::Junit, Format::Checkstyle}) {
+    EXPECT_EQ(report(format, streamed), report(format, whole)) << static_cast<int>(format);
+  }
+  Baseline from_stream, from_whole;
+  from_stream.record(streamed);
+  from_whole.record(whole);
+  EXPECT_EQ(from_stream.to_json(), from_whole.to_json());
+}
+
+TEST_F(Streaming, AnInvalidByteLateInTheFileIsAnErrorAtItsOffsetWithNoFindings) {
+  std::string text = large_article(6'000'000);
+  const std::size_t bad = text.size() - 10;
+  text[bad] = '\xFF';
+  file("late.txt", text);
+  const Outcome run = this->run("late.txt");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.out, "");
+  EXPECT_NE(run.err.find("late.txt: invalid UTF-8 at byte " + std::to_string(bad)), std::string::npos)
+      << run.err;
+}
+
+TEST_F(Streaming, ANulByteLateInTheFileMakesItBinary) {
+  std::string text = large_article(6'000'000);
+  text[text.size() - 100] = '\0';
+  file("late-nul.txt", text);
+  const Outcome run = this->run("late-nul.txt");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.out, "");
+  EXPECT_NE(run.err.find("late-nul.txt: binary file (contains NUL bytes at byte " +
+                         std::to_string(text.size() - 100) + ")"),
+            std::string::npos)
+      << run.err;
+}
+
+TEST_F(Streaming, StandardInputIsStreamedToo) {
+  const std::string text = large_article(5'000'000);
+  file("copy.txt", text);
+  const Outcome piped = run("--format jsonl -", text);
+  const Outcome named = run("--format jsonl copy.txt");
+  EXPECT_EQ(piped.exit_code, 1) << piped.err;
+  std::string expected = named.out;
+  for (std::size_t at = expected.find("\"copy.txt\""); at != std::string::npos;
+       at = expected.find("\"copy.txt\"", at)) {
+    expected.replace(at, 10, "\"<stdin>\"");
+  }
+  EXPECT_EQ(piped.out, expected);
+}
+
+#if !defined(__SANITIZE_ADDRESS__)
+// A 100 MB file: every finding reported, at the right line, with peak memory the size of a piece
+// plus the dictionary, not of the file. (The sanitizers' own memory overhead makes the bound
+// meaningless in the sanitized build, so it runs in the release build only.)
+TEST_F(Streaming, AHundredMegabyteFileIsLintedInBoundedMemory) {
+  const std::string paragraph =
+      "The council met on Monday and approved a budget for the new year, its chair said.\n\n";
+  const std::string faulty = "Residents welcomed the the decision.\n\n";
+  constexpr std::size_t kBytes = 100'000'000;
+  std::size_t lines = 0, planted = 0;
+  std::size_t last_finding_line = 0;
+  {
+    std::ofstream out(dir_ / "huge.txt", std::ios::binary);
+    std::string block;
+    for (std::size_t i = 0, written = 0; written < kBytes; ++i) {
+      if (i % 5000 == 0) {
+        block += faulty;
+        ++planted;
+        last_finding_line = lines + 1;
+      } else {
+        block += paragraph;
+      }
+      lines += 2;
+      if (block.size() > (1 << 20)) {
+        written += block.size();
+        out << block;
+        block.clear();
+      }
+    }
+    out << block;
+  }
+  // The peak is measured by a small python3 parent: a child forked from this test process would
+  // inherit the test's own memory high-water mark.
+  const std::string command =
+      "cd '" + dir_.string() + "' && python3 -c 'import resource, subprocess, sys; "
+      "code = subprocess.run(sys.argv[1:]).returncode; "
+      "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+      "sys.exit(code)' '" COPYDESK_BINARY "' --format github --fail-on never huge.txt "
+      "> .stdout 2> .stderr";
+  const int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << read_file(dir_ / ".stderr");
+  const std::string out = read_file(dir_ / ".stdout");
+  EXPECT_EQ(static_cast<std::size_t>(std::count(out.begin(), out.end(), '\n')), planted);
+  EXPECT_NE(out.find("file=huge.txt,line=" + std::to_string(last_finding_line) + ",col=24,"),
+            std::string::npos)
+      << out.substr(out.size() - std::min<std::size_t>(out.size(), 300));
+  const long peak_mib = std::stol(read_file(dir_ / ".stderr")) / 1024;  // kilobytes on Linux
+  EXPECT_LT(peak_mib, 100) << "peak RSS " << peak_mib << " MiB for a 95 MiB file";
+}
+#endif
+
+}  // namespace
+}  // namespace copydesk::testing
