@@ -17,6 +17,7 @@
 
 #include "copydesk/document.hpp"
 #include "copydesk/registry.hpp"
+#include "copydesk/suppression.hpp"
 #include "copydesk/text.hpp"
 
 namespace copydesk {
@@ -134,6 +135,19 @@ void check_rule_ids(const std::vector<std::string>& ids, std::string_view option
   }
 }
 
+// Sorts the findings and applies the inline suppressions to them: after all the pieces of a
+// long file, so that a directive in one piece covers findings in another.
+void finish(FileResult& result, std::string text, const Suppressions& suppressions,
+            const std::vector<std::unique_ptr<Rule>>& rules) {
+  std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
+  suppressions.restore(text);
+  suppressions.apply(text, result.diagnostics, [&](std::string_view id) {
+    return std::any_of(rules.begin(), rules.end(),
+                       [&](const auto& rule) { return rule->meta().id == id; });
+  });
+  result.text = std::move(text);
+}
+
 }  // namespace
 
 Engine::Engine(EngineOptions options) : options_(std::move(options)) {
@@ -172,14 +186,15 @@ FileResult Engine::lint_text(std::string path, std::string text) const {
     result.error = "invalid UTF-8 at byte " + std::to_string(*bad);
     return result;
   }
+  const Suppressions suppressions(text, directive_syntax_for(path));
+  suppressions.hide(text);
   if (text.size() <= kWholeBytes) {
     Document document(std::move(path), std::move(text));
     for (const auto& rule : rules_) {
       CollectingSink sink(rule->meta(), result.diagnostics);
       rule->check(document, sink);
     }
-    std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
-    result.text = std::move(document).take_text();
+    finish(result, std::move(document).take_text(), suppressions, rules_);
     return result;
   }
   // A long file is linted a piece at a time, so that only one piece's tokens and sentences
@@ -197,8 +212,7 @@ FileResult Engine::lint_text(std::string path, std::string text) const {
     }
     begin = end;
   }
-  std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
-  result.text = std::move(text);
+  finish(result, std::move(text), suppressions, rules_);
   return result;
 }
 
