@@ -228,8 +228,11 @@ class Application {
       : text_(text), directives_(directives), states_(directives.size()) {
     const Registry& registry = Registry::builtin();
     for (std::size_t d = 0; d < directives.size(); ++d) {
+      // The ids of a directive that is itself wrong are not read: one report says enough.
+      const bool acts = directives[d].kind != DirectiveKind::Unknown &&
+                        directives[d].kind != DirectiveKind::Unclosed;
       for (const Span id : directives[d].rule_ids) {
-        states_[d].ids.push_back(classify(registry, id, rule_enabled));
+        states_[d].ids.push_back(acts ? classify(registry, id, rule_enabled) : IdState::Invalid);
       }
     }
   }
