@@ -114,12 +114,15 @@ void find_comment_directives(std::string_view text, std::vector<Directive>& foun
   for (std::size_t open = text.find("<!--"); open != npos;) {
     const std::size_t body = open + 4;
     const std::size_t next_open = text.find("<!--", body);
-    // From open + 2, so that "<!-->" is a whole (empty) comment, as in HTML.
-    const std::size_t close = text.find("-->", open + 2);
     // A directive that runs into the next comment lost its "-->": taking everything up to a
-    // later one would read the text between as rule ids.
-    const bool closed = close != npos && close < next_open;
-    const std::size_t body_end = closed ? std::max(close, body) : line_end(text, body);
+    // later one would read the text between as rule ids. Searching no further than the next
+    // comment also keeps a file of many unclosed comments linear.
+    const std::string_view before_next = text.substr(0, next_open);
+    // From open + 2, so that "<!-->" is a whole (empty) comment, as in HTML.
+    const std::size_t close = before_next.find("-->", open + 2);
+    const bool closed = close != npos;
+    std::size_t body_end = closed ? std::max(close, body) : line_end(before_next, body);
+    while (!closed && body_end > body && blank(text[body_end - 1])) --body_end;
     Directive directive;
     read_body(text, body, body_end, directive);
     if (starts_with_ignoring_case(directive.word.in(text), "copydesk")) {
@@ -461,8 +464,8 @@ class Application {
     return true;
   }
 
-  // "copydesk-disable misspelled-word, repeated-word", however it was written.
-  std::string written(const Directive& directive) const {
+  // "copydesk-disable misspelled-word, repeated-word", whatever separated the ids.
+  std::string normalized(const Directive& directive) const {
     std::string text(directive.word.in(text_));
     for (std::size_t id = 0; id < directive.rule_ids.size(); ++id) {
       text += id == 0 ? " " : ", ";
@@ -474,7 +477,7 @@ class Application {
   void report_unused_directive(std::uint32_t d) {
     const Directive& directive = directives_[d];
     Diagnostic& report = add_report(kUnusedSuppressionMeta, directive.span,
-                                    code(written(directive)) + " suppresses no finding.");
+                                    code(normalized(directive)) + " suppresses no finding.");
     Fix fix{"Remove the unused directive", {Edit{removal(text_, directive.span), ""}}, false};
     // An enable that ended only this disable would be left ending nothing.
     for (const std::uint32_t enable : states_[d].ended_by) {
@@ -510,21 +513,22 @@ class Application {
       const std::string_view rule = directive.rule_ids[id].in(text_);
       Diagnostic& report = add_report(
           kUnusedSuppressionMeta, directive.rule_ids[id],
-          code(rule) + " in " + code(written(directive)) + " suppresses no finding.");
+          code(rule) + " in " + code(normalized(directive)) + " suppresses no finding.");
       report.fix = fix;
     }
   }
 
   void report_unknown_word(Span word) {
-    const std::string_view written = word.in(text_);
+    const std::string_view as_written = word.in(text_);
     const std::string_view directives[] = {kDisable, kDisableNextLine, kEnable};
-    const std::string_view close = closest_spelling(written, directives);
+    const std::string_view close = closest_spelling(as_written, directives);
     if (close.empty()) {
-      report_invalid(word, code(written) + " is not a copydesk directive: use " + code(kDisable) + ", " +
-                               code(kEnable) + " or " + code(kDisableNextLine) + ".");
+      report_invalid(word, code(as_written) + " is not a copydesk directive: use " +
+                               code(kDisable) + ", " + code(kEnable) + " or " +
+                               code(kDisableNextLine) + ".");
       return;
     }
-    report_invalid(word, code(written) + " is not a copydesk directive.")
+    report_invalid(word, code(as_written) + " is not a copydesk directive.")
         .suggestions.emplace_back(close);
   }
 
