@@ -23,7 +23,9 @@ constexpr std::string_view kDisableNextLine = "copydesk-disable-next-line";
 constexpr std::uint32_t kEndOfFile = std::numeric_limits<std::uint32_t>::max();
 
 bool horizontal_blank(char c) { return c == ' ' || c == '\t'; }
-bool blank(char c) { return horizontal_blank(c) || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool blank(char c) {
+  return horizontal_blank(c) || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 // Rule ids may be separated by commas, blanks or both.
 bool separator(char c) { return blank(c) || c == ','; }
 
@@ -172,8 +174,8 @@ void find_sic_marks(std::string_view text, std::vector<SicMark>& found) {
     std::size_t begin = at;
     std::size_t end = at + length;
     // "*[sic]*": the emphasis around the mark belongs to it.
-    if (begin > previous_end && end < text.size() && (text[begin - 1] == '*' || text[begin - 1] == '_') &&
-        text[end] == text[begin - 1]) {
+    if (begin > previous_end && end < text.size() &&
+        (text[begin - 1] == '*' || text[begin - 1] == '_') && text[end] == text[begin - 1]) {
       --begin;
       ++end;
     }
@@ -186,9 +188,8 @@ void find_sic_marks(std::string_view text, std::vector<SicMark>& found) {
 }
 
 bool covered_by_sic(const std::vector<SicMark>& marks, Span span) {
-  const auto mark = std::partition_point(marks.begin(), marks.end(), [&](const SicMark& m) {
-    return m.covers.end <= span.begin;
-  });
+  const auto mark = std::partition_point(
+      marks.begin(), marks.end(), [&](const SicMark& m) { return m.covers.end <= span.begin; });
   return mark != marks.end() && mark->covers.begin < std::max(span.end, span.begin + 1);
 }
 
@@ -318,7 +319,8 @@ class Application {
   }
 
   // The reports of the rules that are on.
-  std::vector<Diagnostic> take_reports(const std::function<bool(std::string_view)>& rule_enabled) && {
+  std::vector<Diagnostic> take_reports(
+      const std::function<bool(std::string_view)>& rule_enabled) && {
     std::erase_if(reports_, [&](const Diagnostic& report) { return !rule_enabled(report.rule); });
     return std::move(reports_);
   }
@@ -334,8 +336,7 @@ class Application {
       return IdState::Invalid;
     }
     if (registry.find(name) == nullptr) {
-      Diagnostic& report =
-          report_invalid(id, code(name) + " is not a copydesk rule id.");
+      Diagnostic& report = report_invalid(id, code(name) + " is not a copydesk rule id.");
       if (std::string close = registry.closest(name); !close.empty()) {
         report.suggestions.push_back(std::move(close));
       }
@@ -373,8 +374,7 @@ class Application {
       const std::string_view rule = directive.rule_ids[id].in(text_);
       const auto open = open_.find(rule);
       if (open == open_.end() || !end_all(open->second, enable)) {
-        report_invalid(directive.rule_ids[id],
-                       no_disable + " of " + code(rule) + to_end);
+        report_invalid(directive.rule_ids[id], no_disable + " of " + code(rule) + to_end);
       }
     }
     auto& ended = states_[enable].ended;
@@ -439,9 +439,8 @@ class Application {
   }
 
   std::size_t line_of(std::size_t at) const {
-    return static_cast<std::size_t>(
-               std::upper_bound(line_starts_.begin(), line_starts_.end(), at) -
-               line_starts_.begin()) -
+    return static_cast<std::size_t>(std::upper_bound(line_starts_.begin(), line_starts_.end(), at) -
+                                    line_starts_.begin()) -
            1;
   }
 
@@ -493,9 +492,9 @@ class Application {
     const DirectiveState& state = states_[d];
     // The list keeps every id but the unused ones. An enable that names ids would be left
     // ending ids no longer disabled, so then there is no fix.
-    const bool enables_name_ids = std::any_of(
-        state.ended_by.begin(), state.ended_by.end(),
-        [&](std::uint32_t enable) { return !directives_[enable].rule_ids.empty(); });
+    const bool enables_name_ids =
+        std::any_of(state.ended_by.begin(), state.ended_by.end(),
+                    [&](std::uint32_t enable) { return !directives_[enable].rule_ids.empty(); });
     std::optional<Fix> fix;
     if (!enables_name_ids) {
       const Span list{directive.rule_ids.front().begin, directive.rule_ids.back().end};
@@ -511,9 +510,9 @@ class Application {
     for (std::size_t id = 0; id < directive.rule_ids.size(); ++id) {
       if (state.ids[id] != IdState::Acts) continue;
       const std::string_view rule = directive.rule_ids[id].in(text_);
-      Diagnostic& report = add_report(
-          kUnusedSuppressionMeta, directive.rule_ids[id],
-          code(rule) + " in " + code(normalized(directive)) + " suppresses no finding.");
+      Diagnostic& report =
+          add_report(kUnusedSuppressionMeta, directive.rule_ids[id],
+                     code(rule) + " in " + code(normalized(directive)) + " suppresses no finding.");
       report.fix = fix;
     }
   }
@@ -568,8 +567,9 @@ Suppressions::Suppressions(std::string_view text, DirectiveSyntax syntax) {
   find_comment_directives(text, directives_);
   if (syntax == DirectiveSyntax::Lines) {
     find_line_directives(text, directives_);
-    std::stable_sort(directives_.begin(), directives_.end(),
-                     [](const Directive& a, const Directive& b) { return a.span.begin < b.span.begin; });
+    std::stable_sort(
+        directives_.begin(), directives_.end(),
+        [](const Directive& a, const Directive& b) { return a.span.begin < b.span.begin; });
     // A comment inside a directive line ("copydesk-disable <!-- ... -->") is part of it.
     std::vector<Directive> apart;
     for (Directive& directive : directives_) {

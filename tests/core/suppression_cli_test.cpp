@@ -44,8 +44,9 @@ TEST_F(SuppressionCli, AMistypedDirectiveWarnsAndSuppressesNothing) {
        "copydesk-disable-next-line repeated-wrod\nThe council approved the the budget.\n");
   const Outcome run = this->run("faulty.txt");
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_TRUE(contains(run.out, "faulty.txt:1:28: warning: `repeated-wrod` is not a copydesk "
-                                "rule id. [invalid-suppression]"))
+  EXPECT_TRUE(contains(run.out,
+                       "faulty.txt:1:28: warning: `repeated-wrod` is not a copydesk "
+                       "rule id. [invalid-suppression]"))
       << run.out;
   EXPECT_TRUE(contains(run.out, "suggestion: repeated-word")) << run.out;
   EXPECT_TRUE(contains(run.out, "faulty.txt:2:26: error: `the` is repeated.")) << run.out;
@@ -53,7 +54,8 @@ TEST_F(SuppressionCli, AMistypedDirectiveWarnsAndSuppressesNothing) {
 
 TEST_F(SuppressionCli, TheDirectiveRulesAreListedAndExplained) {
   const Outcome list = run("--list-rules");
-  EXPECT_TRUE(contains(list.out, "unused-suppression  (warning, suppression, fixable)")) << list.out;
+  EXPECT_TRUE(contains(list.out, "unused-suppression  (warning, suppression, fixable)"))
+      << list.out;
   EXPECT_TRUE(contains(list.out, "invalid-suppression  (warning, suppression)")) << list.out;
   for (std::string_view id : {"unused-suppression", "invalid-suppression"}) {
     const Outcome explain = run("--explain " + std::string(id));

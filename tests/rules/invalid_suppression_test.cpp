@@ -14,13 +14,15 @@ TEST(InvalidSuppression, FlagsDirectivesThatCannotAct) {
            "[[copydesk-disabel]] misspeled-word\nClean.\n",
            // Not a rule id, or one no directive may name.
            "copydesk-disable-next-line [[misspeled-word]]\nHe wrote teh report.\n",
-           "copydesk-disable-next-line misspelled-word, [[because]] [[quoted]]\nHe wrote teh report.\n",
+           "copydesk-disable-next-line misspelled-word, [[because]] [[quoted]]\nHe wrote teh "
+           "report.\n",
            "copydesk-disable [[unused-suppression]]\ncopydesk-disable [[invalid-suppression]]\n",
            // An enable with nothing to end.
            "Clean.\n[[copydesk-enable]]\n",
            "copydesk-disable\nHe wrote teh report.\ncopydesk-enable\n[[copydesk-enable]]\n",
            "copydesk-disable\nHe wrote teh report.\ncopydesk-enable [[misspelled-word]]\n",
-           "copydesk-disable repeated-word\nThey met the the board.\ncopydesk-enable [[misspelled-word]]\n",
+           "copydesk-disable repeated-word\nThey met the the board.\ncopydesk-enable "
+           "[[misspelled-word]]\n",
            // A next-line directive with no line after it.
            "He wrote the report.\n[[copydesk-disable-next-line]]\n",
            "He wrote the report.\n[[copydesk-disable-next-line]]\n\n[[<!-- copydesk-enable -->]]\n",

@@ -28,7 +28,8 @@ TEST(UnusedSuppression, FlagsEachUnusedIdOfADirectiveThatIsPartlyUsed) {
   expect_flags(kRule,
                "copydesk-disable-next-line [[repeated-word]], misspelled-word, [[confused-word]]\n"
                "He wrote teh report.\n");
-  expect_flags(kRule, "<!-- copydesk-disable misspelled-word [[repeated-word]] -->\nHe wrote teh report.\n");
+  expect_flags(
+      kRule, "<!-- copydesk-disable misspelled-word [[repeated-word]] -->\nHe wrote teh report.\n");
 }
 
 TEST(UnusedSuppression, LeavesUsedDirectivesAlone) {
@@ -50,7 +51,8 @@ TEST(UnusedSuppression, LeavesUsedDirectivesAlone) {
 }
 
 TEST(UnusedSuppression, MessageQuotesTheDirective) {
-  const auto found = findings(kRule, "<!--copydesk-disable  misspelled-word,repeated-word -->\nClean.\n");
+  const auto found =
+      findings(kRule, "<!--copydesk-disable  misspelled-word,repeated-word -->\nClean.\n");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].message,
             "`copydesk-disable misspelled-word, repeated-word` suppresses no finding.");

@@ -53,7 +53,7 @@ DirectiveSyntax directive_syntax_for(std::string_view path);
 
 enum class DirectiveKind : std::uint8_t {
   Disable,          // from here to the next copydesk-enable (or the end of the file)
-  Enable,
+  Enable,           // ends the open disables: all, or those of the rule ids it names
   DisableNextLine,  // the next line that has something besides blanks and directives
   Unknown,          // starts like a directive but is none, e.g. "copydesk-disabel"
   Unclosed,         // "<!-- copydesk-..." with no "-->" before the next "<!--"
