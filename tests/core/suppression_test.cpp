@@ -340,12 +340,14 @@ TEST(Suppression, MarkdownTakesDirectivesOnlyFromComments) {
 }
 
 TEST(Suppression, PlainTextDirectiveLinesAreNotLinted) {
-  // "copydesk" is not a dictionary word, and a directive line in a paragraph does not split it:
-  // "and" still continues the sentence.
-  EXPECT_EQ(lint("The board met on Monday\n"
-                 "copydesk-disable-next-line repeated-word\n"
-                 "and the the vote was close.\n"),
-            Findings{});
+  // "copydesk" is not a dictionary word.
+  EXPECT_EQ(lint("copydesk-disable-next-line\nThey met the the board.\n"), Findings{});
+  // A directive line is no blank line either: the paragraph goes on as if it were not there,
+  // so the "the" it separates is still a repeated word.
+  EXPECT_EQ(lint("The council approved the\n"
+                 "copydesk-disable-next-line misspelled-word\n"
+                 "the budgett on Monday.\n"),
+            Findings{"repeated-word `the`"});
 }
 
 TEST(Suppression, WorksWithCrlfLineBreaks) {
