@@ -17,6 +17,7 @@
 
 #include "copydesk/document.hpp"
 #include "copydesk/registry.hpp"
+#include "copydesk/suppression.hpp"
 #include "copydesk/text.hpp"
 
 namespace copydesk {
@@ -67,12 +68,14 @@ constexpr std::size_t kPieceBytes = std::size_t{1} << 20;
 constexpr std::size_t kReadBlock = std::size_t{1} << 20;
 
 // Appends up to `bytes` more of the stream to `text`, a block at a time (the character-by-
-// character iterator costs about 40 instructions a byte). False on a read error; `at_end` tells
-// whether the stream is exhausted.
-bool read_more(std::istream& in, std::string& text, std::size_t bytes, bool& at_end) {
+// character iterator costs about 40 instructions a byte), of `block_size` bytes (a small file's
+// size plus one reads it in one call). False on a read error; `at_end` tells whether the stream
+// is exhausted.
+bool read_more(std::istream& in, std::string& text, std::size_t bytes, bool& at_end,
+               std::size_t block_size = kReadBlock) {
   while (bytes > 0 && !at_end) {
     const std::size_t old_size = text.size();
-    const std::size_t block = std::min(bytes, kReadBlock);
+    const std::size_t block = std::min(bytes, block_size);
     text.resize(old_size + block);
     in.read(text.data() + old_size, static_cast<std::streamsize>(block));
     const auto got = static_cast<std::size_t>(in.gcount());
@@ -208,6 +211,19 @@ void check_rule_ids(const std::vector<std::string>& ids, std::string_view option
   }
 }
 
+// Sorts the findings and applies the inline suppressions to them: after all the pieces of a
+// long file, so that a directive in one piece covers findings in another.
+void finish(FileResult& result, std::string text, const Suppressions& suppressions,
+            const std::vector<std::unique_ptr<Rule>>& rules) {
+  std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
+  suppressions.restore(text);
+  suppressions.apply(text, result.diagnostics, [&](std::string_view id) {
+    return std::any_of(rules.begin(), rules.end(),
+                       [&](const auto& rule) { return rule->meta().id == id; });
+  });
+  result.text = std::move(text);
+}
+
 }  // namespace
 
 Engine::Engine(EngineOptions options) : options_(std::move(options)) {
@@ -258,6 +274,8 @@ FileResult Engine::lint_text(std::string path, std::string text) const {
     result.error = "invalid UTF-8 at byte " + std::to_string(*bad);
     return result;
   }
+  const Suppressions suppressions(text, directive_syntax_for(path));
+  suppressions.hide(text);
   if (piece_end(text, 0, true) == text.size()) {
     result.diagnostics = lint_piece(path, text);
   } else {
@@ -273,8 +291,7 @@ FileResult Engine::lint_text(std::string path, std::string text) const {
       begin = end;
     }
   }
-  std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
-  result.text = std::move(text);
+  finish(result, std::move(text), suppressions, rules_);
   return result;
 }
 
@@ -296,6 +313,7 @@ FileResult Engine::lint(const Input& input) const {
     return failed;
   }
   std::ifstream file;
+  std::size_t block_size = kReadBlock;
   if (!input.from_stdin) {
     std::error_code error;
     const auto status = std::filesystem::status(input.path, error);
@@ -316,15 +334,33 @@ FileResult Engine::lint(const Input& input) const {
       failed.error = std::string("cannot open the file: ") + std::strerror(errno);
       return failed;
     }
+    const auto size = std::filesystem::file_size(input.path, error);
+    if (!error && size < kReadBlock) block_size = static_cast<std::size_t>(size) + 1;
   }
   std::istream& in = input.from_stdin ? static_cast<std::istream&>(std::cin) : file;
   std::string text;
   bool at_end = false;
-  if (!read_more(in, text, kWholeBytes + 1, at_end)) {
+  // Standard input cannot be read again, so it is not streamed (see lint_stream).
+  const std::size_t first_read =
+      input.from_stdin || directive_syntax_for(input.display_path) == DirectiveSyntax::Comments
+          ? std::numeric_limits<std::size_t>::max()
+          : kWholeBytes + 1;
+  if (!read_more(in, text, first_read, at_end, block_size)) {
     failed.error = "read error";
     return failed;
   }
-  if (!at_end) return lint_stream(input, in, std::move(text));
+  if (!at_end) {
+    if (auto streamed = lint_stream(input, in, std::move(text))) return std::move(*streamed);
+    // The file has suppression directives: read it again, whole.
+    text.clear();
+    at_end = false;
+    file.clear();
+    file.seekg(0);
+    if (!file || !read_more(file, text, std::numeric_limits<std::size_t>::max(), at_end)) {
+      failed.error = "read error";
+      return failed;
+    }
+  }
   if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
     failed.error = binary_file_error(input, nul, failed);
     return failed;
@@ -332,9 +368,12 @@ FileResult Engine::lint(const Input& input) const {
   return lint_text(input.display_path, std::move(text));
 }
 
-// A file too long to keep: read, checked and linted a piece at a time (see piece_end), keeping
-// only the lines its findings touch. `text` is the beginning already read.
-FileResult Engine::lint_stream(const Input& input, std::istream& in, std::string text) const {
+// A plain-text file too long to keep: read, checked and linted a piece at a time (see
+// piece_end), keeping only the lines its findings touch. `text` is the beginning already read.
+// Nothing when a piece holds a suppression directive or a [sic]: a directive may act on the
+// whole file, so such a file is linted whole.
+std::optional<FileResult> Engine::lint_stream(const Input& input, std::istream& in,
+                                              std::string text) const {
   FileResult result;
   result.path = input.display_path;
   // A file is either linted whole or reported as an error: findings so far are dropped.
@@ -363,6 +402,10 @@ FileResult Engine::lint_stream(const Input& input, std::istream& in, std::string
     }
     if (const auto bad = find_invalid_utf8(piece)) {
       return fail("invalid UTF-8 at byte " + std::to_string(base + *bad));
+    }
+    if (const Suppressions suppressions(piece, DirectiveSyntax::Lines);
+        !suppressions.directives().empty() || !suppressions.sic_marks().empty()) {
+      return std::nullopt;
     }
     std::vector<Diagnostic> found = lint_piece(result.path, piece);
     keep_lines_of(piece, found, static_cast<std::uint32_t>(base), before, result.excerpts);

@@ -1,7 +1,8 @@
 #include "copydesk/registry.hpp"
 
-#include <algorithm>
 #include <stdexcept>
+
+#include "copydesk/text.hpp"
 
 namespace copydesk {
 
@@ -29,36 +30,11 @@ std::vector<const RuleEntry*> Registry::entries() const {
   return result;
 }
 
-namespace {
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-}  // namespace
-
 std::string Registry::closest(std::string_view id) const {
-  std::string best;
-  std::size_t best_distance = std::max<std::size_t>(3, id.size() / 3) + 1;
-  for (const auto& [known, entry] : entries_) {
-    const std::size_t distance = edit_distance(id, known);
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = known;
-    }
-  }
-  return best;
+  std::vector<std::string_view> known;
+  known.reserve(entries_.size());
+  for (const auto& [key, entry] : entries_) known.push_back(key);
+  return std::string(closest_spelling(id, known));
 }
 
 namespace detail {

@@ -68,7 +68,7 @@ class Engine {
 
  private:
   std::vector<Diagnostic> lint_piece(const std::string& path, std::string& text) const;
-  FileResult lint_stream(const Input& input, std::istream& in, std::string text) const;
+  std::optional<FileResult> lint_stream(const Input& input, std::istream& in, std::string text) const;
 
   EngineOptions options_;
   std::unique_ptr<SpellChecker> spell_;

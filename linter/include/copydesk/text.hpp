@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -40,5 +41,10 @@ bool starts_lower(std::string_view word);
 bool is_all_upper(std::string_view word);         // every letter is uppercase, at least two letters
 bool has_inner_upper(std::string_view word);      // an uppercase letter after the first: "iPhone", "McDonald"
 std::size_t count_letters(std::string_view word);
+
+// Of `candidates`, the one closest to `word` in edit distance, for "did you mean" messages;
+// empty when none is close enough to be a slip of the keyboard.
+std::string_view closest_spelling(std::string_view word,
+                                  std::span<const std::string_view> candidates);
 
 }  // namespace copydesk
