@@ -24,23 +24,32 @@ namespace {
 
 class CollectingSink : public Sink {
  public:
-  CollectingSink(const RuleMeta& meta, std::vector<Diagnostic>& out) : meta_(meta), out_(out) {}
+  CollectingSink(const RuleMeta& meta, Severity severity, std::vector<Diagnostic>& out)
+      : meta_(meta), severity_(severity), out_(out) {}
   void report(Diagnostic diagnostic) override {
     diagnostic.rule = std::string(meta_.id);
-    diagnostic.severity = meta_.default_severity;
+    diagnostic.severity = severity_;
     out_.push_back(std::move(diagnostic));
   }
 
  private:
   const RuleMeta& meta_;
+  Severity severity_;
   std::vector<Diagnostic>& out_;
 };
 
-std::string read_word_file(const std::filesystem::path& path) {
-  // A directory opens as a stream that reads nothing: say so rather than accept no words.
+}  // namespace
+
+std::string read_word_list(const std::filesystem::path& path) {
+  // A directory opens as a stream that reads nothing, and a device or a pipe may never end:
+  // say so rather than accept no words or hang.
   std::error_code status_error;
-  if (std::filesystem::is_directory(path, status_error)) {
+  const auto status = std::filesystem::status(path, status_error);
+  if (std::filesystem::is_directory(status)) {
     throw ConfigError(path.string() + ": the word list is a directory");
+  }
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    throw ConfigError(path.string() + ": the word list is not a regular file");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -57,6 +66,8 @@ std::string read_word_file(const std::filesystem::path& path) {
   }
   return text;
 }
+
+namespace {
 
 // The whole stream: one read() of the file's size (the character-by-character iterator cost
 // about 40 instructions a byte), then whatever is left if the file grew meanwhile or is not a
@@ -136,29 +147,52 @@ void check_rule_ids(const std::vector<std::string>& ids, std::string_view option
 
 }  // namespace
 
-Engine::Engine(EngineOptions options) : options_(std::move(options)) {
+Engine::Engine(EngineOptions options, std::shared_ptr<SpellChecker> spell)
+    : options_(std::move(options)), spell_(std::move(spell)) {
   check_rule_ids(options_.enable, "--enable");
   check_rule_ids(options_.disable, "--disable");
-  try {
-    spell_ = std::make_unique<SpellChecker>(options_.language, options_.suggestions);
-  } catch (const std::runtime_error& error) {
-    throw ConfigError(error.what());
+  if (!spell_) {
+    try {
+      spell_ = std::make_shared<SpellChecker>(options_.language, options_.suggestions);
+    } catch (const std::runtime_error& error) {
+      throw ConfigError(error.what());
+    }
   }
   accepted_words_.add_lines(embedded_data("house-words.txt"));
-  for (const auto& file : options_.word_files) accepted_words_.add_lines(read_word_file(file));
+  for (const auto& file : options_.word_files) accepted_words_.add_lines(read_word_list(file));
+  for (const auto& list : options_.accepted_lists) accepted_words_.add_lines(list);
+  for (const auto& list : options_.rejected_lists) rejected_words_.add_lines(list);
 
-  const RuleContext context{spell_.get(), &accepted_words_};
   const auto listed = [](const std::vector<std::string>& ids, std::string_view id) {
     return std::find(ids.begin(), ids.end(), id) != ids.end();
   };
+  std::vector<const RuleEntry*> enabled;
   for (const RuleEntry* entry : Registry::builtin().entries()) {
     const bool on = (entry->meta.enabled_by_default || listed(options_.enable, entry->meta.id)) &&
                     !listed(options_.disable, entry->meta.id);
-    if (on) rules_.push_back(entry->make(context));
+    if (on) enabled.push_back(entry);
+  }
+  // Filled before any rule is built: rules keep a pointer to their options.
+  rule_options_.reserve(enabled.size());
+  for (const RuleEntry* entry : enabled) {
+    const auto configured = options_.rule_options.find(entry->meta.id);
+    rule_options_.push_back(configured != options_.rule_options.end()
+                                ? configured->second
+                                : RuleOptions::defaults(entry->meta.options));
+  }
+  for (std::size_t i = 0; i < enabled.size(); ++i) {
+    const RuleContext context{spell_.get(), &accepted_words_, &rejected_words_, &rule_options_[i]};
+    rules_.push_back(enabled[i]->make(context));
   }
 }
 
 Engine::~Engine() = default;
+
+Severity Engine::severity_of(const Rule& rule) const {
+  const auto configured = options_.severities.find(rule.meta().id);
+  return configured != options_.severities.end() ? configured->second
+                                                 : rule.meta().default_severity;
+}
 
 FileResult Engine::lint_text(std::string path, std::string text) const {
   FileResult result;
@@ -175,7 +209,7 @@ FileResult Engine::lint_text(std::string path, std::string text) const {
   if (text.size() <= kWholeBytes) {
     Document document(std::move(path), std::move(text));
     for (const auto& rule : rules_) {
-      CollectingSink sink(rule->meta(), result.diagnostics);
+      CollectingSink sink(rule->meta(), severity_of(*rule), result.diagnostics);
       rule->check(document, sink);
     }
     std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
@@ -189,7 +223,7 @@ FileResult Engine::lint_text(std::string path, std::string text) const {
     const Document document(path, text.substr(begin, end - begin));
     const std::size_t first = result.diagnostics.size();
     for (const auto& rule : rules_) {
-      CollectingSink sink(rule->meta(), result.diagnostics);
+      CollectingSink sink(rule->meta(), severity_of(*rule), result.diagnostics);
       rule->check(document, sink);
     }
     for (std::size_t i = first; i < result.diagnostics.size(); ++i) {
@@ -267,14 +301,14 @@ FileResult lint_guarded(const Engine& engine, const Input& input) {
 
 }  // namespace
 
-void Engine::lint_all(const std::vector<Input>& inputs, unsigned jobs,
-                      const std::function<void(FileResult&&)>& consume) const {
+void lint_all(const std::vector<Input>& inputs, const std::vector<const Engine*>& engines,
+              unsigned jobs, const std::function<void(FileResult&&)>& consume) {
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, inputs.size())));
   // A thread per job: "--jobs 100000" over a large tree must not try to start 100,000 threads.
   jobs = std::min(jobs, 256u);
   if (jobs <= 1) {
-    for (const auto& input : inputs) consume(lint_guarded(*this, input));
+    for (std::size_t i = 0; i < inputs.size(); ++i) consume(lint_guarded(*engines[i], inputs[i]));
     return;
   }
   std::vector<std::optional<FileResult>> done(inputs.size());
@@ -294,7 +328,7 @@ void Engine::lint_all(const std::vector<Input>& inputs, unsigned jobs,
         room.wait(lock, [&] { return stopping || i < handed_out + window; });
         if (stopping) return;
       }
-      FileResult result = lint_guarded(*this, inputs[i]);
+      FileResult result = lint_guarded(*engines[i], inputs[i]);
       {
         std::lock_guard lock(mutex);
         done[i] = std::move(result);
@@ -344,7 +378,8 @@ bool hidden(const std::filesystem::path& path) {
 
 }  // namespace
 
-std::vector<Input> collect_inputs(const std::vector<std::string>& paths) {
+std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
+                                  const std::function<bool(const std::filesystem::path&)>& wanted) {
   std::vector<Input> inputs;
   for (const auto& given : paths) {
     if (given == "-") {
@@ -385,7 +420,8 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths) {
         it.disable_recursion_pending();
         continue;
       }
-      if (!it->is_regular_file(entry_error) || !lintable_extension(entry_path)) continue;
+      if (!it->is_regular_file(entry_error)) continue;
+      if (wanted ? !wanted(entry_path) : !lintable_extension(entry_path)) continue;
       found.push_back(Input{entry_path.generic_string(), entry_path, false, false, std::nullopt});
     }
     std::sort(found.begin(), found.end(),

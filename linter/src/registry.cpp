@@ -48,17 +48,23 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::string Registry::closest(std::string_view id) const {
-  std::string best;
-  std::size_t best_distance = std::max<std::size_t>(3, id.size() / 3) + 1;
-  for (const auto& [known, entry] : entries_) {
-    const std::size_t distance = edit_distance(id, known);
+std::string closest_name(std::string_view word, const std::vector<std::string_view>& candidates) {
+  std::string_view best;
+  std::size_t best_distance = std::max<std::size_t>(3, word.size() / 3) + 1;
+  for (const std::string_view candidate : candidates) {
+    const std::size_t distance = edit_distance(word, candidate);
     if (distance < best_distance) {
       best_distance = distance;
-      best = known;
+      best = candidate;
     }
   }
-  return best;
+  return std::string(best);
+}
+
+std::string Registry::closest(std::string_view id) const {
+  std::vector<std::string_view> ids;
+  for (const auto& [known, entry] : entries_) ids.push_back(known);
+  return closest_name(id, ids);
 }
 
 namespace detail {
