@@ -292,6 +292,11 @@ class Parser {
                                (close.empty() ? "" : "; did you mean " + in_quotes(close) + "?") +
                                " (see copydesk --list-rules)");
       }
+      if (node.is_boolean()) {
+        fail(node.source(), "a rule takes a table of settings: write 'enabled = " +
+                                std::string(node.as_boolean()->get() ? "true" : "false") +
+                                "' under [rules." + std::string(key.str()) + "]");
+      }
       const toml::table& settings = table_of(node, "the settings of rule " + in_quotes(key.str()));
       std::vector<std::string_view> allowed{"enabled", "severity"};
       for (const OptionSpec& option : entry->meta.options) allowed.push_back(option.name);
@@ -565,7 +570,10 @@ Resolution Workspace::resolve(const Input& input) {
     remove(options.disable, id);
     add_unique(options.enable, id);
   }
-  for (const auto& id : flags.disable) add_unique(options.disable, id);
+  for (const auto& id : flags.disable) {
+    remove(options.enable, id);
+    add_unique(options.disable, id);
+  }
   options.word_files = flags.word_files;
   return resolution;
 }

@@ -58,6 +58,12 @@ std::string closest_name(std::string_view word, const std::vector<std::string_vi
       best = candidate;
     }
   }
+  // "lang" for "language": a prefix is as telling as a typo.
+  if (best.empty() && word.size() >= 3) {
+    for (const std::string_view candidate : candidates) {
+      if (candidate.starts_with(word)) return std::string(candidate);
+    }
+  }
   return std::string(best);
 }
 

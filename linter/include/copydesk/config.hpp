@@ -54,7 +54,7 @@ struct ProjectConfig {
   // for a syntax error, an unknown key or rule, a wrong type or value, an invalid glob or an
   // unreadable word file.
   static ProjectConfig load(const std::filesystem::path& path);
-  // The same for text already read; word files are looked up relative to `directory`.
+  // The same for text already read from `path`; `directory` is where globs start.
   static ProjectConfig parse(std::string_view text, const std::filesystem::path& path,
                              const std::filesystem::path& directory);
 
