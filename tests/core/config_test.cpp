@@ -276,6 +276,19 @@ TEST_F(ConfigFiles, HugeOrNonRegularConfigurationFiles) {
             "copydesk.toml:2:17: /dev/zero: the word list is not a regular file");
 }
 
+TEST(Config, FuzzRegressionsLoadOrFailCleanly) {
+  const fs::path directory = corpus_path("fuzz-regressions/config");
+  ASSERT_TRUE(fs::is_directory(directory));
+  for (const auto& entry : fs::directory_iterator(directory)) {
+    const std::string text = read_file(entry.path());
+    try {
+      ProjectConfig::parse(text, "copydesk.toml", "/desk");
+    } catch (const ConfigError& error) {
+      EXPECT_EQ(std::string(error.what()).rfind("copydesk.toml:", 0), 0u) << error.what();
+    }
+  }
+}
+
 // --- globs ------------------------------------------------------------------------------
 
 TEST(Glob, MatchesNamesAtAnyDepthWithoutASlash) {
