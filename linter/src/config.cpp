@@ -113,6 +113,7 @@ class Parser {
 
   ProjectConfig parse(std::string_view text) {
     check_encoding(text);
+    check_key_depth(text);
     toml::table root;
     try {
       root = toml::parse(text, path_.string());
@@ -173,6 +174,73 @@ class Parser {
     }
   }
 
+  // toml++ builds a table per part of a dotted key ("a.b.c = 1") and recurses through them, so
+  // a key of a hundred thousand parts overflows the stack. copydesk.toml needs four at most
+  // ("overrides.rules.<id>.<key>"); a key of kDeepestKey parts or more is refused before
+  // parsing. A light scan: strings and comments are skipped, and keys joined by dots counted.
+  void check_key_depth(std::string_view text) const {
+    constexpr std::size_t kDeepestKey = 16;
+    const auto bare = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '_' || c == '-';
+    };
+    std::size_t dots = 0;    // in the current run of keys
+    bool after_key = false;  // the last token was a key or a string
+    for (std::size_t i = 0; i < text.size();) {
+      const char c = text[i];
+      if (c == '#') {
+        i = std::min(text.find('\n', i), text.size());
+        continue;
+      }
+      if (c == '"' || c == '\'') {
+        i = string_end(text, i);
+        after_key = true;
+        continue;
+      }
+      if (bare(c)) {
+        while (i < text.size() && bare(text[i])) ++i;
+        after_key = true;
+        continue;
+      }
+      if (c == '.' && after_key) {
+        if (++dots + 1 >= kDeepestKey) {
+          const auto [line, column] = line_and_column(text, i);
+          fail_at(line, column, "a dotted key of " + std::to_string(kDeepestKey) +
+                                    " parts or more; copydesk.toml needs four at most");
+        }
+        after_key = false;
+        ++i;
+        continue;
+      }
+      if (c != ' ' && c != '\t') {
+        dots = 0;
+        after_key = false;
+      }
+      ++i;
+    }
+  }
+
+  // The offset past the string that starts at `begin` (basic or literal, on one line or
+  // several); an unterminated one ends at its line's end, and the parser reports it.
+  static std::size_t string_end(std::string_view text, std::size_t begin) {
+    const char quote = text[begin];
+    const std::string triple(3, quote);
+    const bool multi_line = text.substr(begin, 3) == triple;
+    std::size_t at = begin + (multi_line ? 3 : 1);
+    while (at < text.size()) {
+      if (quote == '"' && text[at] == '\\') {
+        at += 2;
+      } else if (multi_line ? text.substr(at, 3) == triple : text[at] == quote) {
+        return at + (multi_line ? 3 : 1);
+      } else if (!multi_line && text[at] == '\n') {
+        return at;
+      } else {
+        ++at;
+      }
+    }
+    return text.size();
+  }
+
   void check_keys(const toml::table& table, const std::vector<std::string_view>& allowed) const {
     for (const auto& [key, value] : table) {
       if (std::find(allowed.begin(), allowed.end(), key.str()) != allowed.end()) continue;
@@ -223,7 +291,8 @@ class Parser {
     ConfigLayer layer;
     if (const toml::node* language = table.get("language")) {
       const std::string& name = string_of(*language, "'language'");
-      const std::vector<std::string> available = available_dictionaries();
+      if (!dictionaries_) dictionaries_ = available_dictionaries();
+      const std::vector<std::string>& available = *dictionaries_;
       if (std::find(available.begin(), available.end(), name) == available.end()) {
         std::string list;
         for (const auto& known : available) list += (list.empty() ? "" : ", ") + known;
@@ -333,7 +402,10 @@ class Parser {
                               ", not " + std::string(type_name(node.type())));
     }
     if (option.choices == nullptr) return *value;
-    const std::vector<std::string> choices = option.choices();
+    // Computed once per file: a rule may have to read its data to know them.
+    auto [cached, added] = choices_.try_emplace(&option);
+    if (added) cached->second = option.choices();
+    const std::vector<std::string>& choices = cached->second;
     const std::vector<std::string_view> candidates(choices.begin(), choices.end());
     const auto check = [&](const toml::node& at, const std::string& chosen) {
       if (std::find(choices.begin(), choices.end(), chosen) != choices.end()) return;
@@ -349,6 +421,9 @@ class Parser {
 
   fs::path path_;
   fs::path directory_;
+  // Looked up on first need, once however many tables ask.
+  mutable std::optional<std::vector<std::string>> dictionaries_;
+  mutable std::map<const OptionSpec*, std::vector<std::string>> choices_;
 };
 
 fs::path absolute_normal(const fs::path& path) {

@@ -240,6 +240,17 @@ TEST(ConfigErrors, DeepNesting) {
   EXPECT_EQ(error_of(deep),
             "copydesk.toml:1:261: Error while parsing value: exceeded maximum nested value depth "
             "of 256 (TOML_MAX_NESTED_VALUES)");
+  // Each part of a dotted key is a table, and toml++ recurses through them.
+  std::string dotted = "a";
+  for (int i = 0; i < 100000; ++i) dotted += ".a";
+  EXPECT_EQ(error_of(dotted + " = 1\n"),
+            "copydesk.toml:1:30: a dotted key of 16 parts or more; copydesk.toml needs four at "
+            "most");
+  EXPECT_EQ(error_of("# " + dotted + "\n[" + dotted + "]\n"),
+            "copydesk.toml:2:31: a dotted key of 16 parts or more; copydesk.toml needs four at "
+            "most");
+  // Dots inside strings are not keys.
+  EXPECT_EQ(error_of("[files]\nexclude = [\"" + dotted.substr(0, 99) + "\"]\n"), "no error");
   std::string tables;
   for (int i = 0; i < 2000; ++i) {
     tables.push_back('[');
