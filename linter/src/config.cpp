@@ -762,7 +762,8 @@ std::string describe(const Resolution& resolution, std::string_view display_path
     const RuleOptions values = configured != options.rule_options.end()
                                    ? configured->second
                                    : RuleOptions::defaults(entry->meta.options);
-    for (const auto& [name, value] : values.values()) {
+    for (const auto& [option, value] : values.values()) {
+      const std::string& name = option;  // a structured binding cannot be captured (clang 14)
       std::visit(
           [&](const auto& v) {
             using T = std::decay_t<decltype(v)>;
