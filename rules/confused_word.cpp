@@ -99,9 +99,8 @@ struct Cursor {
 std::vector<std::string> pair_names();
 
 constexpr OptionSpec kOptions[] = {
-    {"skip-pairs", OptionType::StringList, "[]",
-     "corrections of the word list to leave alone, written as in the list: \"loose->lose\"",
-     pair_names}};
+    // Corrections of the word list to leave alone, written as in the list: "loose->lose".
+    {"skip-pairs", OptionType::StringList, "[]", pair_names}};
 
 class ConfusedWord final : public Rule {
  public:

@@ -147,7 +147,9 @@ class MisspelledWord final : public Rule {
                                   "A word the dictionary does not know: \"recieve\".", false};
 
   explicit MisspelledWord(const RuleContext& context)
-      : spell_(context.spell), accepted_(context.accepted_words), rejected_(context.rejected_words) {
+      : spell_(context.spell),
+        accepted_(context.accepted_words),
+        rejected_(context.rejected_words) {
     prefixes_.add_lines(embedded_data("hyphen-prefixes.txt"));
   }
 
@@ -252,8 +254,8 @@ class MisspelledWord final : public Rule {
   // Flags the parts of `word` that the house style rejects ("alot", "judgement"), although the
   // dictionary knows them. A lowercase entry also matches the capitalized word at a sentence
   // start; inside a sentence a capitalized word is a name or a title ("Judgement Day").
-  bool report_rejected(std::uint32_t begin, std::string_view word, bool at_start,
-                       Scratch& scratch, Sink& sink) const {
+  bool report_rejected(std::uint32_t begin, std::string_view word, bool at_start, Scratch& scratch,
+                       Sink& sink) const {
     if (rejected_ == nullptr || rejected_->size() == 0) return false;
     bool found = false;
     bool first_part = true;

@@ -128,10 +128,10 @@ static int run(int argc, char** argv) {
       ->check(CLI::IsMember(std::vector<std::string>(std::begin(copydesk::kFormatNames),
                                                      std::end(copydesk::kFormatNames))))
       ->capture_default_str();
-  const auto* language = app.add_option(
-                                "--lang", options.language,
-                                "Hunspell dictionary to spell-check against (en_US, en_GB, ...)")
-                             ->capture_default_str();
+  const auto* language =
+      app.add_option("--lang", options.language,
+                     "Hunspell dictionary to spell-check against (en_US, en_GB, ...)")
+          ->capture_default_str();
   std::string config_file;
   app.add_option("--config", config_file,
                  "Use this configuration file for every input, instead of the copydesk.toml "
@@ -244,7 +244,8 @@ static int run(int argc, char** argv) {
     inputs = copydesk::collect_inputs(
         paths, [&](const std::filesystem::path& file) { return workspace.walks_into(file); });
     if (force_exclude) {
-      std::erase_if(inputs, [&](const copydesk::Input& input) { return workspace.excluded(input); });
+      std::erase_if(inputs,
+                    [&](const copydesk::Input& input) { return workspace.excluded(input); });
     }
     engines = workspace.engines_for(inputs);
   } catch (const copydesk::ConfigError& error) {

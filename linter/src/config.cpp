@@ -1,11 +1,12 @@
 #include "copydesk/config.hpp"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 #include <stdexcept>
-#include <toml++/toml.h>
 
 #include "copydesk/registry.hpp"
 #include "copydesk/text.hpp"
@@ -64,7 +65,7 @@ std::string_view type_name(OptionType type) {
 std::optional<OptionValue> to_option_value(const toml::node& node, OptionType type) {
   switch (type) {
     case OptionType::Boolean:
-      if (const auto value = node.value<bool>(); value && node.is_boolean()) return *value;
+      if (node.is_boolean()) return node.as_boolean()->get();
       return std::nullopt;
     case OptionType::Integer:
       if (node.is_integer()) return node.as_integer()->get();
@@ -128,20 +129,25 @@ class Parser {
     if (const toml::node* files = root.get("files")) {
       const toml::table& table = table_of(*files, "'files'");
       check_keys(table, {"include", "exclude"});
-      if (const toml::node* include = table.get("include")) config.include = globs(*include, "'include'");
-      if (const toml::node* exclude = table.get("exclude")) config.exclude = globs(*exclude, "'exclude'");
+      if (const toml::node* include = table.get("include"))
+        config.include = globs(*include, "'include'");
+      if (const toml::node* exclude = table.get("exclude"))
+        config.exclude = globs(*exclude, "'exclude'");
     }
     if (const toml::node* overrides = root.get("overrides")) {
       const toml::array* array = overrides->as_array();
       if (array == nullptr || (!array->empty() && !array->is_array_of_tables())) {
-        fail(overrides->source(), "'overrides' must be an array of tables ([[overrides]]), not " +
-                                      std::string(type_name(overrides->type())));
+        const std::string_view found =
+            array != nullptr ? "an array of other values" : type_name(overrides->type());
+        fail(overrides->source(),
+             "'overrides' must be an array of tables ([[overrides]]), not " + std::string(found));
       }
       for (const toml::node& element : *array) {
         const toml::table& table = *element.as_table();
         check_keys(table, {"files", "language", "words", "rules"});
         const toml::node* files = table.get("files");
-        if (files == nullptr) fail(table.source(), "an override needs 'files', the globs it applies to");
+        if (files == nullptr)
+          fail(table.source(), "an override needs 'files', the globs it applies to");
         ConfigOverride entry;
         entry.files = globs(*files, "'files'");
         if (entry.files.empty()) fail(files->source(), "'files' of an override lists no glob");
@@ -158,7 +164,8 @@ class Parser {
     fail_at(where.begin.line, where.begin.column, problem);
   }
 
-  [[noreturn]] void fail_at(std::size_t line, std::size_t column, const std::string& problem) const {
+  [[noreturn]] void fail_at(std::size_t line, std::size_t column,
+                            const std::string& problem) const {
     throw ConfigError(path_.string() + ":" + std::to_string(line) + ":" + std::to_string(column) +
                       ": " + problem);
   }
@@ -205,8 +212,9 @@ class Parser {
       if (c == '.' && after_key) {
         if (++dots + 1 >= kDeepestKey) {
           const auto [line, column] = line_and_column(text, i);
-          fail_at(line, column, "a dotted key of " + std::to_string(kDeepestKey) +
-                                    " parts or more; copydesk.toml needs four at most");
+          fail_at(line, column,
+                  "a dotted key of " + std::to_string(kDeepestKey) +
+                      " parts or more; copydesk.toml needs four at most");
         }
         after_key = false;
         ++i;
@@ -251,16 +259,16 @@ class Parser {
   const toml::table& table_of(const toml::node& node, std::string_view what) const {
     const toml::table* table = node.as_table();
     if (table == nullptr) {
-      fail(node.source(), std::string(what) + " must be a table, not " +
-                              std::string(type_name(node.type())));
+      fail(node.source(),
+           std::string(what) + " must be a table, not " + std::string(type_name(node.type())));
     }
     return *table;
   }
 
   const std::string& string_of(const toml::node& node, std::string_view what) const {
     if (!node.is_string()) {
-      fail(node.source(), std::string(what) + " must be a string, not " +
-                              std::string(type_name(node.type())));
+      fail(node.source(),
+           std::string(what) + " must be a string, not " + std::string(type_name(node.type())));
     }
     return node.as_string()->get();
   }
@@ -280,8 +288,8 @@ class Parser {
       try {
         result.emplace_back(string_of(element, "a glob"));
       } catch (const std::invalid_argument& error) {
-        fail(element.source(), "invalid glob " + in_quotes(element.as_string()->get()) + ": " +
-                                   error.what());
+        fail(element.source(),
+             "invalid glob " + in_quotes(element.as_string()->get()) + ": " + error.what());
       }
     }
     return result;
@@ -298,13 +306,15 @@ class Parser {
         for (const auto& known : available) list += (list.empty() ? "" : ", ") + known;
         std::vector<std::string_view> candidates(available.begin(), available.end());
         fail(language->source(), "no Hunspell dictionary " + in_quotes(name) +
-                                     did_you_mean(name, candidates) + " (installed: " +
-                                     (list.empty() ? "none" : list) + ")");
+                                     did_you_mean(name, candidates) +
+                                     " (installed: " + (list.empty() ? "none" : list) + ")");
       }
       layer.language = name;
     }
-    if (const toml::node* words = table.get("words")) read_words(table_of(*words, "'words'"), layer);
-    if (const toml::node* rules = table.get("rules")) read_rules(table_of(*rules, "'rules'"), layer);
+    if (const toml::node* words = table.get("words"))
+      read_words(table_of(*words, "'words'"), layer);
+    if (const toml::node* rules = table.get("rules"))
+      read_rules(table_of(*rules, "'rules'"), layer);
     return layer;
   }
 
@@ -373,8 +383,8 @@ class Parser {
       ConfigLayer::RuleSettings& rule = layer.rules[std::string(key.str())];
       if (const toml::node* enabled = settings.get("enabled")) {
         if (!enabled->is_boolean()) {
-          fail(enabled->source(), "'enabled' must be true or false, not " +
-                                      std::string(type_name(enabled->type())));
+          fail(enabled->source(),
+               "'enabled' must be true or false, not " + std::string(type_name(enabled->type())));
         }
         rule.enabled = enabled->as_boolean()->get();
       }
@@ -398,8 +408,9 @@ class Parser {
   OptionValue option_value(const toml::node& node, const OptionSpec& option) const {
     std::optional<OptionValue> value = to_option_value(node, option.type);
     if (!value) {
-      fail(node.source(), in_quotes(option.name) + " must be " + std::string(type_name(option.type)) +
-                              ", not " + std::string(type_name(node.type())));
+      fail(node.source(), in_quotes(option.name) + " must be " +
+                              std::string(type_name(option.type)) + ", not " +
+                              std::string(type_name(node.type())));
     }
     if (option.choices == nullptr) return *value;
     // Computed once per file: a rule may have to read its data to know them.
@@ -539,8 +550,8 @@ ProjectConfig ProjectConfig::load(const fs::path& path) {
   }
   const std::uintmax_t size = fs::file_size(path, error);
   if (!error && size > kLargestConfig) {
-    throw ConfigError(path.string() + ": the configuration is too large (" +
-                      std::to_string(size) + " bytes; the limit is 1 MiB)");
+    throw ConfigError(path.string() + ": the configuration is too large (" + std::to_string(size) +
+                      " bytes; the limit is 1 MiB)");
   }
   std::ifstream in(path, std::ios::binary);
   std::string text;
@@ -600,8 +611,8 @@ const ProjectConfig* Workspace::config_for(const Input& input) {
     return loaded_.front().get();
   }
   std::error_code error;
-  const fs::path start = input.from_stdin ? fs::current_path(error)
-                                          : absolute_normal(input.path).parent_path();
+  const fs::path start =
+      input.from_stdin ? fs::current_path(error) : absolute_normal(input.path).parent_path();
   return error ? nullptr : discover(start);
 }
 
@@ -617,7 +628,8 @@ const ProjectConfig* Workspace::discover(const fs::path& directory) {
     const fs::path candidate = at / kConfigFileName;
     std::error_code error;
     if (fs::is_regular_file(candidate, error)) {
-      loaded_.push_back(std::make_unique<ProjectConfig>(ProjectConfig::load(for_display(candidate))));
+      loaded_.push_back(
+          std::make_unique<ProjectConfig>(ProjectConfig::load(for_display(candidate))));
       found = loaded_.back().get();
       break;
     }
@@ -697,8 +709,7 @@ std::vector<const Engine*> Workspace::engines_for(const std::vector<Input>& inpu
   return engines;
 }
 
-std::string describe(const Resolution& resolution, std::string_view display_path,
-                     bool excluded) {
+std::string describe(const Resolution& resolution, std::string_view display_path, bool excluded) {
   std::ostringstream out;
   const ProjectConfig* config = resolution.config;
   const EngineOptions& options = resolution.options;
@@ -730,7 +741,8 @@ std::string describe(const Resolution& resolution, std::string_view display_path
   }
   const auto collect = [&](auto member, toml::array& array) {
     for (const ConfigLayer* layer : layers) {
-      for (const auto& item : layer->*member) array.push_back(toml::value<std::string>(fs::path(item).string()));
+      for (const auto& item : layer->*member)
+        array.push_back(toml::value<std::string>(fs::path(item).string()));
     }
   };
   toml::array accept, reject, accept_files, reject_files;

@@ -61,10 +61,11 @@ severity = "info"
 )");
   const Outcome news = run("--print-config news/a.txt --disable confused-word");
   EXPECT_EQ(news.exit_code, 0) << news.err;
-  EXPECT_TRUE(news.out.starts_with("# Effective configuration for news/a.txt\n"
-                                   "# Configuration file: copydesk.toml\n"
-                                   "# Override applied: copydesk.toml:4 (files = news/**)\n"
-                                   "language = 'en_GB'\n"))
+  EXPECT_TRUE(
+      news.out.starts_with("# Effective configuration for news/a.txt\n"
+                           "# Configuration file: copydesk.toml\n"
+                           "# Override applied: copydesk.toml:4 (files = news/**)\n"
+                           "language = 'en_GB'\n"))
       << news.out;
   EXPECT_NE(news.out.find("[rules.confused-word]\nenabled = false\n"), std::string::npos)
       << news.out;

@@ -177,8 +177,8 @@ TEST(ConfigErrors, UnknownOptionValueWithDidYouMean) {
 }
 
 TEST(ConfigErrors, UnknownLanguage) {
-  EXPECT_EQ(error_of("language = \"xx_YY\"\n").rfind(
-                "copydesk.toml:1:12: no Hunspell dictionary 'xx_YY' (installed: ", 0),
+  EXPECT_EQ(error_of("language = \"xx_YY\"\n")
+                .rfind("copydesk.toml:1:12: no Hunspell dictionary 'xx_YY' (installed: ", 0),
             0u)
       << error_of("language = \"xx_YY\"\n");
 }
@@ -204,7 +204,8 @@ TEST_F(ConfigFiles, UnreadableWordFile) {
     ProjectConfig::load(config);
     FAIL() << "loaded";
   } catch (const ConfigError& error) {
-    EXPECT_EQ(std::string(error.what()), config.string() + ":2:17: " + (dir_ / "missing.txt").string() +
+    EXPECT_EQ(std::string(error.what()), config.string() +
+                                             ":2:17: " + (dir_ / "missing.txt").string() +
                                              ": cannot read the word list: No such file or "
                                              "directory");
   }
@@ -214,8 +215,9 @@ TEST_F(ConfigFiles, UnreadableWordFile) {
     ProjectConfig::load(config);
     FAIL() << "loaded";
   } catch (const ConfigError& error) {
-    EXPECT_EQ(std::string(error.what()), config.string() + ":2:17: " + (dir_ / "binary.txt").string() +
-                                             ": the word list is a binary file (NUL byte at byte 4)");
+    EXPECT_EQ(std::string(error.what()),
+              config.string() + ":2:17: " + (dir_ / "binary.txt").string() +
+                  ": the word list is a binary file (NUL byte at byte 4)");
   }
 }
 
@@ -276,8 +278,9 @@ TEST_F(ConfigFiles, HugeOrNonRegularConfigurationFiles) {
     ProjectConfig::load(huge);
     FAIL() << "loaded";
   } catch (const ConfigError& error) {
-    EXPECT_EQ(std::string(error.what()),
-              huge.string() + ": the configuration is too large (2097155 bytes; the limit is 1 MiB)");
+    EXPECT_EQ(
+        std::string(error.what()),
+        huge.string() + ": the configuration is too large (2097155 bytes; the limit is 1 MiB)");
   }
   fs::create_directories(dir_ / "folder.toml");
   EXPECT_THROW(ProjectConfig::load(dir_ / "folder.toml"), ConfigError);
@@ -393,8 +396,9 @@ TEST_F(ConfigFiles, ABrokenConfigurationIsReportedWhenAFileNeedsIt) {
     workspace.resolve(input(dir_ / "a.txt"));
     FAIL() << "resolved";
   } catch (const ConfigError& error) {
-    EXPECT_NE(std::string(error.what()).find("copydesk.toml:1:8: unknown rule 'repeated-wrod'; "
-                                             "did you mean 'repeated-word'?"),
+    EXPECT_NE(std::string(error.what())
+                  .find("copydesk.toml:1:8: unknown rule 'repeated-wrod'; "
+                        "did you mean 'repeated-word'?"),
               std::string::npos)
         << error.what();
   }
@@ -431,7 +435,8 @@ severity = "error"
 }
 
 TEST_F(ConfigFiles, IncludeAndExcludeDecideWhatAWalkLints) {
-  file("copydesk.toml", "[files]\ninclude = [\"*.md\", \"*.text\"]\nexclude = [\"drafts\", \"news/*.old.md\"]\n");
+  file("copydesk.toml",
+       "[files]\ninclude = [\"*.md\", \"*.text\"]\nexclude = [\"drafts\", \"news/*.old.md\"]\n");
   Workspace workspace({});
   EXPECT_TRUE(workspace.walks_into(dir_ / "a.md"));
   EXPECT_TRUE(workspace.walks_into(dir_ / "notes.text"));
@@ -458,11 +463,11 @@ TEST_F(ConfigFiles, CollectInputsSkipsExcludedFilesFoundInFolders) {
   file("drafts/b.txt", "x");
   file("news/c.md", "x");
   Workspace workspace({});
-  const auto inputs = collect_inputs({dir_.string()}, [&](const fs::path& path) {
-    return workspace.walks_into(path);
-  });
+  const auto inputs = collect_inputs(
+      {dir_.string()}, [&](const fs::path& path) { return workspace.walks_into(path); });
   std::vector<std::string> names;
-  for (const auto& found : inputs) names.push_back(fs::path(found.path).lexically_relative(dir_).generic_string());
+  for (const auto& found : inputs)
+    names.push_back(fs::path(found.path).lexically_relative(dir_).generic_string());
   EXPECT_EQ(names, (std::vector<std::string>{"a.txt", "news/c.md"}));
 }
 
@@ -489,7 +494,8 @@ enabled = false
   const EngineOptions options = workspace.resolve(input(dir_ / "a.txt")).options;
   EXPECT_EQ(options.language, "en_US");
   EXPECT_EQ(options.enable, (std::vector<std::string>{"repeated-word"}));
-  EXPECT_EQ(options.disable, (std::vector<std::string>{"wrong-indefinite-article", "confused-word"}));
+  EXPECT_EQ(options.disable,
+            (std::vector<std::string>{"wrong-indefinite-article", "confused-word"}));
   EXPECT_EQ(lint(workspace, dir_ / "a.txt", "It was the the end.\n", "repeated-word").size(), 1u);
 }
 
@@ -505,9 +511,8 @@ TEST_F(ConfigFiles, WithoutFlagsTheFileWinsOverTheDefaults) {
 TEST_F(ConfigFiles, FilesOfTheSameConfigurationShareAnEngine) {
   file("copydesk.toml", "[[overrides]]\nfiles = [\"news\"]\nlanguage = \"en_GB\"\n");
   Workspace workspace({});
-  const auto engines = workspace.engines_for(
-      {input(dir_ / "a.txt"), input(dir_ / "news/b.txt"), input(dir_ / "c.txt"),
-       input(dir_ / "news/d.txt")});
+  const auto engines = workspace.engines_for({input(dir_ / "a.txt"), input(dir_ / "news/b.txt"),
+                                              input(dir_ / "c.txt"), input(dir_ / "news/d.txt")});
   EXPECT_EQ(engines[0], engines[2]);
   EXPECT_EQ(engines[1], engines[3]);
   EXPECT_NE(engines[0], engines[1]);
@@ -544,15 +549,17 @@ TEST_F(ConfigFiles, SkipPairsReachConfusedWord) {
   file("copydesk.toml", "[rules.confused-word]\nskip-pairs = [\"loose->lose\"]\n");
   Workspace skipping({});
   EXPECT_TRUE(lint(skipping, dir_ / "a.txt", text, "confused-word").empty());
-  EXPECT_EQ(lint(skipping, dir_ / "a.txt", "Prices rose more then expected.\n", "confused-word").size(), 1u);
+  EXPECT_EQ(
+      lint(skipping, dir_ / "a.txt", "Prices rose more then expected.\n", "confused-word").size(),
+      1u);
 }
 
 TEST(RuleOptions, DefaultsFollowTheDeclarations) {
   static constexpr OptionSpec kSpecs[] = {
-      {"flag", OptionType::Boolean, "true", "", nullptr},
-      {"count", OptionType::Integer, "3", "", nullptr},
-      {"name", OptionType::String, "\"x\"", "", nullptr},
-      {"list", OptionType::StringList, "[\"a\", \"b\"]", "", nullptr}};
+      {"flag", OptionType::Boolean, "true", nullptr},
+      {"count", OptionType::Integer, "3", nullptr},
+      {"name", OptionType::String, "\"x\"", nullptr},
+      {"list", OptionType::StringList, "[\"a\", \"b\"]", nullptr}};
   RuleOptions options = RuleOptions::defaults(kSpecs);
   EXPECT_TRUE(options.boolean("flag"));
   EXPECT_EQ(options.integer("count"), 3);
@@ -562,7 +569,7 @@ TEST(RuleOptions, DefaultsFollowTheDeclarations) {
   EXPECT_EQ(options.integer("count"), 5);
   EXPECT_THROW(options.boolean("count"), std::logic_error);
   EXPECT_THROW(options.boolean("absent"), std::logic_error);
-  static constexpr OptionSpec kWrong[] = {{"flag", OptionType::Boolean, "3", "", nullptr}};
+  static constexpr OptionSpec kWrong[] = {{"flag", OptionType::Boolean, "3", nullptr}};
   EXPECT_THROW(RuleOptions::defaults(kWrong), std::logic_error);
 }
 
@@ -598,8 +605,9 @@ severity = "info"
   EXPECT_NE(text.find("[rules.repeated-word]\nenabled = true\nseverity = 'info'\n"),
             std::string::npos)
       << text;
-  EXPECT_NE(text.find("[rules.confused-word]\nenabled = true\nseverity = 'warning'\nskip-pairs = []\n"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find("[rules.confused-word]\nenabled = true\nseverity = 'warning'\nskip-pairs = []\n"),
+      std::string::npos)
       << text;
   EXPECT_NE(text.find("reject = [ 'alot' ]"), std::string::npos) << text;
 }

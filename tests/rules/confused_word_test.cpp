@@ -257,7 +257,8 @@ TEST(ConfusedWord, MatchesCurlyApostrophesInTheText) {
 }
 
 TEST(ConfusedWord, SkipPairsLeavesThoseCorrectionsAlone) {
-  const std::string text = "Archers loose arrows; dieters hope to loose weight, not more then that.";
+  const std::string text =
+      "Archers loose arrows; dieters hope to loose weight, not more then that.";
   const auto flagged = [&](std::vector<std::string> skipped) {
     RuleOptions options = RuleOptions::defaults(Registry::builtin().find(kRule)->meta.options);
     options.set("skip-pairs", std::move(skipped));

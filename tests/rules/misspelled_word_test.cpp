@@ -269,9 +269,9 @@ std::string rejected_marked(std::string_view text, const std::string& rejected,
 }
 
 TEST(MisspelledWordTest, FlagsRejectedWordsTheDictionaryKnows) {
-  EXPECT_EQ(rejected_marked("The panel used its judgement and learnt a lesson.",
-                            "judgement\nlearnt\n"),
-            "The panel used its [[judgement]] and [[learnt]] a lesson.");
+  EXPECT_EQ(
+      rejected_marked("The panel used its judgement and learnt a lesson.", "judgement\nlearnt\n"),
+      "The panel used its [[judgement]] and [[learnt]] a lesson.");
   // Without the list the dictionary accepts both.
   EXPECT_EQ(rejected_marked("The panel used its judgement and learnt a lesson.", ""),
             "The panel used its judgement and learnt a lesson.");
@@ -286,8 +286,7 @@ TEST(MisspelledWordTest, RejectedWordsMatchTheCapitalAtASentenceStartOnly) {
 }
 
 TEST(MisspelledWordTest, FlagsOnlyTheRejectedPartOfACompound) {
-  EXPECT_EQ(rejected_marked("A judgement-free zone.", "judgement"),
-            "A [[judgement]]-free zone.");
+  EXPECT_EQ(rejected_marked("A judgement-free zone.", "judgement"), "A [[judgement]]-free zone.");
   EXPECT_EQ(rejected_marked("The judgemental tone.", "judgement"), "The judgemental tone.");
 }
 

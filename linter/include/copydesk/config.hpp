@@ -30,8 +30,8 @@ struct ConfigLayer {
     std::map<std::string, OptionValue, std::less<>> options;  // only those written
   };
   std::optional<std::string> language;
-  std::map<std::string, RuleSettings, std::less<>> rules;  // by rule id
-  std::vector<std::string> accept, reject;                  // words written inline
+  std::map<std::string, RuleSettings, std::less<>> rules;         // by rule id
+  std::vector<std::string> accept, reject;                        // words written inline
   std::vector<std::filesystem::path> accept_files, reject_files;  // as resolved
   std::vector<std::string> accepted_lists, rejected_lists;        // the files' contents
 };
@@ -111,8 +111,7 @@ class Workspace {
 };
 
 // The effective configuration of `display_path` as commented TOML, for --print-config.
-std::string describe(const Resolution& resolution, std::string_view display_path,
-                     bool excluded);
+std::string describe(const Resolution& resolution, std::string_view display_path, bool excluded);
 
 // The commented starter configuration that `copydesk init` writes.
 std::string_view starter_config();

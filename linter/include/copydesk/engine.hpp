@@ -29,8 +29,9 @@ struct EngineOptions {
   SuggestionMode suggestions = SuggestionMode::Fast;
   // From copydesk.toml (see config.hpp): texts in word-list format (one word a line).
   std::vector<std::string> accepted_lists;
-  std::vector<std::string> rejected_lists;  // words misspelled-word flags though Hunspell knows them
-  std::map<std::string, Severity, std::less<>> severities;  // rule id -> severity to report
+  // Words misspelled-word flags although Hunspell knows them.
+  std::vector<std::string> rejected_lists;
+  std::map<std::string, Severity, std::less<>> severities;       // rule id -> severity to report
   std::map<std::string, RuleOptions, std::less<>> rule_options;  // rule id -> its options
 };
 

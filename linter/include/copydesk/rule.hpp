@@ -23,10 +23,9 @@ class WordSet;
 enum class OptionType : std::uint8_t { Boolean, Integer, String, StringList };
 
 struct OptionSpec {
-  std::string_view name;     // kebab-case key
+  std::string_view name;  // kebab-case key
   OptionType type = OptionType::Boolean;
   std::string_view default_value;  // as TOML: "false", "3", "\"text\"", "[]"
-  std::string_view summary;  // one line, for --print-config and the rule's doc
   // The values a String or each entry of a StringList may take; null when any is fine.
   std::vector<std::string> (*choices)() = nullptr;
 };
@@ -79,7 +78,8 @@ struct RuleContext {
   const WordSet* accepted_words = nullptr;  // house list, the user's --words and config words
   // Words the house style forbids although the dictionary knows them ("alot", "judgement").
   const WordSet* rejected_words = nullptr;
-  const RuleOptions* options = nullptr;  // this rule's options; set for every rule the engine builds
+  // This rule's options; the engine sets them for every rule it builds.
+  const RuleOptions* options = nullptr;
 };
 
 // A check. Stateless after construction: `check` may run on many documents at once.
