@@ -7,7 +7,7 @@ source_dir="$(cd "$(dirname "$0")/.." && pwd)"
 build_dir="$1"
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(document_fuzzer engine_fuzzer wordset_fuzzer)
+[ ${#targets[@]} -gt 0 ] || targets=(document_fuzzer engine_fuzzer wordset_fuzzer config_fuzzer)
 seconds="${FUZZ_SECONDS:-60}"
 mkdir -p "$build_dir/fuzz-artifacts"
 for target in "${targets[@]}"; do
@@ -16,6 +16,9 @@ for target in "${targets[@]}"; do
   seeds=("$source_dir/examples" "$source_dir/tests/corpus/documents"
          "$source_dir/tests/corpus/fuzz-regressions")
   [ "$target" = wordset_fuzzer ] && seeds+=("$source_dir/dictionaries")
+  # The config target starts from configurations, not articles.
+  [ "$target" = config_fuzzer ] && seeds=("$source_dir/fuzz/config-seeds"
+                                          "$source_dir/tests/corpus/fuzz-regressions/config")
   existing=()
   for seed in "${seeds[@]}"; do [ -d "$seed" ] && existing+=("$seed"); done
   echo "== $target: ${seconds}s"

@@ -1,6 +1,5 @@
 // Fuzzes the word-list loader (WordSet::add_lines, as used for --words files and the embedded
-// lists) and its lookups. There is no configuration file parser yet (issue 4 adds TOML config);
-// when it lands, it deserves a target of its own.
+// lists) and its lookups. The configuration file has its own target (config_fuzzer.cpp).
 
 #include <cstddef>
 #include <cstdint>

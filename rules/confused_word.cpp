@@ -5,6 +5,7 @@
 // once, indexed by the lowercase wrong word, so check() only looks closer at tokens that are
 // a member of some pair.
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -95,13 +96,30 @@ struct Cursor {
   }
 };
 
+std::vector<std::string> pair_names();
+
+constexpr OptionSpec kOptions[] = {
+    // Corrections of the word list to leave alone, written as in the list: "loose->lose".
+    {"skip-pairs", OptionType::StringList, "[]", pair_names}};
+
 class ConfusedWord final : public Rule {
  public:
   static constexpr RuleMeta kMeta{"confused-word", "grammar", Severity::Warning,
                                   "A real word that is wrong in its context: \"flew too Iraq\".",
-                                  true};
+                                  true, true, kOptions};
 
-  explicit ConfusedWord(const RuleContext&) { parse(embedded_data("confusions.txt")); }
+  explicit ConfusedWord(const RuleContext& context) {
+    parse(embedded_data("confusions.txt"), context.options->strings("skip-pairs"));
+  }
+
+  // "too->to", "its->it's": the corrections of the word list, each once, sorted.
+  std::vector<std::string> pair_names() const {
+    std::vector<std::string> names;
+    for (const Pattern& pattern : patterns_) names.push_back(pattern_name(pattern));
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    return names;
+  }
 
   const RuleMeta& meta() const override { return kMeta; }
 
@@ -386,7 +404,14 @@ class ConfusedWord final : public Rule {
     return slot;
   }
 
-  void parse_pattern(std::string_view line, std::uint32_t number) {
+  static std::string pattern_name(const Pattern& pattern) {
+    return pattern.wrong + "->" + pattern.right;
+  }
+
+  // Patterns whose correction is in `skipped` are read (so the file is checked whole) and
+  // dropped.
+  void parse_pattern(std::string_view line, std::uint32_t number,
+                     const std::vector<std::string>& skipped) {
     Pattern pattern;
     pattern.line = number;
     bool seen_target = false;
@@ -413,12 +438,13 @@ class ConfusedWord final : public Rule {
     }
     if (!seen_target) fail(number, "a pattern needs a target `[wrong->right]`");
     pattern.before.assign(before.rbegin(), before.rend());
+    if (std::find(skipped.begin(), skipped.end(), pattern_name(pattern)) != skipped.end()) return;
     by_target_[pattern.wrong].push_back(static_cast<std::uint32_t>(patterns_.size()));
     target_starts_[start_key(pattern.wrong)] = true;
     patterns_.push_back(std::move(pattern));
   }
 
-  void parse(std::string_view data) {
+  void parse(std::string_view data, const std::vector<std::string>& skipped) {
     std::uint32_t number = 0;
     for (std::string_view line : split(data, '\n')) {
       ++number;
@@ -427,7 +453,7 @@ class ConfusedWord final : public Rule {
       if (line.empty() || line.front() == '#') continue;
       const auto parts = fields(line);
       if (parts.size() >= 2 && parts[0].front() == '@' && parts[1] == "=") parse_class(line, number);
-      else parse_pattern(line, number);
+      else parse_pattern(line, number, skipped);
     }
   }
 
@@ -438,6 +464,11 @@ class ConfusedWord final : public Rule {
       by_target_;
   std::vector<bool> target_starts_ = std::vector<bool>(256 * 256);  // by start_key
 };
+
+std::vector<std::string> pair_names() {
+  const RuleOptions defaults = RuleOptions::defaults(kOptions);
+  return ConfusedWord(RuleContext{nullptr, nullptr, nullptr, &defaults}).pair_names();
+}
 
 }  // namespace
 

@@ -147,7 +147,9 @@ class MisspelledWord final : public Rule {
                                   "A word the dictionary does not know: \"recieve\".", false};
 
   explicit MisspelledWord(const RuleContext& context)
-      : spell_(context.spell), accepted_(context.accepted_words) {
+      : spell_(context.spell),
+        accepted_(context.accepted_words),
+        rejected_(context.rejected_words) {
     prefixes_.add_lines(embedded_data("hyphen-prefixes.txt"));
   }
 
@@ -210,6 +212,7 @@ class MisspelledWord final : public Rule {
     const std::string_view word = document.text_of(token);
     if (word.size() <= 1 || outside_dictionary_alphabet(word)) return;
     if (glued_to_non_prose(document, index)) return;
+    if (report_rejected(token.span.begin, word, at_start, scratch, sink)) return;
     // "Im", "Ive", "DONT": a contraction without its apostrophe is no name or acronym.
     if (starts_upper(word)) {
       if (const std::string fixed = missing_apostrophe(word, scratch); !fixed.empty()) {
@@ -246,6 +249,38 @@ class MisspelledWord final : public Rule {
       }
       return false;
     });
+  }
+
+  // Flags the parts of `word` that the house style rejects ("alot", "judgement"), although the
+  // dictionary knows them. A lowercase entry also matches the capitalized word at a sentence
+  // start; inside a sentence a capitalized word is a name or a title ("Judgement Day").
+  bool report_rejected(std::uint32_t begin, std::string_view word, bool at_start, Scratch& scratch,
+                       Sink& sink) const {
+    if (rejected_ == nullptr || rejected_->size() == 0) return false;
+    bool found = false;
+    bool first_part = true;
+    for_each_part(word, [&](std::string_view part, std::size_t part_begin, bool) {
+      const bool first = first_part;
+      first_part = false;
+      const std::string straight(straighten_apostrophes(part, scratch.straight));
+      bool rejected = rejected_->contains_exact(straight);
+      if (!rejected && first && at_start && starts_upper(straight) && !is_all_upper(straight)) {
+        to_lower(straight, scratch.lower);
+        rejected = rejected_->contains_exact(scratch.lower);
+      }
+      if (!rejected) return true;
+      std::vector<std::string> suggestions;
+      for (auto& suggestion : spell_->suggest(straight, kSuggestionLimit)) {
+        if (suggestion != straight && !rejected_->contains(suggestion)) {
+          suggestions.push_back(std::move(suggestion));
+        }
+      }
+      report(begin + static_cast<std::uint32_t>(part_begin), part, std::move(suggestions), sink,
+             "is a word the house style rejects.");
+      found = true;
+      return true;
+    });
+    return found;
   }
 
   // Calls visit(part, offset, last) for each hyphen-separated part of `word` until it returns
@@ -445,16 +480,18 @@ class MisspelledWord final : public Rule {
   }
 
   static void report(std::uint32_t begin, std::string_view part,
-                     std::vector<std::string> suggestions, Sink& sink) {
+                     std::vector<std::string> suggestions, Sink& sink,
+                     std::string_view problem = "is not in the dictionary.") {
     Diagnostic diagnostic;
     diagnostic.span = Span{begin, begin + static_cast<std::uint32_t>(part.size())};
-    diagnostic.message.append("`").append(part).append("` is not in the dictionary.");
+    diagnostic.message.append("`").append(part).append("` ").append(problem);
     diagnostic.suggestions = std::move(suggestions);
     sink.report(std::move(diagnostic));
   }
 
   const SpellChecker* spell_;
   const WordSet* accepted_;
+  const WordSet* rejected_;  // the house style's forbidden words
   WordSet prefixes_;  // "pre", "anti": only ever written before a hyphen
 };
 

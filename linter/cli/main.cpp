@@ -1,4 +1,5 @@
-// The command line: flags -> EngineOptions -> Engine -> Formatter -> exit code.
+// The command line: flags -> Workspace (configuration files) -> Engines -> Formatter -> exit
+// code.
 
 #include <unistd.h>
 
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "copydesk/baseline.hpp"
+#include "copydesk/config.hpp"
 #include "copydesk/engine.hpp"
 #include "copydesk/formatter.hpp"
 #include "copydesk/registry.hpp"
@@ -47,6 +49,30 @@ int explain(const std::string& id) {
   return kExitUsage;
 }
 
+// `copydesk init [--force]`: a commented starter copydesk.toml in the current directory.
+int init(const std::vector<std::string>& arguments) {
+  const bool force = arguments.size() == 1 && arguments[0] == "--force";
+  if (!arguments.empty() && !force) {
+    std::cerr << "copydesk: usage: copydesk init [--force]\n";
+    return kExitUsage;
+  }
+  const std::string path(copydesk::kConfigFileName);
+  std::error_code error;
+  if (!force && std::filesystem::exists(std::filesystem::symlink_status(path, error))) {
+    std::cerr << "copydesk: " << path << " already exists; use 'copydesk init --force' to "
+              << "overwrite it\n";
+    return kExitUsage;
+  }
+  try {
+    copydesk::write_file_atomically(path, copydesk::starter_config());
+  } catch (const std::exception& failure) {
+    std::cerr << "copydesk: cannot write " << path << ": " << failure.what() << '\n';
+    return kExitUsage;
+  }
+  std::cerr << "copydesk: wrote " << path << '\n';
+  return kExitClean;
+}
+
 bool use_colour(const std::string& choice) {
   if (choice == "always") return true;
   if (choice == "never") return false;
@@ -61,6 +87,9 @@ static int run(int argc, char** argv) {
   std::vector<std::string> arguments(argv + 1, argv + argc);
   // `copydesk check PATHS` and `copydesk PATHS` are the same command.
   if (!arguments.empty() && arguments.front() == "check") arguments.erase(arguments.begin());
+  if (!arguments.empty() && arguments.front() == "init") {
+    return init(std::vector<std::string>(arguments.begin() + 1, arguments.end()));
+  }
   // `copydesk baseline write FILE [OPTIONS] PATHS` lints like `check` and records the findings
   // in FILE instead of reporting them.
   std::string baseline_out;
@@ -82,7 +111,7 @@ static int run(int argc, char** argv) {
       "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, configuration or "
       "input error.\nDirectories are searched for *.txt, *.md and *.markdown; '-' reads standard "
       "input.\n'copydesk baseline write FILE [OPTIONS] PATHS' records the current findings in FILE "
-      "for --baseline.");
+      "for --baseline.\n'copydesk init' writes a commented starter copydesk.toml.");
 
   std::vector<std::string> paths;
   std::string format = "text";
@@ -91,16 +120,28 @@ static int run(int argc, char** argv) {
   std::string explain_id;
   unsigned jobs = 0;
   bool show_rules = false;
-  copydesk::EngineOptions options;
+  copydesk::CommandLineSettings settings;
+  copydesk::EngineOptions& options = settings.options;
 
   app.add_option("paths", paths, "Files and directories to lint; '-' for standard input");
   app.add_option("--format", format, "Output format")
       ->check(CLI::IsMember(std::vector<std::string>(std::begin(copydesk::kFormatNames),
                                                      std::end(copydesk::kFormatNames))))
       ->capture_default_str();
-  app.add_option("--lang", options.language,
-                 "Hunspell dictionary to spell-check against (en_US, en_GB, ...)")
-      ->capture_default_str();
+  const auto* language =
+      app.add_option("--lang", options.language,
+                     "Hunspell dictionary to spell-check against (en_US, en_GB, ...)")
+          ->capture_default_str();
+  std::string config_file;
+  app.add_option("--config", config_file,
+                 "Use this configuration file for every input, instead of the copydesk.toml "
+                 "found walking up from each file");
+  std::string print_config;
+  app.add_option("--print-config", print_config,
+                 "Show the effective configuration for this file and exit");
+  bool force_exclude = false;
+  app.add_flag("--force-exclude", force_exclude,
+               "Skip files excluded by the configuration even when named on the command line");
   app.add_option("--words", options.word_files,
                  "A file of accepted words, one per line (may be repeated)")
       ->allow_extra_args(false)
@@ -157,8 +198,24 @@ static int run(int argc, char** argv) {
                         : suggestions == "off" ? copydesk::SuggestionMode::Off
                                                : copydesk::SuggestionMode::Fast;
 
+  settings.language_given = language->count() > 0;
+  if (!config_file.empty()) settings.config_file = config_file;
+
   if (show_rules) return list_rules();
   if (!explain_id.empty()) return explain(explain_id);
+  copydesk::Workspace workspace(settings);
+  if (!print_config.empty()) {
+    try {
+      const copydesk::Input input{print_config, print_config, print_config == "-", true,
+                                  std::nullopt};
+      std::cout << copydesk::describe(workspace.resolve(input), print_config,
+                                      workspace.excluded(input));
+    } catch (const copydesk::ConfigError& error) {
+      std::cerr << "copydesk: " << error.what() << '\n';
+      return kExitUsage;
+    }
+    return kExitClean;
+  }
   if (paths.empty()) {
     std::cerr << "copydesk: no paths given (use '-' to read standard input)\n"
                  "Run 'copydesk --help' for usage.\n";
@@ -179,9 +236,18 @@ static int run(int argc, char** argv) {
     }
   }
 
-  std::unique_ptr<copydesk::Engine> engine;
+  // Configuration files are found and checked, and engines built, before any file is linted:
+  // a broken configuration stops the run with nothing reported.
+  std::vector<copydesk::Input> inputs;
+  std::vector<const copydesk::Engine*> engines;
   try {
-    engine = std::make_unique<copydesk::Engine>(options);
+    inputs = copydesk::collect_inputs(
+        paths, [&](const std::filesystem::path& file) { return workspace.walks_into(file); });
+    if (force_exclude) {
+      std::erase_if(inputs,
+                    [&](const copydesk::Input& input) { return workspace.excluded(input); });
+    }
+    engines = workspace.engines_for(inputs);
   } catch (const copydesk::ConfigError& error) {
     std::cerr << "copydesk: " << error.what() << '\n';
     return kExitUsage;
@@ -190,7 +256,7 @@ static int run(int argc, char** argv) {
   if (!baseline_out.empty()) {
     copydesk::Baseline recorded;
     bool input_errors = false;
-    engine->lint_all(copydesk::collect_inputs(paths), jobs, [&](copydesk::FileResult&& result) {
+    copydesk::lint_all(inputs, engines, jobs, [&](copydesk::FileResult&& result) {
       if (result.error) {
         std::cerr << "copydesk: " << (result.skipped ? "note: " : "error: ") << result.path << ": "
                   << *result.error << '\n';
@@ -220,7 +286,7 @@ static int run(int argc, char** argv) {
       copydesk::make_formatter(*copydesk::parse_format(format), std::cout, format_options);
   copydesk::Summary summary;
   formatter->begin();
-  engine->lint_all(copydesk::collect_inputs(paths), jobs, [&](copydesk::FileResult&& result) {
+  copydesk::lint_all(inputs, engines, jobs, [&](copydesk::FileResult&& result) {
     if (baseline) baseline->suppress(result);
     copydesk::count_into(summary, result);
     if (result.error) {

@@ -25,23 +25,32 @@ namespace {
 
 class CollectingSink : public Sink {
  public:
-  CollectingSink(const RuleMeta& meta, std::vector<Diagnostic>& out) : meta_(meta), out_(out) {}
+  CollectingSink(const RuleMeta& meta, Severity severity, std::vector<Diagnostic>& out)
+      : meta_(meta), severity_(severity), out_(out) {}
   void report(Diagnostic diagnostic) override {
     diagnostic.rule = std::string(meta_.id);
-    diagnostic.severity = meta_.default_severity;
+    diagnostic.severity = severity_;
     out_.push_back(std::move(diagnostic));
   }
 
  private:
   const RuleMeta& meta_;
+  Severity severity_;
   std::vector<Diagnostic>& out_;
 };
 
-std::string read_word_file(const std::filesystem::path& path) {
-  // A directory opens as a stream that reads nothing: say so rather than accept no words.
+}  // namespace
+
+std::string read_word_list(const std::filesystem::path& path) {
+  // A directory opens as a stream that reads nothing, and a device or a pipe may never end:
+  // say so rather than accept no words or hang.
   std::error_code status_error;
-  if (std::filesystem::is_directory(path, status_error)) {
+  const auto status = std::filesystem::status(path, status_error);
+  if (std::filesystem::is_directory(status)) {
     throw ConfigError(path.string() + ": the word list is a directory");
+  }
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    throw ConfigError(path.string() + ": the word list is not a regular file");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -58,6 +67,8 @@ std::string read_word_file(const std::filesystem::path& path) {
   }
   return text;
 }
+
+namespace {
 
 // Files longer than kWholeBytes are linted in pieces of about kPieceBytes (see piece_end), so
 // that memory stays bounded (a Document takes about 16 bytes a byte of text besides the text).
@@ -213,38 +224,66 @@ void check_rule_ids(const std::vector<std::string>& ids, std::string_view option
 
 // Sorts the findings and applies the inline suppressions to them: after all the pieces of a
 // long file, so that a directive in one piece covers findings in another.
+// The reports about directives come from here rather than a rule's sink, so their configured
+// severity is applied here too.
 void finish(FileResult& result, std::string text, const Suppressions& suppressions,
-            const std::vector<std::unique_ptr<Rule>>& rules) {
+            const std::vector<std::unique_ptr<Rule>>& rules,
+            const std::map<std::string, Severity, std::less<>>& severities) {
   std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
   suppressions.restore(text);
+  const std::size_t before = result.diagnostics.size();
   suppressions.apply(text, result.diagnostics, [&](std::string_view id) {
     return std::any_of(rules.begin(), rules.end(),
                        [&](const auto& rule) { return rule->meta().id == id; });
   });
+  if (result.diagnostics.size() != before || !suppressions.directives().empty()) {
+    for (auto& diagnostic : result.diagnostics) {
+      if (const auto it = severities.find(diagnostic.rule); it != severities.end()) {
+        diagnostic.severity = it->second;
+      }
+    }
+  }
   result.text = std::move(text);
 }
 
 }  // namespace
 
-Engine::Engine(EngineOptions options) : options_(std::move(options)) {
+Engine::Engine(EngineOptions options, std::shared_ptr<SpellChecker> spell)
+    : options_(std::move(options)), spell_(std::move(spell)) {
   check_rule_ids(options_.enable, "--enable");
   check_rule_ids(options_.disable, "--disable");
-  try {
-    spell_ = std::make_unique<SpellChecker>(options_.language, options_.suggestions);
-  } catch (const std::runtime_error& error) {
-    throw ConfigError(error.what());
+  if (!spell_) {
+    try {
+      spell_ = std::make_shared<SpellChecker>(options_.language, options_.suggestions);
+    } catch (const std::runtime_error& error) {
+      throw ConfigError(error.what());
+    }
   }
   accepted_words_.add_lines(embedded_data("house-words.txt"));
-  for (const auto& file : options_.word_files) accepted_words_.add_lines(read_word_file(file));
+  for (const auto& file : options_.word_files) accepted_words_.add_lines(read_word_list(file));
+  for (const auto& list : options_.accepted_lists) accepted_words_.add_lines(list);
+  for (const auto& list : options_.rejected_lists) rejected_words_.add_lines(list);
 
-  const RuleContext context{spell_.get(), &accepted_words_};
   const auto listed = [](const std::vector<std::string>& ids, std::string_view id) {
     return std::find(ids.begin(), ids.end(), id) != ids.end();
   };
+  std::vector<const RuleEntry*> enabled;
   for (const RuleEntry* entry : Registry::builtin().entries()) {
     const bool on = (entry->meta.enabled_by_default || listed(options_.enable, entry->meta.id)) &&
                     !listed(options_.disable, entry->meta.id);
-    if (on) rules_.push_back(entry->make(context));
+    if (on) enabled.push_back(entry);
+  }
+  // Filled before any rule is built: rules keep a pointer to their options.
+  rule_options_.reserve(enabled.size());
+  for (const RuleEntry* entry : enabled) {
+    const auto configured = options_.rule_options.find(entry->meta.id);
+    rule_options_.push_back(configured != options_.rule_options.end()
+                                ? configured->second
+                                : RuleOptions::defaults(entry->meta.options));
+  }
+  for (std::size_t i = 0; i < enabled.size(); ++i) {
+    const RuleContext context{spell_.get(), &accepted_words_, &rejected_words_, &rule_options_[i]};
+    rules_.push_back(enabled[i]->make(context));
   }
 }
 
@@ -255,11 +294,17 @@ std::vector<Diagnostic> Engine::lint_piece(const std::string& path, std::string&
   Document document(path, std::move(text));
   std::vector<Diagnostic> diagnostics;
   for (const auto& rule : rules_) {
-    CollectingSink sink(rule->meta(), diagnostics);
+    CollectingSink sink(rule->meta(), severity_of(*rule), diagnostics);
     rule->check(document, sink);
   }
   text = std::move(document).take_text();
   return diagnostics;
+}
+
+Severity Engine::severity_of(const Rule& rule) const {
+  const auto configured = options_.severities.find(rule.meta().id);
+  return configured != options_.severities.end() ? configured->second
+                                                 : rule.meta().default_severity;
 }
 
 FileResult Engine::lint_text(std::string path, std::string text) const {
@@ -291,7 +336,7 @@ FileResult Engine::lint_text(std::string path, std::string text) const {
       begin = end;
     }
   }
-  finish(result, std::move(text), suppressions, rules_);
+  finish(result, std::move(text), suppressions, rules_, options_.severities);
   return result;
 }
 
@@ -439,14 +484,14 @@ FileResult lint_guarded(const Engine& engine, const Input& input) {
 
 }  // namespace
 
-void Engine::lint_all(const std::vector<Input>& inputs, unsigned jobs,
-                      const std::function<void(FileResult&&)>& consume) const {
+void lint_all(const std::vector<Input>& inputs, const std::vector<const Engine*>& engines,
+              unsigned jobs, const std::function<void(FileResult&&)>& consume) {
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, inputs.size())));
   // A thread per job: "--jobs 100000" over a large tree must not try to start 100,000 threads.
   jobs = std::min(jobs, 256u);
   if (jobs <= 1) {
-    for (const auto& input : inputs) consume(lint_guarded(*this, input));
+    for (std::size_t i = 0; i < inputs.size(); ++i) consume(lint_guarded(*engines[i], inputs[i]));
     return;
   }
   std::vector<std::optional<FileResult>> done(inputs.size());
@@ -466,7 +511,7 @@ void Engine::lint_all(const std::vector<Input>& inputs, unsigned jobs,
         room.wait(lock, [&] { return stopping || i < handed_out + window; });
         if (stopping) return;
       }
-      FileResult result = lint_guarded(*this, inputs[i]);
+      FileResult result = lint_guarded(*engines[i], inputs[i]);
       {
         std::lock_guard lock(mutex);
         done[i] = std::move(result);
@@ -516,7 +561,8 @@ bool hidden(const std::filesystem::path& path) {
 
 }  // namespace
 
-std::vector<Input> collect_inputs(const std::vector<std::string>& paths) {
+std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
+                                  const std::function<bool(const std::filesystem::path&)>& wanted) {
   std::vector<Input> inputs;
   for (const auto& given : paths) {
     if (given == "-") {
@@ -557,7 +603,8 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths) {
         it.disable_recursion_pending();
         continue;
       }
-      if (!it->is_regular_file(entry_error) || !lintable_extension(entry_path)) continue;
+      if (!it->is_regular_file(entry_error)) continue;
+      if (wanted ? !wanted(entry_path) : !lintable_extension(entry_path)) continue;
       found.push_back(Input{entry_path.generic_string(), entry_path, false, false, std::nullopt});
     }
     std::sort(found.begin(), found.end(),

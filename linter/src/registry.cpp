@@ -30,11 +30,24 @@ std::vector<const RuleEntry*> Registry::entries() const {
   return result;
 }
 
+std::string closest_name(std::string_view word, const std::vector<std::string_view>& candidates) {
+  if (const std::string_view close = closest_spelling(word, candidates); !close.empty()) {
+    return std::string(close);
+  }
+  // "lang" for "language": a prefix is as telling as a typo.
+  if (word.size() >= 3) {
+    for (const std::string_view candidate : candidates) {
+      if (candidate.starts_with(word)) return std::string(candidate);
+    }
+  }
+  return {};
+}
+
 std::string Registry::closest(std::string_view id) const {
   std::vector<std::string_view> known;
   known.reserve(entries_.size());
   for (const auto& [key, entry] : entries_) known.push_back(key);
-  return std::string(closest_spelling(id, known));
+  return closest_name(id, known);
 }
 
 namespace detail {

@@ -1,3 +1,4 @@
+#include "copydesk/registry.hpp"
 #include "rule_test_support.hpp"
 
 namespace copydesk::testing {
@@ -253,6 +254,30 @@ TEST(ConfusedWord, KeepsAllCapitalsAndCurlyApostrophes) {
 
 TEST(ConfusedWord, MatchesCurlyApostrophesInTheText) {
   expect_flags(kRule, "The team travelled on [[they\xE2\x80\x99re]] own.");
+}
+
+TEST(ConfusedWord, SkipPairsLeavesThoseCorrectionsAlone) {
+  const std::string text =
+      "Archers loose arrows; dieters hope to loose weight, not more then that.";
+  const auto flagged = [&](std::vector<std::string> skipped) {
+    RuleOptions options = RuleOptions::defaults(Registry::builtin().find(kRule)->meta.options);
+    options.set("skip-pairs", std::move(skipped));
+    EngineOptions engine_options;
+    engine_options.rule_options.emplace(std::string(kRule), options);
+    const Engine engine(engine_options);
+    std::vector<Diagnostic> found;
+    for (auto& diagnostic : engine.lint_text("test.txt", text).diagnostics) {
+      if (diagnostic.rule == kRule) found.push_back(std::move(diagnostic));
+    }
+    return with_markers(text, found);
+  };
+  EXPECT_EQ(flagged({}),
+            "Archers loose arrows; dieters hope to [[loose]] weight, not more [[then]] that.");
+  EXPECT_EQ(flagged({"loose->lose"}),
+            "Archers loose arrows; dieters hope to loose weight, not more [[then]] that.");
+  // The reverse pair is another correction.
+  EXPECT_EQ(flagged({"lose->loose"}),
+            "Archers loose arrows; dieters hope to [[loose]] weight, not more [[then]] that.");
 }
 
 }  // namespace

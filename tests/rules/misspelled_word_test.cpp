@@ -252,5 +252,55 @@ TEST(MisspelledWordTest, AcceptsWordsFromTheUsersList) {
   EXPECT_EQ(findings(kRule, "The zorblatt team met.").size(), 1u);
 }
 
+// --- rejected words (copydesk.toml [words] reject) -----------------------------------------
+
+// `text` with the rejected words that misspelled-word flags wrapped in [[ ]].
+std::string rejected_marked(std::string_view text, const std::string& rejected,
+                            const std::string& language = "en_GB") {
+  EngineOptions options;
+  options.language = language;
+  options.rejected_lists = {rejected};
+  const Engine engine(options);
+  std::vector<Diagnostic> found;
+  for (auto& diagnostic : engine.lint_text("test.txt", std::string(text)).diagnostics) {
+    if (diagnostic.rule == kRule) found.push_back(std::move(diagnostic));
+  }
+  return testing::with_markers(text, found);
+}
+
+TEST(MisspelledWordTest, FlagsRejectedWordsTheDictionaryKnows) {
+  EXPECT_EQ(
+      rejected_marked("The panel used its judgement and learnt a lesson.", "judgement\nlearnt\n"),
+      "The panel used its [[judgement]] and [[learnt]] a lesson.");
+  // Without the list the dictionary accepts both.
+  EXPECT_EQ(rejected_marked("The panel used its judgement and learnt a lesson.", ""),
+            "The panel used its judgement and learnt a lesson.");
+}
+
+TEST(MisspelledWordTest, RejectedWordsMatchTheCapitalAtASentenceStartOnly) {
+  EXPECT_EQ(rejected_marked("Judgement was reserved. They watched Judgement Day.", "judgement"),
+            "[[Judgement]] was reserved. They watched Judgement Day.");
+  // A capitalized entry matches only as written.
+  EXPECT_EQ(rejected_marked("The Colour Council met; the colour was wrong.", "Colour"),
+            "The [[Colour]] Council met; the colour was wrong.");
+}
+
+TEST(MisspelledWordTest, FlagsOnlyTheRejectedPartOfACompound) {
+  EXPECT_EQ(rejected_marked("A judgement-free zone.", "judgement"), "A [[judgement]]-free zone.");
+  EXPECT_EQ(rejected_marked("The judgemental tone.", "judgement"), "The judgemental tone.");
+}
+
+TEST(MisspelledWordTest, RejectedWordMessageAndSuggestions) {
+  EngineOptions options;
+  options.language = "en_GB";
+  options.rejected_lists = {"judgement\n"};
+  const Engine engine(options);
+  const FileResult result = engine.lint_text("test.txt", "It was a fair judgement.");
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_EQ(result.diagnostics[0].message, "`judgement` is a word the house style rejects.");
+  ASSERT_FALSE(result.diagnostics[0].suggestions.empty());
+  EXPECT_EQ(result.diagnostics[0].suggestions[0], "judgment");
+}
+
 }  // namespace
 }  // namespace copydesk

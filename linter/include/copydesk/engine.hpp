@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <functional>
 #include <istream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -28,7 +29,17 @@ struct EngineOptions {
   std::vector<std::string> disable;  // rule ids to turn off
   std::vector<std::filesystem::path> word_files;  // the user's accepted words, one per line
   SuggestionMode suggestions = SuggestionMode::Fast;
+  // From copydesk.toml (see config.hpp): texts in word-list format (one word a line).
+  std::vector<std::string> accepted_lists;
+  // Words misspelled-word flags although Hunspell knows them.
+  std::vector<std::string> rejected_lists;
+  std::map<std::string, Severity, std::less<>> severities;       // rule id -> severity to report
+  std::map<std::string, RuleOptions, std::less<>> rule_options;  // rule id -> its options
 };
+
+// The text of a word list (`--words`, `accept-files`...): throws ConfigError naming the file
+// when it is not a readable regular file of valid UTF-8 text.
+std::string read_word_list(const std::filesystem::path& path);
 
 // One input to lint: a file, or standard input when `from_stdin`.
 struct Input {
@@ -53,32 +64,41 @@ struct FileResult {
 class Engine {
  public:
   // Throws ConfigError for an unknown rule id, a missing dictionary or an unreadable word list.
-  explicit Engine(EngineOptions options);
+  // Engines of the same language may share one `spell` checker (and its loaded dictionary and
+  // caches); without one the engine makes its own.
+  explicit Engine(EngineOptions options, std::shared_ptr<SpellChecker> spell = nullptr);
   ~Engine();
 
   FileResult lint_text(std::string path, std::string text) const;
   FileResult lint(const Input& input) const;
-
-  // Lints inputs on `jobs` threads (0: all cores) and hands each result to `consume` in input
-  // order, as soon as it and all before it are done.
-  void lint_all(const std::vector<Input>& inputs, unsigned jobs,
-                const std::function<void(FileResult&&)>& consume) const;
 
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
 
  private:
   std::vector<Diagnostic> lint_piece(const std::string& path, std::string& text) const;
   std::optional<FileResult> lint_stream(const Input& input, std::istream& in, std::string text) const;
+  // The severity reported for `rule`'s findings: the rule's default unless configured.
+  Severity severity_of(const Rule& rule) const;
 
   EngineOptions options_;
-  std::unique_ptr<SpellChecker> spell_;
+  std::shared_ptr<SpellChecker> spell_;
   WordSet accepted_words_;
+  WordSet rejected_words_;
+  std::vector<RuleOptions> rule_options_;  // one per rule, alive as long as the rules
   std::vector<std::unique_ptr<Rule>> rules_;
 };
 
-// Expands directories (recursing into *.txt, *.md, *.markdown, skipping hidden entries) into a
-// sorted list of inputs; "-" is standard input. Paths that do not exist are kept so that linting
-// reports them.
-std::vector<Input> collect_inputs(const std::vector<std::string>& paths);
+// Lints each input with its engine (`engines[i]` for `inputs[i]`; files governed by different
+// configurations need different engines) on `jobs` threads (0: all cores), and hands each
+// result to `consume` in input order, as soon as it and all before it are done.
+void lint_all(const std::vector<Input>& inputs, const std::vector<const Engine*>& engines,
+              unsigned jobs, const std::function<void(FileResult&&)>& consume);
+
+// Expands directories (recursing, skipping hidden entries) into a sorted list of inputs; "-" is
+// standard input. Files found in a directory are kept when `wanted` says so (by default: *.txt,
+// *.md and *.markdown). Paths that do not exist are kept so that linting reports them.
+std::vector<Input> collect_inputs(
+    const std::vector<std::string>& paths,
+    const std::function<bool(const std::filesystem::path&)>& wanted = {});
 
 }  // namespace copydesk

@@ -35,6 +35,10 @@ class Registry {
   std::map<std::string, RuleEntry, std::less<>> entries_;
 };
 
+// The candidate closest to `word` by edit distance, for "did you mean" messages; empty when none
+// is close.
+std::string closest_name(std::string_view word, const std::vector<std::string_view>& candidates);
+
 // Embedded rule documentation, keyed by file stem (generated from rules/*.md at build time).
 std::string_view rule_doc(std::string_view stem);
 

@@ -1,8 +1,13 @@
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "copydesk/diagnostic.hpp"
@@ -13,6 +18,43 @@ namespace copydesk {
 class SpellChecker;
 class WordSet;
 
+// A setting a rule accepts in copydesk.toml (`[rules.<id>] name = value`). The configuration
+// checks names, types and allowed values against these declarations before any rule is built.
+enum class OptionType : std::uint8_t { Boolean, Integer, String, StringList };
+
+struct OptionSpec {
+  std::string_view name;  // kebab-case key
+  OptionType type = OptionType::Boolean;
+  std::string_view default_value;  // as TOML: "false", "3", "\"text\"", "[]"
+  // The values a String or each entry of a StringList may take; null when any is fine.
+  std::vector<std::string> (*choices)() = nullptr;
+};
+
+using OptionValue = std::variant<bool, std::int64_t, std::string, std::vector<std::string>>;
+
+// A rule's option values: its declared defaults with the configuration's values over them.
+class RuleOptions {
+ public:
+  // The declared defaults (throws std::logic_error when a declaration's default is not valid
+  // TOML of its type: a programming error the registry test catches).
+  static RuleOptions defaults(std::span<const OptionSpec> specs);
+
+  void set(std::string_view name, OptionValue value);
+  // Throw std::logic_error for a name the rule did not declare with that type.
+  bool boolean(std::string_view name) const;
+  std::int64_t integer(std::string_view name) const;
+  const std::string& string(std::string_view name) const;
+  const std::vector<std::string>& strings(std::string_view name) const;
+
+  const std::map<std::string, OptionValue, std::less<>>& values() const { return values_; }
+  friend bool operator==(const RuleOptions&, const RuleOptions&) = default;
+
+ private:
+  template <typename T>
+  const T& get(std::string_view name) const;
+  std::map<std::string, OptionValue, std::less<>> values_;
+};
+
 struct RuleMeta {
   std::string_view id;        // kebab-case, names the problem; never changes once published
   std::string_view category;  // "spelling", "grammar", "punctuation", "capitalization"
@@ -20,6 +62,7 @@ struct RuleMeta {
   std::string_view summary;   // one line, for --list-rules
   bool has_fix = false;       // some findings carry a Fix
   bool enabled_by_default = true;
+  std::span<const OptionSpec> options{};  // what copydesk.toml may set under [rules.<id>]
 };
 
 // Receives a rule's findings. The engine fills in the rule id and severity.
@@ -32,7 +75,11 @@ class Sink {
 // Shared resources a rule may use, injected by the engine and shared by all documents.
 struct RuleContext {
   const SpellChecker* spell = nullptr;  // the chosen language's dictionary
-  const WordSet* accepted_words = nullptr;  // house list and the user's --words
+  const WordSet* accepted_words = nullptr;  // house list, the user's --words and config words
+  // Words the house style forbids although the dictionary knows them ("alot", "judgement").
+  const WordSet* rejected_words = nullptr;
+  // This rule's options; the engine sets them for every rule it builds.
+  const RuleOptions* options = nullptr;
 };
 
 // A check. Stateless after construction: `check` may run on many documents at once.

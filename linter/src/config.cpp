@@ -1,0 +1,850 @@
+#include "copydesk/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <stdexcept>
+
+#include "copydesk/registry.hpp"
+#include "copydesk/text.hpp"
+
+namespace copydesk {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A configuration is a page of settings: anything far larger is not one, and parsing it would
+// only cost time and memory.
+constexpr std::uintmax_t kLargestConfig = std::uintmax_t{1} << 20;
+
+std::string_view type_name(toml::node_type type) {
+  switch (type) {
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a floating-point number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    case toml::node_type::none:
+      break;
+  }
+  return "nothing";
+}
+
+std::string_view type_name(OptionType type) {
+  switch (type) {
+    case OptionType::Boolean:
+      return "a boolean (true or false)";
+    case OptionType::Integer:
+      return "an integer";
+    case OptionType::String:
+      return "a string";
+    case OptionType::StringList:
+      return "an array of strings";
+  }
+  return "a value";
+}
+
+// The node's value as an option of `type`; nullopt when it has another type.
+std::optional<OptionValue> to_option_value(const toml::node& node, OptionType type) {
+  switch (type) {
+    case OptionType::Boolean:
+      if (node.is_boolean()) return node.as_boolean()->get();
+      return std::nullopt;
+    case OptionType::Integer:
+      if (node.is_integer()) return node.as_integer()->get();
+      return std::nullopt;
+    case OptionType::String:
+      if (node.is_string()) return node.as_string()->get();
+      return std::nullopt;
+    case OptionType::StringList: {
+      const toml::array* array = node.as_array();
+      if (array == nullptr) return std::nullopt;
+      std::vector<std::string> strings;
+      for (const toml::node& element : *array) {
+        if (!element.is_string()) return std::nullopt;
+        strings.push_back(element.as_string()->get());
+      }
+      return strings;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
+  const std::string close = closest_name(word, candidates);
+  return close.empty() ? std::string() : "; did you mean " + in_quotes(close) + "?";
+}
+
+// Line and column (1-based, in code points) of byte `offset` in valid UTF-8 `text`.
+std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+class Parser {
+ public:
+  Parser(const fs::path& path, const fs::path& directory) : path_(path), directory_(directory) {}
+
+  ProjectConfig parse(std::string_view text) {
+    check_encoding(text);
+    check_key_depth(text);
+    toml::table root;
+    try {
+      root = toml::parse(text, path_.string());
+    } catch (const toml::parse_error& error) {
+      fail(error.source(), std::string(error.description()));
+    }
+    ProjectConfig config;
+    config.path = path_;
+    config.directory = directory_;
+    check_keys(root, {"language", "words", "files", "rules", "overrides"});
+    config.settings = layer(root);
+    if (const toml::node* files = root.get("files")) {
+      const toml::table& table = table_of(*files, "'files'");
+      check_keys(table, {"include", "exclude"});
+      if (const toml::node* include = table.get("include"))
+        config.include = globs(*include, "'include'");
+      if (const toml::node* exclude = table.get("exclude"))
+        config.exclude = globs(*exclude, "'exclude'");
+    }
+    if (const toml::node* overrides = root.get("overrides")) {
+      const toml::array* array = overrides->as_array();
+      if (array == nullptr || (!array->empty() && !array->is_array_of_tables())) {
+        const std::string_view found =
+            array != nullptr ? "an array of other values" : type_name(overrides->type());
+        fail(overrides->source(),
+             "'overrides' must be an array of tables ([[overrides]]), not " + std::string(found));
+      }
+      for (const toml::node& element : *array) {
+        const toml::table& table = *element.as_table();
+        check_keys(table, {"files", "language", "words", "rules"});
+        const toml::node* files = table.get("files");
+        if (files == nullptr)
+          fail(table.source(), "an override needs 'files', the globs it applies to");
+        ConfigOverride entry;
+        entry.files = globs(*files, "'files'");
+        if (entry.files.empty()) fail(files->source(), "'files' of an override lists no glob");
+        entry.settings = layer(table);
+        entry.line = table.source().begin.line;
+        config.overrides.push_back(std::move(entry));
+      }
+    }
+    return config;
+  }
+
+ private:
+  [[noreturn]] void fail(const toml::source_region& where, const std::string& problem) const {
+    fail_at(where.begin.line, where.begin.column, problem);
+  }
+
+  [[noreturn]] void fail_at(std::size_t line, std::size_t column,
+                            const std::string& problem) const {
+    throw ConfigError(path_.string() + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                      ": " + problem);
+  }
+
+  void check_encoding(std::string_view text) const {
+    if (const auto bad = find_invalid_utf8(text)) {
+      const auto [line, column] = line_and_column(text, *bad);
+      fail_at(line, column, "invalid UTF-8 (byte " + std::to_string(*bad) + ")");
+    }
+    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+      const auto [line, column] = line_and_column(text, nul);
+      fail_at(line, column, "a NUL byte: this is a binary file, not TOML");
+    }
+  }
+
+  // toml++ builds a table per part of a dotted key ("a.b.c = 1") and recurses through them, so
+  // a key of a hundred thousand parts overflows the stack. copydesk.toml needs four at most
+  // ("overrides.rules.<id>.<key>"); a key of kDeepestKey parts or more is refused before
+  // parsing. A light scan: strings and comments are skipped, and keys joined by dots counted.
+  void check_key_depth(std::string_view text) const {
+    constexpr std::size_t kDeepestKey = 16;
+    const auto bare = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '_' || c == '-';
+    };
+    std::size_t dots = 0;    // in the current run of keys
+    bool after_key = false;  // the last token was a key or a string
+    for (std::size_t i = 0; i < text.size();) {
+      const char c = text[i];
+      if (c == '#') {
+        i = std::min(text.find('\n', i), text.size());
+        continue;
+      }
+      if (c == '"' || c == '\'') {
+        i = string_end(text, i);
+        after_key = true;
+        continue;
+      }
+      if (bare(c)) {
+        while (i < text.size() && bare(text[i])) ++i;
+        after_key = true;
+        continue;
+      }
+      if (c == '.' && after_key) {
+        if (++dots + 1 >= kDeepestKey) {
+          const auto [line, column] = line_and_column(text, i);
+          fail_at(line, column,
+                  "a dotted key of " + std::to_string(kDeepestKey) +
+                      " parts or more; copydesk.toml needs four at most");
+        }
+        after_key = false;
+        ++i;
+        continue;
+      }
+      if (c != ' ' && c != '\t') {
+        dots = 0;
+        after_key = false;
+      }
+      ++i;
+    }
+  }
+
+  // The offset past the string that starts at `begin` (basic or literal, on one line or
+  // several); an unterminated one ends at its line's end, and the parser reports it.
+  static std::size_t string_end(std::string_view text, std::size_t begin) {
+    const char quote = text[begin];
+    const std::string triple(3, quote);
+    const bool multi_line = text.substr(begin, 3) == triple;
+    std::size_t at = begin + (multi_line ? 3 : 1);
+    while (at < text.size()) {
+      if (quote == '"' && text[at] == '\\') {
+        at += 2;
+      } else if (multi_line ? text.substr(at, 3) == triple : text[at] == quote) {
+        return at + (multi_line ? 3 : 1);
+      } else if (!multi_line && text[at] == '\n') {
+        return at;
+      } else {
+        ++at;
+      }
+    }
+    return text.size();
+  }
+
+  void check_keys(const toml::table& table, const std::vector<std::string_view>& allowed) const {
+    for (const auto& [key, value] : table) {
+      if (std::find(allowed.begin(), allowed.end(), key.str()) != allowed.end()) continue;
+      fail(key.source(), "unknown key " + in_quotes(key.str()) + did_you_mean(key.str(), allowed));
+    }
+  }
+
+  const toml::table& table_of(const toml::node& node, std::string_view what) const {
+    const toml::table* table = node.as_table();
+    if (table == nullptr) {
+      fail(node.source(),
+           std::string(what) + " must be a table, not " + std::string(type_name(node.type())));
+    }
+    return *table;
+  }
+
+  const std::string& string_of(const toml::node& node, std::string_view what) const {
+    if (!node.is_string()) {
+      fail(node.source(),
+           std::string(what) + " must be a string, not " + std::string(type_name(node.type())));
+    }
+    return node.as_string()->get();
+  }
+
+  const toml::array& array_of(const toml::node& node, std::string_view what) const {
+    const toml::array* array = node.as_array();
+    if (array == nullptr) {
+      fail(node.source(), std::string(what) + " must be an array of strings, not " +
+                              std::string(type_name(node.type())));
+    }
+    return *array;
+  }
+
+  std::vector<Glob> globs(const toml::node& node, std::string_view what) const {
+    std::vector<Glob> result;
+    for (const toml::node& element : array_of(node, what)) {
+      try {
+        result.emplace_back(string_of(element, "a glob"));
+      } catch (const std::invalid_argument& error) {
+        fail(element.source(),
+             "invalid glob " + in_quotes(element.as_string()->get()) + ": " + error.what());
+      }
+    }
+    return result;
+  }
+
+  ConfigLayer layer(const toml::table& table) const {
+    ConfigLayer layer;
+    if (const toml::node* language = table.get("language")) {
+      const std::string& name = string_of(*language, "'language'");
+      if (!dictionaries_) dictionaries_ = available_dictionaries();
+      const std::vector<std::string>& available = *dictionaries_;
+      if (std::find(available.begin(), available.end(), name) == available.end()) {
+        std::string list;
+        for (const auto& known : available) list += (list.empty() ? "" : ", ") + known;
+        std::vector<std::string_view> candidates(available.begin(), available.end());
+        fail(language->source(), "no Hunspell dictionary " + in_quotes(name) +
+                                     did_you_mean(name, candidates) +
+                                     " (installed: " + (list.empty() ? "none" : list) + ")");
+      }
+      layer.language = name;
+    }
+    if (const toml::node* words = table.get("words"))
+      read_words(table_of(*words, "'words'"), layer);
+    if (const toml::node* rules = table.get("rules"))
+      read_rules(table_of(*rules, "'rules'"), layer);
+    return layer;
+  }
+
+  void read_words(const toml::table& table, ConfigLayer& layer) const {
+    check_keys(table, {"accept", "reject", "accept-files", "reject-files"});
+    const auto inline_words = [&](std::string_view key, std::vector<std::string>& words,
+                                  std::vector<std::string>& lists) {
+      const toml::node* node = table.get(key);
+      if (node == nullptr) return;
+      std::string list;
+      for (const toml::node& element : array_of(*node, in_quotes(key))) {
+        const std::string& word = string_of(element, "a word");
+        const bool blank = word.find_first_of(" \t\r\n\f\v") != std::string::npos;
+        if (word.empty() || blank) {
+          fail(element.source(), "a word must be one word without spaces, not " + in_quotes(word));
+        }
+        if (word.front() == '#') fail(element.source(), "a word cannot start with '#'");
+        words.push_back(word);
+        list.append(word).push_back('\n');
+      }
+      lists.push_back(std::move(list));
+    };
+    inline_words("accept", layer.accept, layer.accepted_lists);
+    inline_words("reject", layer.reject, layer.rejected_lists);
+    const auto files = [&](std::string_view key, std::vector<fs::path>& paths,
+                           std::vector<std::string>& lists) {
+      const toml::node* node = table.get(key);
+      if (node == nullptr) return;
+      for (const toml::node& element : array_of(*node, in_quotes(key))) {
+        const std::string& name = string_of(element, "a word file");
+        if (name.empty()) fail(element.source(), "the word file name is empty");
+        // Relative to the configuration's folder, reached through the path the configuration
+        // was named by, so that messages show a path the user can type.
+        const fs::path path = path_.parent_path() / name;
+        try {
+          lists.push_back(read_word_list(path));
+        } catch (const ConfigError& error) {
+          fail(element.source(), error.what());
+        }
+        paths.push_back(path);
+      }
+    };
+    files("accept-files", layer.accept_files, layer.accepted_lists);
+    files("reject-files", layer.reject_files, layer.rejected_lists);
+  }
+
+  void read_rules(const toml::table& table, ConfigLayer& layer) const {
+    const Registry& registry = Registry::builtin();
+    for (const auto& [key, node] : table) {
+      const RuleEntry* entry = registry.find(key.str());
+      if (entry == nullptr) {
+        const std::string close = registry.closest(key.str());
+        fail(key.source(), "unknown rule " + in_quotes(key.str()) +
+                               (close.empty() ? "" : "; did you mean " + in_quotes(close) + "?") +
+                               " (see copydesk --list-rules)");
+      }
+      if (node.is_boolean()) {
+        fail(node.source(), "a rule takes a table of settings: write 'enabled = " +
+                                std::string(node.as_boolean()->get() ? "true" : "false") +
+                                "' under [rules." + std::string(key.str()) + "]");
+      }
+      const toml::table& settings = table_of(node, "the settings of rule " + in_quotes(key.str()));
+      std::vector<std::string_view> allowed{"enabled", "severity"};
+      for (const OptionSpec& option : entry->meta.options) allowed.push_back(option.name);
+      check_keys(settings, allowed);
+      ConfigLayer::RuleSettings& rule = layer.rules[std::string(key.str())];
+      if (const toml::node* enabled = settings.get("enabled")) {
+        if (!enabled->is_boolean()) {
+          fail(enabled->source(),
+               "'enabled' must be true or false, not " + std::string(type_name(enabled->type())));
+        }
+        rule.enabled = enabled->as_boolean()->get();
+      }
+      if (const toml::node* severity = settings.get("severity")) {
+        const std::string& name = string_of(*severity, "'severity'");
+        rule.severity = parse_severity(name);
+        if (!rule.severity) {
+          fail(severity->source(), "'severity' must be \"error\", \"warning\" or \"info\", not " +
+                                       in_quotes(name) +
+                                       did_you_mean(name, {"error", "warning", "info"}));
+        }
+      }
+      for (const OptionSpec& option : entry->meta.options) {
+        if (const toml::node* value = settings.get(option.name)) {
+          rule.options[std::string(option.name)] = option_value(*value, option);
+        }
+      }
+    }
+  }
+
+  OptionValue option_value(const toml::node& node, const OptionSpec& option) const {
+    std::optional<OptionValue> value = to_option_value(node, option.type);
+    if (!value) {
+      fail(node.source(), in_quotes(option.name) + " must be " +
+                              std::string(type_name(option.type)) + ", not " +
+                              std::string(type_name(node.type())));
+    }
+    if (option.choices == nullptr) return *value;
+    // Computed once per file: a rule may have to read its data to know them.
+    auto [cached, added] = choices_.try_emplace(&option);
+    if (added) cached->second = option.choices();
+    const std::vector<std::string>& choices = cached->second;
+    const std::vector<std::string_view> candidates(choices.begin(), choices.end());
+    const auto check = [&](const toml::node& at, const std::string& chosen) {
+      if (std::find(choices.begin(), choices.end(), chosen) != choices.end()) return;
+      fail(at.source(), in_quotes(chosen) + " is not a value of " + in_quotes(option.name) +
+                            did_you_mean(chosen, candidates));
+    };
+    if (node.is_string()) check(node, node.as_string()->get());
+    if (const toml::array* array = node.as_array()) {
+      for (const toml::node& element : *array) check(element, element.as_string()->get());
+    }
+    return *value;
+  }
+
+  fs::path path_;
+  fs::path directory_;
+  // Looked up on first need, once however many tables ask.
+  mutable std::optional<std::vector<std::string>> dictionaries_;
+  mutable std::map<const OptionSpec*, std::vector<std::string>> choices_;
+};
+
+fs::path absolute_normal(const fs::path& path) {
+  std::error_code error;
+  fs::path absolute = fs::absolute(path, error);
+  if (error) absolute = path;
+  return absolute.lexically_normal();
+}
+
+// `file` relative to `directory`, '/'-separated; nullopt when it is not inside it.
+std::optional<std::string> relative_inside(const fs::path& directory, const fs::path& file) {
+  const fs::path relative = absolute_normal(file).lexically_relative(directory);
+  if (relative.empty() || *relative.begin() == "..") return std::nullopt;
+  return relative.generic_string();
+}
+
+bool any_matches(const std::vector<Glob>& globs, std::string_view path) {
+  return std::any_of(globs.begin(), globs.end(),
+                     [&](const Glob& glob) { return glob.matches(path); });
+}
+
+const std::vector<Glob>& default_include() {
+  static const std::vector<Glob> globs{Glob("*.txt"), Glob("*.md"), Glob("*.markdown")};
+  return globs;
+}
+
+// `path` relative to the current directory when it lies inside it, as the user thinks of it.
+fs::path for_display(const fs::path& path) {
+  std::error_code error;
+  const fs::path current = fs::current_path(error);
+  if (error) return path;
+  const fs::path relative = path.lexically_relative(current);
+  if (relative.empty() || *relative.begin() == "..") return path;
+  return relative;
+}
+
+void add_unique(std::vector<std::string>& ids, const std::string& id) {
+  if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+}
+
+void remove(std::vector<std::string>& ids, const std::string& id) {
+  ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
+}
+
+void apply(const ConfigLayer& layer, EngineOptions& options) {
+  if (layer.language) options.language = *layer.language;
+  for (const auto& [id, rule] : layer.rules) {
+    if (rule.enabled) {
+      remove(*rule.enabled ? options.disable : options.enable, id);
+      add_unique(*rule.enabled ? options.enable : options.disable, id);
+    }
+    if (rule.severity) options.severities[id] = *rule.severity;
+    if (rule.options.empty()) continue;
+    auto [at, added] = options.rule_options.try_emplace(id);
+    if (added) at->second = RuleOptions::defaults(Registry::builtin().find(id)->meta.options);
+    for (const auto& [name, value] : rule.options) at->second.set(name, value);
+  }
+  options.accepted_lists.insert(options.accepted_lists.end(), layer.accepted_lists.begin(),
+                                layer.accepted_lists.end());
+  options.rejected_lists.insert(options.rejected_lists.end(), layer.rejected_lists.begin(),
+                                layer.rejected_lists.end());
+}
+
+}  // namespace
+
+RuleOptions RuleOptions::defaults(std::span<const OptionSpec> specs) {
+  RuleOptions options;
+  for (const OptionSpec& spec : specs) {
+    std::optional<OptionValue> value;
+    try {
+      const toml::table parsed = toml::parse("value = " + std::string(spec.default_value));
+      value = to_option_value(*parsed.get("value"), spec.type);
+    } catch (const toml::parse_error&) {
+    }
+    if (!value) {
+      throw std::logic_error("option " + std::string(spec.name) + ": default " +
+                             std::string(spec.default_value) + " is not " +
+                             std::string(type_name(spec.type)));
+    }
+    options.values_[std::string(spec.name)] = std::move(*value);
+  }
+  return options;
+}
+
+void RuleOptions::set(std::string_view name, OptionValue value) {
+  values_[std::string(name)] = std::move(value);
+}
+
+template <typename T>
+const T& RuleOptions::get(std::string_view name) const {
+  const auto found = values_.find(name);
+  if (found == values_.end() || !std::holds_alternative<T>(found->second)) {
+    throw std::logic_error("rule option " + std::string(name) + " is not declared with this type");
+  }
+  return std::get<T>(found->second);
+}
+
+bool RuleOptions::boolean(std::string_view name) const { return get<bool>(name); }
+std::int64_t RuleOptions::integer(std::string_view name) const { return get<std::int64_t>(name); }
+const std::string& RuleOptions::string(std::string_view name) const {
+  return get<std::string>(name);
+}
+const std::vector<std::string>& RuleOptions::strings(std::string_view name) const {
+  return get<std::vector<std::string>>(name);
+}
+
+ProjectConfig ProjectConfig::load(const fs::path& path) {
+  std::error_code error;
+  const auto status = fs::status(path, error);
+  if (!fs::exists(status)) throw ConfigError(path.string() + ": no such configuration file");
+  if (!fs::is_regular_file(status)) {
+    throw ConfigError(path.string() + ": the configuration is not a regular file");
+  }
+  const std::uintmax_t size = fs::file_size(path, error);
+  if (!error && size > kLargestConfig) {
+    throw ConfigError(path.string() + ": the configuration is too large (" + std::to_string(size) +
+                      " bytes; the limit is 1 MiB)");
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string text;
+  if (in) {
+    // At most one byte past the limit, should the file grow after the size was taken.
+    text.resize(static_cast<std::size_t>(kLargestConfig) + 1);
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  if (!in && !in.eof()) {
+    throw ConfigError(path.string() + ": cannot read the configuration: " +
+                      std::error_code(errno, std::generic_category()).message());
+  }
+  if (text.size() > kLargestConfig) {
+    throw ConfigError(path.string() + ": the configuration is too large (the limit is 1 MiB)");
+  }
+  return parse(text, path, absolute_normal(path).parent_path());
+}
+
+ProjectConfig ProjectConfig::parse(std::string_view text, const fs::path& path,
+                                   const fs::path& directory) {
+  return Parser(path, directory).parse(text);
+}
+
+bool ProjectConfig::walks_into(const fs::path& file) const {
+  const auto relative = relative_inside(directory, file);
+  if (!relative) return any_matches(default_include(), file.filename().string());
+  return any_matches(include.empty() ? default_include() : include, *relative) &&
+         !any_matches(exclude, *relative);
+}
+
+bool ProjectConfig::excluded(const fs::path& file) const {
+  const auto relative = relative_inside(directory, file);
+  return relative && any_matches(exclude, *relative);
+}
+
+std::vector<std::size_t> ProjectConfig::overrides_for(const fs::path& file) const {
+  std::vector<std::size_t> matching;
+  const auto relative = relative_inside(directory, file);
+  if (!relative) return matching;
+  for (std::size_t i = 0; i < overrides.size(); ++i) {
+    if (any_matches(overrides[i].files, *relative)) matching.push_back(i);
+  }
+  return matching;
+}
+
+Workspace::Workspace(CommandLineSettings command_line) : command_line_(std::move(command_line)) {}
+
+Workspace::~Workspace() = default;
+
+const ProjectConfig* Workspace::config_for(const Input& input) {
+  if (command_line_.config_file) {
+    if (loaded_.empty()) {
+      loaded_.push_back(
+          std::make_unique<ProjectConfig>(ProjectConfig::load(*command_line_.config_file)));
+    }
+    return loaded_.front().get();
+  }
+  std::error_code error;
+  const fs::path start =
+      input.from_stdin ? fs::current_path(error) : absolute_normal(input.path).parent_path();
+  return error ? nullptr : discover(start);
+}
+
+const ProjectConfig* Workspace::discover(const fs::path& directory) {
+  std::vector<fs::path> visited;
+  const ProjectConfig* found = nullptr;
+  for (fs::path at = directory;; at = at.parent_path()) {
+    if (const auto known = by_directory_.find(at); known != by_directory_.end()) {
+      found = known->second;
+      break;
+    }
+    visited.push_back(at);
+    const fs::path candidate = at / kConfigFileName;
+    std::error_code error;
+    if (fs::is_regular_file(candidate, error)) {
+      loaded_.push_back(
+          std::make_unique<ProjectConfig>(ProjectConfig::load(for_display(candidate))));
+      found = loaded_.back().get();
+      break;
+    }
+    if (at == at.parent_path()) break;
+  }
+  for (const auto& path : visited) by_directory_[path] = found;
+  return found;
+}
+
+Resolution Workspace::resolve(const Input& input) {
+  Resolution resolution;
+  resolution.config = config_for(input);
+  const EngineOptions& flags = command_line_.options;
+  EngineOptions& options = resolution.options;
+  options.suggestions = flags.suggestions;
+  if (resolution.config != nullptr) {
+    apply(resolution.config->settings, options);
+    if (!input.from_stdin) resolution.overrides = resolution.config->overrides_for(input.path);
+    for (const std::size_t index : resolution.overrides) {
+      apply(resolution.config->overrides[index].settings, options);
+    }
+  }
+  if (command_line_.language_given) options.language = flags.language;
+  for (const auto& id : flags.enable) {
+    remove(options.disable, id);
+    add_unique(options.enable, id);
+  }
+  for (const auto& id : flags.disable) {
+    remove(options.enable, id);
+    add_unique(options.disable, id);
+  }
+  options.word_files = flags.word_files;
+  return resolution;
+}
+
+bool Workspace::walks_into(const fs::path& file) {
+  const ProjectConfig* config = config_for(Input{file.string(), file, false, false, std::nullopt});
+  if (config == nullptr) return any_matches(default_include(), file.filename().string());
+  return config->walks_into(file);
+}
+
+bool Workspace::excluded(const Input& input) {
+  if (input.from_stdin) return false;
+  const ProjectConfig* config = config_for(input);
+  return config != nullptr && config->excluded(input.path);
+}
+
+std::vector<const Engine*> Workspace::engines_for(const std::vector<Input>& inputs) {
+  std::vector<const Engine*> engines;
+  engines.reserve(inputs.size());
+  for (const Input& input : inputs) {
+    Resolution resolution = resolve(input);
+    // Files with the same configuration file and the same matching overrides share an engine.
+    std::string key;
+    for (std::size_t i = 0; i < loaded_.size(); ++i) {
+      if (loaded_[i].get() == resolution.config) key = std::to_string(i);
+    }
+    for (const std::size_t index : resolution.overrides) {
+      key.push_back(',');
+      key += std::to_string(index);
+    }
+    auto& engine = engines_[key];
+    if (!engine) {
+      auto& spell = spell_checkers_[resolution.options.language];
+      if (!spell) {
+        try {
+          spell = std::make_shared<SpellChecker>(resolution.options.language,
+                                                 resolution.options.suggestions);
+        } catch (const std::runtime_error& error) {
+          throw ConfigError(error.what());
+        }
+      }
+      engine = std::make_unique<Engine>(std::move(resolution.options), spell);
+    }
+    engines.push_back(engine.get());
+  }
+  return engines;
+}
+
+std::string describe(const Resolution& resolution, std::string_view display_path, bool excluded) {
+  std::ostringstream out;
+  const ProjectConfig* config = resolution.config;
+  const EngineOptions& options = resolution.options;
+  out << "# Effective configuration for " << display_path << '\n';
+  out << "# Configuration file: "
+      << (config != nullptr ? config->path.string() : "none (built-in defaults)") << '\n';
+  if (config != nullptr) {
+    if (resolution.overrides.empty()) out << "# Overrides applied: none\n";
+    for (const std::size_t index : resolution.overrides) {
+      const ConfigOverride& entry = config->overrides[index];
+      out << "# Override applied: " << config->path.string() << ':' << entry.line << " (files =";
+      for (const Glob& glob : entry.files) out << ' ' << glob.pattern();
+      out << ")\n";
+    }
+  }
+  if (excluded) {
+    out << "# Excluded by [files] exclude: skipped in folders and with --force-exclude\n";
+  }
+
+  toml::table table;
+  table.insert("language", options.language);
+  toml::table words;
+  std::vector<const ConfigLayer*> layers;
+  if (config != nullptr) {
+    layers.push_back(&config->settings);
+    for (const std::size_t index : resolution.overrides) {
+      layers.push_back(&config->overrides[index].settings);
+    }
+  }
+  const auto collect = [&](auto member, toml::array& array) {
+    for (const ConfigLayer* layer : layers) {
+      for (const auto& item : layer->*member)
+        array.push_back(toml::value<std::string>(fs::path(item).string()));
+    }
+  };
+  toml::array accept, reject, accept_files, reject_files;
+  collect(&ConfigLayer::accept, accept);
+  collect(&ConfigLayer::reject, reject);
+  collect(&ConfigLayer::accept_files, accept_files);
+  for (const auto& file : options.word_files) accept_files.push_back(file.string());
+  collect(&ConfigLayer::reject_files, reject_files);
+  words.insert("accept", std::move(accept));
+  words.insert("accept-files", std::move(accept_files));
+  words.insert("reject", std::move(reject));
+  words.insert("reject-files", std::move(reject_files));
+  table.insert("words", std::move(words));
+
+  toml::table rules;
+  const auto listed = [](const std::vector<std::string>& ids, std::string_view id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  for (const RuleEntry* entry : Registry::builtin().entries()) {
+    const std::string id(entry->meta.id);
+    toml::table rule;
+    rule.insert("enabled", (entry->meta.enabled_by_default || listed(options.enable, id)) &&
+                               !listed(options.disable, id));
+    const auto severity = options.severities.find(id);
+    rule.insert("severity", std::string(to_string(severity != options.severities.end()
+                                                      ? severity->second
+                                                      : entry->meta.default_severity)));
+    const auto configured = options.rule_options.find(id);
+    const RuleOptions values = configured != options.rule_options.end()
+                                   ? configured->second
+                                   : RuleOptions::defaults(entry->meta.options);
+    for (const auto& [option, value] : values.values()) {
+      const std::string& name = option;  // a structured binding cannot be captured (clang 14)
+      std::visit(
+          [&](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+              toml::array array;
+              for (const auto& s : v) array.push_back(s);
+              rule.insert(name, std::move(array));
+            } else {
+              rule.insert(name, v);
+            }
+          },
+          value);
+    }
+    rules.insert(id, std::move(rule));
+  }
+  table.insert("rules", std::move(rules));
+  out << toml::toml_formatter(table) << '\n';
+  return out.str();
+}
+
+std::string_view starter_config() {
+  return R"(# copydesk.toml: settings for the articles in this folder and the folders below it.
+# copydesk uses the first copydesk.toml it finds walking up from each file's folder (or the
+# file given with --config). Command-line flags (--lang, --enable, --disable, --words) win
+# over this file. Every key is described in docs/configuration.md of copydesk.
+# Paths and globs below are relative to the folder of this file.
+
+# The Hunspell dictionary to spell-check against: the edition's spelling.
+language = "en_US"
+# language = "en_GB"
+
+[words]
+# Names and terms of the house that the dictionary lacks. A lowercase entry also accepts the
+# capitalized word; a capitalized entry matches only as written.
+# accept = ["copydesk", "Brexiteer"]
+# Word lists, one word a line, '#' starting a comment.
+# accept-files = ["house-names.txt"]
+# Words the house style forbids although the dictionary knows them: misspelled-word flags them.
+# reject = ["alot", "judgement"]
+# reject-files = ["banned-words.txt"]
+
+[files]
+# Which files a directory walk lints (named files are always linted, unless --force-exclude).
+# A glob without '/' matches a name in any folder; one with '/' starts at this folder; '**'
+# stands for any number of folders. A matching folder takes everything in it along.
+# include = ["*.md", "*.txt"]
+# exclude = ["drafts", "archive/**/*.txt"]
+
+# Each rule can be switched on or off, given another severity ("error", "warning" or "info")
+# and, where it has any, options. `copydesk --list-rules` lists the rules and
+# `copydesk --explain RULE` documents each, options included.
+[rules.misspelled-word]
+# severity = "warning"
+
+[rules.confused-word]
+# enabled = false
+# Pairs of the rule's word list that this desk wants left alone.
+# skip-pairs = ["loose->lose"]
+
+[rules.repeated-word]
+# severity = "error"
+
+# Overrides: settings for the files that match `files`; later overrides win over earlier ones.
+# [[overrides]]
+# files = ["news/**"]
+# language = "en_GB"
+# [overrides.rules.confused-word]
+# severity = "error"
+)";
+}
+
+}  // namespace copydesk
