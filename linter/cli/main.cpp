@@ -138,6 +138,10 @@ static int run(int argc, char** argv) {
   app.add_option("--color", colour, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  std::string stdin_filename;
+  app.add_option("--stdin-filename", stdin_filename,
+                 "Name for standard input ('-') in reports; its extension gives the syntax "
+                 "(.md, .markdown: Markdown; otherwise plain text)");
   app.add_flag("--list-rules", show_rules, "List the rules and exit");
   app.add_option("--explain", explain_id, "Print a rule's documentation and exit");
   app.set_version_flag("--version", std::string("copydesk ") + copydesk::kVersion);
@@ -190,7 +194,7 @@ static int run(int argc, char** argv) {
   if (!baseline_out.empty()) {
     copydesk::Baseline recorded;
     bool input_errors = false;
-    engine->lint_all(copydesk::collect_inputs(paths), jobs, [&](copydesk::FileResult&& result) {
+    engine->lint_all(copydesk::collect_inputs(paths, stdin_filename), jobs, [&](copydesk::FileResult&& result) {
       if (result.error) {
         std::cerr << "copydesk: " << (result.skipped ? "note: " : "error: ") << result.path << ": "
                   << *result.error << '\n';
@@ -220,7 +224,7 @@ static int run(int argc, char** argv) {
       copydesk::make_formatter(*copydesk::parse_format(format), std::cout, format_options);
   copydesk::Summary summary;
   formatter->begin();
-  engine->lint_all(copydesk::collect_inputs(paths), jobs, [&](copydesk::FileResult&& result) {
+  engine->lint_all(copydesk::collect_inputs(paths, stdin_filename), jobs, [&](copydesk::FileResult&& result) {
     if (baseline) baseline->suppress(result);
     copydesk::count_into(summary, result);
     if (result.error) {

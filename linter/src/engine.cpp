@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "copydesk/document.hpp"
+#include "copydesk/markdown.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/text.hpp"
 
@@ -122,6 +123,43 @@ void shift(Diagnostic& diagnostic, std::uint32_t by) {
   }
 }
 
+// Runs `rules` over `text` (with its block starts, see Document) and adds their findings to
+// `out`. `text` is moved into the document and back, not copied.
+void run_rules(const std::vector<std::unique_ptr<Rule>>& rules, const std::string& path,
+               std::string& text, const std::vector<BlockStart>& block_starts,
+               std::vector<Diagnostic>& out) {
+  const auto check = [&](const Document& document) {
+    for (const auto& rule : rules) {
+      CollectingSink sink(rule->meta(), out);
+      rule->check(document, sink);
+    }
+  };
+  if (text.size() <= kWholeBytes) {
+    Document document(path, std::move(text), block_starts);
+    check(document);
+    text = std::move(document).take_text();
+    return;
+  }
+  // A long file is linted a piece at a time, so that only one piece's tokens and sentences
+  // exist at once (they take about 16 bytes per byte of text).
+  std::vector<BlockStart> piece_starts;
+  auto next_start = block_starts.begin();
+  for (std::size_t begin = 0; begin < text.size();) {
+    const std::size_t end = piece_end(text, begin);
+    piece_starts.clear();
+    for (; next_start != block_starts.end() && next_start->offset < end; ++next_start) {
+      piece_starts.push_back(
+          BlockStart{next_start->offset - static_cast<std::uint32_t>(begin), next_start->kind});
+    }
+    const std::size_t first = out.size();
+    check(Document(path, text.substr(begin, end - begin), piece_starts));
+    for (std::size_t i = first; i < out.size(); ++i) {
+      shift(out[i], static_cast<std::uint32_t>(begin));
+    }
+    begin = end;
+  }
+}
+
 void check_rule_ids(const std::vector<std::string>& ids, std::string_view option) {
   const Registry& registry = Registry::builtin();
   for (const auto& id : ids) {
@@ -161,6 +199,11 @@ Engine::Engine(EngineOptions options) : options_(std::move(options)) {
 Engine::~Engine() = default;
 
 FileResult Engine::lint_text(std::string path, std::string text) const {
+  const Syntax syntax = syntax_of(path);
+  return lint_text(std::move(path), std::move(text), syntax);
+}
+
+FileResult Engine::lint_text(std::string path, std::string text, Syntax syntax) const {
   FileResult result;
   result.path = path;
   // Spans hold 32-bit offsets.
@@ -172,30 +215,13 @@ FileResult Engine::lint_text(std::string path, std::string text) const {
     result.error = "invalid UTF-8 at byte " + std::to_string(*bad);
     return result;
   }
-  if (text.size() <= kWholeBytes) {
-    Document document(std::move(path), std::move(text));
-    for (const auto& rule : rules_) {
-      CollectingSink sink(rule->meta(), result.diagnostics);
-      rule->check(document, sink);
-    }
-    std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
-    result.text = std::move(document).take_text();
-    return result;
-  }
-  // A long file is linted a piece at a time, so that only one piece's tokens and sentences
-  // exist at once (they take about 16 bytes per byte of text).
-  for (std::size_t begin = 0; begin < text.size();) {
-    const std::size_t end = piece_end(text, begin);
-    const Document document(path, text.substr(begin, end - begin));
-    const std::size_t first = result.diagnostics.size();
-    for (const auto& rule : rules_) {
-      CollectingSink sink(rule->meta(), result.diagnostics);
-      rule->check(document, sink);
-    }
-    for (std::size_t i = first; i < result.diagnostics.size(); ++i) {
-      shift(result.diagnostics[i], static_cast<std::uint32_t>(begin));
-    }
-    begin = end;
+  if (syntax == Syntax::Markdown) {
+    // The rules read the prose view, whose offsets are the source's; reports show the source.
+    ProseView prose = markdown_prose(text);
+    run_rules(rules_, path, prose.text, prose.block_starts, result.diagnostics);
+    drop_fixes_over_markup(result.diagnostics, text, prose.text);
+  } else {
+    run_rules(rules_, path, text, {}, result.diagnostics);
   }
   std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
   result.text = std::move(text);
@@ -247,7 +273,7 @@ FileResult Engine::lint(const Input& input) const {
                    std::to_string(text.find('\0')) + ")";
     return failed;
   }
-  return lint_text(input.display_path, std::move(text));
+  return lint_text(input.display_path, std::move(text), syntax_of(input.path));
 }
 
 namespace {
@@ -344,11 +370,19 @@ bool hidden(const std::filesystem::path& path) {
 
 }  // namespace
 
-std::vector<Input> collect_inputs(const std::vector<std::string>& paths) {
+Syntax syntax_of(const std::filesystem::path& path) {
+  std::string extension = path.extension().string();
+  for (char& c : extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return extension == ".md" || extension == ".markdown" ? Syntax::Markdown : Syntax::Text;
+}
+
+std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
+                                  const std::string& stdin_name) {
   std::vector<Input> inputs;
   for (const auto& given : paths) {
     if (given == "-") {
-      inputs.push_back(Input{"<stdin>", {}, true, true, std::nullopt});
+      inputs.push_back(Input{stdin_name.empty() ? "<stdin>" : stdin_name, stdin_name, true, true,
+                             std::nullopt});
       continue;
     }
     const std::filesystem::path path(given);

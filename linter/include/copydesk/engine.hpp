@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -28,10 +29,16 @@ struct EngineOptions {
   SuggestionMode suggestions = SuggestionMode::Fast;
 };
 
+// How a file is read: as plain text, or as Markdown, of which only the prose is linted.
+enum class Syntax : std::uint8_t { Text, Markdown };
+
+// Markdown for names ending in ".md" or ".markdown" (in any case), plain text otherwise.
+Syntax syntax_of(const std::filesystem::path& path);
+
 // One input to lint: a file, or standard input when `from_stdin`.
 struct Input {
   std::string display_path;  // as the user should see it
-  std::filesystem::path path;
+  std::filesystem::path path;  // for standard input, the name it was given (or empty): its syntax
   bool from_stdin = false;
   bool explicit_path = true;  // named on the command line rather than found in a directory
   std::optional<std::string> error;  // found unusable while collecting (e.g. no permission)
@@ -51,7 +58,9 @@ class Engine {
   explicit Engine(EngineOptions options);
   ~Engine();
 
+  // Reads `text` as syntax_of(path) says.
   FileResult lint_text(std::string path, std::string text) const;
+  FileResult lint_text(std::string path, std::string text, Syntax syntax) const;
   FileResult lint(const Input& input) const;
 
   // Lints inputs on `jobs` threads (0: all cores) and hands each result to `consume` in input
@@ -69,8 +78,9 @@ class Engine {
 };
 
 // Expands directories (recursing into *.txt, *.md, *.markdown, skipping hidden entries) into a
-// sorted list of inputs; "-" is standard input. Paths that do not exist are kept so that linting
-// reports them.
-std::vector<Input> collect_inputs(const std::vector<std::string>& paths);
+// sorted list of inputs; "-" is standard input, shown as `stdin_name` (which also gives its
+// syntax) or "<stdin>". Paths that do not exist are kept so that linting reports them.
+std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
+                                  const std::string& stdin_name = {});
 
 }  // namespace copydesk
