@@ -1,5 +1,6 @@
 #include "copydesk/segmenter.hpp"
 
+#include <optional>
 #include <string>
 
 #include "copydesk/dictionary.hpp"
@@ -61,8 +62,9 @@ class Segmenter {
     std::uint32_t first = skip_list_marker(0, start_);
     for (std::uint32_t i = first; i < count; ++i) {
       const Token& token = tokens_[i];
-      if (reached_block_start(token)) {
+      if (const auto kind = reached_block_start(token)) {
         close(first, i);
+        start_ = *kind;
         first = i;
         inner_newline_ = kNone;
       }
@@ -113,16 +115,14 @@ class Segmenter {
  private:
   std::string_view text_of(std::uint32_t index) const { return tokens_[index].span.in(text_); }
 
-  // Whether `token` is the first at or past a block start not yet met; if so, the sentence
-  // that begins here takes the kind of the nearest such start.
-  bool reached_block_start(const Token& token) {
-    bool reached = false;
+  // When `token` is the first at or past block starts not yet met: the kind of the nearest.
+  std::optional<SentenceStart> reached_block_start(const Token& token) {
+    std::optional<SentenceStart> kind;
     while (next_block_ < block_starts_.size() &&
            block_starts_[next_block_].offset <= token.span.begin) {
-      start_ = block_starts_[next_block_++].kind;
-      reached = true;
+      kind = block_starts_[next_block_++].kind;
     }
-    return reached;
+    return kind;
   }
 
   // After a newline: the index past a blank line (newline, optional spaces, newline...), or
