@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli_fixture.hpp"
 #include "copydesk/document.hpp"
 #include "copydesk/source_map.hpp"
 #include "rule_test_support.hpp"
@@ -439,6 +440,39 @@ TEST(MarkdownEngine, ALongFileIsLintedInPiecesWithItsBlockStarts) {
     found.push_back(diagnostic.span.begin);
   }
   EXPECT_EQ(found, offsets);
+}
+
+// --- The command line ---------------------------------------------------------------------------
+
+class MarkdownCli : public CliFixture {};
+
+constexpr std::string_view kMarkdown = "Run `recieve` now.\n\nIt is a error.\n";
+
+TEST_F(MarkdownCli, MarkdownFilesAreReadAsMarkdownAndTextFilesAsText) {
+  file("notes.md", kMarkdown);
+  file("notes.txt", kMarkdown);
+  const Outcome run = this->run("--format text notes.md notes.txt");
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_EQ(run.out.find("notes.md:1:"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("notes.md:3:7: error: Use `an` before `error`."), std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("notes.txt:1:6: error: `recieve` is not in the dictionary."),
+            std::string::npos)
+      << run.out;
+}
+
+TEST_F(MarkdownCli, StdinFilenameNamesStandardInputAndGivesItsSyntax) {
+  const Outcome markdown = run("--format text --stdin-filename docs/notes.md -", std::string(kMarkdown));
+  EXPECT_EQ(markdown.exit_code, 1) << markdown.err;
+  EXPECT_EQ(markdown.out.find("recieve"), std::string::npos) << markdown.out;
+  EXPECT_NE(markdown.out.find("docs/notes.md:3:7: error: Use `an`"), std::string::npos)
+      << markdown.out;
+  // Without it, standard input is plain text called "<stdin>".
+  const Outcome text = run("--format text -", std::string(kMarkdown));
+  EXPECT_NE(text.out.find("<stdin>:1:6: error: `recieve`"), std::string::npos) << text.out;
+  const Outcome named_text = run("--format text --stdin-filename notes.txt -", std::string(kMarkdown));
+  EXPECT_NE(named_text.out.find("notes.txt:1:6: error: `recieve`"), std::string::npos)
+      << named_text.out;
 }
 
 }  // namespace
