@@ -117,7 +117,8 @@ class ProseBuilder {
       const auto& href = static_cast<const MD_SPAN_A_DETAIL*>(detail)->href;
       links_.push_back(OpenLink{std::string(href.text, href.size), {}, {}});
     } else if ((type == MD_SPAN_CODE || type == MD_SPAN_IMG) && hidden_spans_++ == 0) {
-      place_placeholder(type == MD_SPAN_CODE ? "`" : "![");
+      opener_ = type == MD_SPAN_CODE ? "`" : "![";
+      placeholder_due_ = true;
     }
     return 0;
   }
@@ -125,8 +126,9 @@ class ProseBuilder {
   int leave_span(MD_SPANTYPE type, void*) {
     if (type == MD_SPAN_A) {
       leave_link();
-    } else if (type == MD_SPAN_CODE || type == MD_SPAN_IMG) {
-      --hidden_spans_;
+    } else if ((type == MD_SPAN_CODE || type == MD_SPAN_IMG) && --hidden_spans_ == 0 &&
+               placeholder_due_) {
+      place_placeholder(std::nullopt);  // "![](x.png)": no alt text
     }
     return 0;
   }
@@ -137,6 +139,7 @@ class ProseBuilder {
     const auto source = reinterpret_cast<std::uintptr_t>(source_.data());
     if (address < source || address - source + size > source_.size()) return 0;
     const auto offset = static_cast<std::uint32_t>(address - source);
+    if (placeholder_due_) place_placeholder(offset);
     cursor_ = offset + size;
     // Entities stay as written ("&amp;"): the rules already know them from plain text.
     if ((type != MD_TEXT_NORMAL && type != MD_TEXT_ENTITY) || hidden_spans_ > 0) return 0;
@@ -167,14 +170,20 @@ class ProseBuilder {
     }
   }
 
-  // Marks inline code or an image with one placeholder at its opening delimiter, which lies
-  // after all text md4c has handed over so far: only markup comes between.
-  void place_placeholder(std::string_view opener) {
-    const std::size_t at = source_.find(opener, cursor_);
+  // Marks inline code or an image with one placeholder on its opening delimiter, which md4c
+  // does not report: the last one before the `content` (the code, the alt text), or without
+  // content the first after the text md4c handed over before it. Searching forward from there
+  // when there is content could land in a link destination ("[a](`x`) `y`").
+  void place_placeholder(std::optional<std::uint32_t> content) {
+    placeholder_due_ = false;
+    std::size_t at = std::string_view::npos;
+    if (content && *content >= opener_.size()) at = source_.rfind(opener_, *content - opener_.size());
+    if (at == std::string_view::npos || at < cursor_) at = source_.find(opener_, cursor_);
     if (at == std::string_view::npos) return;
+    while (opener_ == "`" && at > cursor_ && source_[at - 1] == '`') --at;  // "``a`b``"
     begin_block_at(static_cast<std::uint32_t>(at));
     view_.text[at] = kNonProsePlaceholder;
-    cursor_ = static_cast<std::uint32_t>(at + opener.size());
+    cursor_ = static_cast<std::uint32_t>(at + opener_.size());
   }
 
   void begin_block_at(std::uint32_t offset) {
@@ -189,6 +198,8 @@ class ProseBuilder {
   std::optional<SentenceStart> pending_start_;  // for the block entered at pending_depth_
   int pending_depth_ = 0;
   int hidden_spans_ = 0;      // inline code and images being read
+  std::string_view opener_;   // of the outermost of them: "`" or "!["
+  bool placeholder_due_ = false;
   std::uint32_t cursor_ = 0;  // past the last source text md4c has handed over
   std::vector<OpenLink> links_;
 };

@@ -76,8 +76,12 @@ TEST(MarkdownProse, InlineCodeLeavesOnePlaceholderAtItsOpeningBacktick) {
   EXPECT_EQ(view("Use ``a`b`` here."), "Use $       here.");
   // Across a line break the line structure stays.
   EXPECT_EQ(view("Call `foo\nbar` now."), "Call $   \n     now.");
-  // A backtick escaped before a code span is text; the placeholder goes on the real opener.
+  // A backtick escaped before a code span is text; the placeholder goes on the real opener,
+  // not on a backtick in markup before it.
   EXPECT_EQ(view("A \\` and `x`."), "A  ` and $  .");
+  EXPECT_EQ(view("[a](`x`) `y` z"), " a       $   z");
+  EXPECT_EQ(view("[r]: /a`b`\n\n`code` text\n"), "          \n\n$      text\n");
+  EXPECT_EQ(starts("[r]: /a`b`\n\n`code` text\n"), (Strings{"block@12"}));
 }
 
 TEST(MarkdownProse, RawHtmlBlocksAndCommentsAreBlanked) {
@@ -116,6 +120,7 @@ TEST(MarkdownProse, ImagesBecomePlaceholdersAltTextIncluded) {
   EXPECT_EQ(view("An ![recieve *logo*](logo.png \"A logo\") here."),
                  "An $                                    here.");
   EXPECT_EQ(view("An ![](logo.png) here."), "An $             here.");
+  EXPECT_EQ(view("[a](x![y) ![*alt*](i.png) b"), " a        $               b");
   // An image as a link's text: the link has no prose left.
   EXPECT_EQ(view("A [![badge](b.svg)](http://example.com) badge."),
                  "A  $                                    badge.");
