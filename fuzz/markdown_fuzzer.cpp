@@ -23,7 +23,7 @@ void require(bool condition, const char* what) {
 }
 
 bool line_break(char c) { return c == '\n' || c == '\r'; }
-bool blank(char c) { return c == ' ' || line_break(c); }
+bool blank(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v' || line_break(c); }
 
 const copydesk::Engine& engine() {
   static const copydesk::Engine instance(copydesk::EngineOptions{});

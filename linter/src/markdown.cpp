@@ -143,7 +143,9 @@ class ProseBuilder {
     cursor_ = offset + size;
     // Entities stay as written ("&amp;"): the rules already know them from plain text.
     if ((type != MD_TEXT_NORMAL && type != MD_TEXT_ENTITY) || hidden_spans_ > 0) return 0;
-    begin_block_at(offset);
+    // A block's first text starts with blanks only after characters md4c replaced (NUL).
+    const std::size_t lead = std::string_view(text, size).find_first_not_of(" \t\f\v");
+    if (lead != std::string_view::npos) begin_block_at(offset + static_cast<std::uint32_t>(lead));
     view_.text.replace(offset, size, text, size);
     if (!links_.empty()) {
       links_.back().text.append(text, size);

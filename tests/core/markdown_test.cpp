@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -218,6 +219,12 @@ TEST(MarkdownProse, AByteOrderMarkIsBlankedAndTheFirstLineParsed) {
   EXPECT_EQ(starts("\xEF\xBB\xBF# Title\n"), (Strings{"heading@5"}));
 }
 
+TEST(MarkdownProse, ABlockStartsAtItsFirstCharacterThatIsNotBlank) {
+  // md4c hands over a NUL as its own replacement character, so the paragraph's first text from
+  // the source is " lead".
+  EXPECT_EQ(starts(std::string_view("A\n\n\0 lead\n", 11)), (Strings{"block@0", "block@5"}));
+}
+
 TEST(MarkdownProse, BlocksWithoutProseStartNothing) {
   EXPECT_EQ(starts("- `code`\n-\n- ![img](x.png)\n"),
             (Strings{"list-item@2", "list-item@13"}));
@@ -238,6 +245,25 @@ TEST(MarkdownProse, TheViewKeepsEveryLineBreakAndTheLength) {
                              [](const BlockStart& a, const BlockStart& b) {
                                return a.offset < b.offset;
                              }));
+}
+
+// The invariants markdown_fuzzer checks, on the inputs it once broke them with.
+TEST(MarkdownProse, FuzzRegressionsKeepTheViewInvariants) {
+  int checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(corpus_path("fuzz-regressions"))) {
+    if (entry.path().extension() != ".md") continue;
+    ++checked;
+    const std::string source = read_file(entry.path());
+    const ProseView prose = markdown_prose(source);
+    ASSERT_EQ(prose.text.size(), source.size()) << entry.path();
+    for (const BlockStart& start : prose.block_starts) {
+      ASSERT_LT(start.offset, source.size()) << entry.path();
+      const char at = prose.text[start.offset];
+      EXPECT_TRUE(at != ' ' && at != '\t' && at != '\n' && at != '\r')
+          << entry.path() << ": block start at a blank, offset " << start.offset;
+    }
+  }
+  EXPECT_GE(checked, 1);
 }
 
 // --- Block starts make sentences --------------------------------------------------------------
