@@ -123,11 +123,12 @@ class ProseBuilder {
     return 0;
   }
 
+  // md4c 0.4.8 can leave a link it never entered ("[![a](b[)](c)"): such a leave is ignored.
   int leave_span(MD_SPANTYPE type, void*) {
-    if (type == MD_SPAN_A) {
+    if (type == MD_SPAN_A && !links_.empty()) {
       leave_link();
-    } else if ((type == MD_SPAN_CODE || type == MD_SPAN_IMG) && --hidden_spans_ == 0 &&
-               placeholder_due_) {
+    } else if ((type == MD_SPAN_CODE || type == MD_SPAN_IMG) && hidden_spans_ > 0 &&
+               --hidden_spans_ == 0 && placeholder_due_) {
       place_placeholder(std::nullopt);  // "![](x.png)": no alt text
     }
     return 0;

@@ -225,6 +225,13 @@ TEST(MarkdownProse, ABlockStartsAtItsFirstCharacterThatIsNotBlank) {
   EXPECT_EQ(starts(std::string_view("A\n\n\0 lead\n", 11)), (Strings{"block@0", "block@5"}));
 }
 
+TEST(MarkdownProse, ALinkThatMd4cLeavesWithoutEnteringIsIgnored) {
+  // md4c 0.4.8 reports the end of the outer link here but never its start (and its "[" as
+  // text).
+  EXPECT_EQ(view("[![badge](b.sv[)](http://example.com)."),
+                 "[$                                   .");
+}
+
 TEST(MarkdownProse, BlocksWithoutProseStartNothing) {
   EXPECT_EQ(starts("- `code`\n-\n- ![img](x.png)\n"),
             (Strings{"list-item@2", "list-item@13"}));
