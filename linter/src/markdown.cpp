@@ -41,6 +41,24 @@ std::size_t front_matter_end(std::string_view text, std::size_t begin) {
   return begin;
 }
 
+// The blocks whose text starts a sentence; quotes and lists start one through their paragraphs
+// and items.
+std::optional<SentenceStart> block_kind(MD_BLOCKTYPE type) {
+  switch (type) {
+    case MD_BLOCK_P:
+      return SentenceStart::Block;
+    case MD_BLOCK_H:
+      return SentenceStart::Heading;
+    case MD_BLOCK_LI:
+      return SentenceStart::ListItem;
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD:
+      return SentenceStart::TableCell;
+    default:
+      return std::nullopt;
+  }
+}
+
 class ProseBuilder {
  public:
   explicit ProseBuilder(std::string_view source) : source_(source) {
@@ -88,15 +106,7 @@ class ProseBuilder {
 
   int enter_block(MD_BLOCKTYPE type) {
     ++depth_;
-    std::optional<SentenceStart> kind;
-    switch (type) {
-      case MD_BLOCK_P: kind = SentenceStart::Block; break;
-      case MD_BLOCK_H: kind = SentenceStart::Heading; break;
-      case MD_BLOCK_LI: kind = SentenceStart::ListItem; break;
-      case MD_BLOCK_TH:
-      case MD_BLOCK_TD: kind = SentenceStart::TableCell; break;
-      default: break;
-    }
+    const std::optional<SentenceStart> kind = block_kind(type);
     // A list item's own paragraph is still the list item: the outer block names the start.
     if (kind && !pending_start_) {
       pending_start_ = kind;
@@ -160,11 +170,12 @@ class ProseBuilder {
   void leave_link() {
     OpenLink link = std::move(links_.back());
     links_.pop_back();
-    const bool autolink = !link.revealed.empty() &&
-                          (link.href == link.text || link.href == "http://" + link.text ||
-                           link.href == "mailto:" + link.text);
+    const bool autolink =
+        !link.revealed.empty() && (link.href == link.text || link.href == "http://" + link.text ||
+                                   link.href == "mailto:" + link.text);
     if (autolink) {
-      for (const Span span : link.revealed) view_.text.replace(span.begin, span.size(), span.size(), ' ');
+      for (const Span span : link.revealed)
+        view_.text.replace(span.begin, span.size(), span.size(), ' ');
       view_.text[link.revealed.front().begin] = kNonProsePlaceholder;
     } else if (!links_.empty()) {
       OpenLink& outer = links_.back();
@@ -180,7 +191,8 @@ class ProseBuilder {
   void place_placeholder(std::optional<std::uint32_t> content) {
     placeholder_due_ = false;
     std::size_t at = std::string_view::npos;
-    if (content && *content >= opener_.size()) at = source_.rfind(opener_, *content - opener_.size());
+    if (content && *content >= opener_.size())
+      at = source_.rfind(opener_, *content - opener_.size());
     if (at == std::string_view::npos || at < cursor_) at = source_.find(opener_, cursor_);
     if (at == std::string_view::npos) return;
     while (opener_ == "`" && at > cursor_ && source_[at - 1] == '`') --at;  // "``a`b``"
@@ -200,8 +212,8 @@ class ProseBuilder {
   int depth_ = 0;
   std::optional<SentenceStart> pending_start_;  // for the block entered at pending_depth_
   int pending_depth_ = 0;
-  int hidden_spans_ = 0;      // inline code and images being read
-  std::string_view opener_;   // of the outermost of them: "`" or "!["
+  int hidden_spans_ = 0;     // inline code and images being read
+  std::string_view opener_;  // of the outermost of them: "`" or "!["
   bool placeholder_due_ = false;
   std::uint32_t cursor_ = 0;  // past the last source text md4c has handed over
   std::vector<OpenLink> links_;

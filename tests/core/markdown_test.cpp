@@ -28,20 +28,29 @@ std::string view(std::string_view markdown) {
   return text;
 }
 
+std::string kind_name(SentenceStart kind) {
+  switch (kind) {
+    case SentenceStart::Block:
+      return "block";
+    case SentenceStart::AfterTerminal:
+      return "after-terminal";
+    case SentenceStart::LineBreak:
+      return "line-break";
+    case SentenceStart::ListItem:
+      return "list-item";
+    case SentenceStart::Heading:
+      return "heading";
+    case SentenceStart::TableCell:
+      return "table-cell";
+  }
+  return "?";
+}
+
 // The block starts as "kind@offset".
 std::vector<std::string> starts(std::string_view markdown) {
   std::vector<std::string> result;
   for (const BlockStart& start : markdown_prose(markdown).block_starts) {
-    std::string kind;
-    switch (start.kind) {
-      case SentenceStart::Block: kind = "block"; break;
-      case SentenceStart::AfterTerminal: kind = "after-terminal"; break;
-      case SentenceStart::LineBreak: kind = "line-break"; break;
-      case SentenceStart::ListItem: kind = "list-item"; break;
-      case SentenceStart::Heading: kind = "heading"; break;
-      case SentenceStart::TableCell: kind = "table-cell"; break;
-    }
-    result.push_back(kind + "@" + std::to_string(start.offset));
+    result.push_back(kind_name(start.kind) + "@" + std::to_string(start.offset));
   }
   return result;
 }
@@ -280,16 +289,8 @@ std::vector<std::string> sentences_of(std::string_view markdown) {
   const Document document("test.md", prose.text, prose.block_starts);
   std::vector<std::string> result;
   for (const Sentence& sentence : document.sentences()) {
-    std::string kind;
-    switch (sentence.start) {
-      case SentenceStart::Block: kind = "block"; break;
-      case SentenceStart::AfterTerminal: kind = "after-terminal"; break;
-      case SentenceStart::LineBreak: kind = "line-break"; break;
-      case SentenceStart::ListItem: kind = "list-item"; break;
-      case SentenceStart::Heading: kind = "heading"; break;
-      case SentenceStart::TableCell: kind = "table-cell"; break;
-    }
-    result.push_back(kind + ": " + std::string(document.text_of(sentence.span)));
+    result.push_back(kind_name(sentence.start) + ": " +
+                     std::string(document.text_of(sentence.span)));
   }
   return result;
 }
