@@ -191,10 +191,11 @@ static int run(int argc, char** argv) {
     return kExitUsage;
   }
 
+  const auto inputs = copydesk::collect_inputs(paths, stdin_filename);
   if (!baseline_out.empty()) {
     copydesk::Baseline recorded;
     bool input_errors = false;
-    engine->lint_all(copydesk::collect_inputs(paths, stdin_filename), jobs, [&](copydesk::FileResult&& result) {
+    engine->lint_all(inputs, jobs, [&](copydesk::FileResult&& result) {
       if (result.error) {
         std::cerr << "copydesk: " << (result.skipped ? "note: " : "error: ") << result.path << ": "
                   << *result.error << '\n';
@@ -224,7 +225,7 @@ static int run(int argc, char** argv) {
       copydesk::make_formatter(*copydesk::parse_format(format), std::cout, format_options);
   copydesk::Summary summary;
   formatter->begin();
-  engine->lint_all(copydesk::collect_inputs(paths, stdin_filename), jobs, [&](copydesk::FileResult&& result) {
+  engine->lint_all(inputs, jobs, [&](copydesk::FileResult&& result) {
     if (baseline) baseline->suppress(result);
     copydesk::count_into(summary, result);
     if (result.error) {

@@ -18,7 +18,7 @@ std::string_view line_at(std::string_view text, std::size_t at, std::size_t& nex
   while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
   next = end;
   if (next < text.size() && text[next] == '\r') ++next;
-  if (next < text.size() && text[next] == '\n' && (next == end || text[next - 1] == '\r')) ++next;
+  if (next < text.size() && text[next] == '\n') ++next;
   std::string_view line = text.substr(at, end - at);
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
   return line;

@@ -164,10 +164,12 @@ TEST(MarkdownProse, HeadingMarkersAreBlankedAndHeadingsStartBlocks) {
 }
 
 TEST(MarkdownProse, NestedListItemsStartBlocksAfterTheirBlankedMarkers) {
-  const std::string_view list = "- first item\n  - nested one\n* [x] done\n\n1. numbered\n2) other\n";
+  const std::string_view list =
+      "- first item\n  - nested one\n* [x] done\n\n1. numbered\n2) other\n";
   EXPECT_EQ(view(list), "  first item\n    nested one\n      done\n\n   numbered\n   other\n");
   EXPECT_EQ(starts(list),
-            (Strings{"list-item@2", "list-item@17", "list-item@34", "list-item@43", "list-item@55"}));
+            (Strings{"list-item@2", "list-item@17", "list-item@34", "list-item@43",
+                     "list-item@55"}));
   // The paragraphs of a loose list item: the first is the item, the next a block of its own.
   EXPECT_EQ(starts("- one\n\n  two\n"), (Strings{"list-item@2", "block@9"}));
 }
@@ -501,7 +503,8 @@ TEST_F(MarkdownCli, MarkdownFilesAreReadAsMarkdownAndTextFilesAsText) {
 }
 
 TEST_F(MarkdownCli, StdinFilenameNamesStandardInputAndGivesItsSyntax) {
-  const Outcome markdown = run("--format text --stdin-filename docs/notes.md -", std::string(kMarkdown));
+  const Outcome markdown =
+      run("--format text --stdin-filename docs/notes.md -", std::string(kMarkdown));
   EXPECT_EQ(markdown.exit_code, 1) << markdown.err;
   EXPECT_EQ(markdown.out.find("recieve"), std::string::npos) << markdown.out;
   EXPECT_NE(markdown.out.find("docs/notes.md:3:7: error: Use `an`"), std::string::npos)
@@ -509,7 +512,8 @@ TEST_F(MarkdownCli, StdinFilenameNamesStandardInputAndGivesItsSyntax) {
   // Without it, standard input is plain text called "<stdin>".
   const Outcome text = run("--format text -", std::string(kMarkdown));
   EXPECT_NE(text.out.find("<stdin>:1:6: error: `recieve`"), std::string::npos) << text.out;
-  const Outcome named_text = run("--format text --stdin-filename notes.txt -", std::string(kMarkdown));
+  const Outcome named_text =
+      run("--format text --stdin-filename notes.txt -", std::string(kMarkdown));
   EXPECT_NE(named_text.out.find("notes.txt:1:6: error: `recieve`"), std::string::npos)
       << named_text.out;
 }

@@ -418,7 +418,8 @@ TEST(SegmenterBlockStarts, AStartInsideATokenTakesEffectAtTheNext) {
 }
 
 TEST(SegmenterBlockStarts, HeadingsAndBlocksStartParagraphs) {
-  const Document document("t.md", "Title\nBody text.\n- item", {{0, Heading}, {6, Block}, {19, ListItem}});
+  const Document document("t.md", "Title\nBody text.\n- item",
+                          {{0, Heading}, {6, Block}, {19, ListItem}});
   ASSERT_EQ(document.paragraphs().size(), 2u);
   EXPECT_EQ(document.text_of(document.paragraphs()[0].span), "Title");
   EXPECT_EQ(document.text_of(document.paragraphs()[1].span), "Body text.\n- item");
