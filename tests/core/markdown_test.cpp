@@ -116,14 +116,27 @@ TEST(MarkdownProse, LinkTextIsKeptAndItsDestinationAndTitleBlanked) {
                  "See  the notes  too.\n\n                   \n");
 }
 
-TEST(MarkdownProse, AutolinksAndBareAddressesBecomePlaceholders) {
+TEST(MarkdownProse, AutolinksBecomePlaceholders) {
   EXPECT_EQ(view("Visit <https://example.com/x> or <editor@example.com>."),
                  "Visit  $                      or  $                  .");
-  EXPECT_EQ(view("Visit https://example.com/x, www.example.org or editor@example.com."),
-                 "Visit $                    , $               or $                 .");
   // A link that shows its own address is one too.
   EXPECT_EQ(view("At [https://example.com](https://example.com)."),
                  "At  $                                        .");
+  EXPECT_EQ(view("At [www.example.com](http://www.example.com)."),
+                 "At  $                                       .");
+}
+
+TEST(MarkdownProse, BareAddressesStayForTheTokenizer) {
+  // Each becomes one Url or Email token, which no rule reads as a word, as in plain text.
+  const std::string_view bare = "Visit https://example.com/x, www.example.org or a@example.com.";
+  EXPECT_EQ(view(bare), bare);
+  const ProseView prose = markdown_prose(bare);
+  const Document document("bare.md", prose.text, prose.block_starts);
+  std::vector<TokenKind> kinds;
+  for (const Token& token : document.tokens()) {
+    if (token.kind == TokenKind::Url || token.kind == TokenKind::Email) kinds.push_back(token.kind);
+  }
+  EXPECT_EQ(kinds, (std::vector<TokenKind>{TokenKind::Url, TokenKind::Url, TokenKind::Email}));
 }
 
 TEST(MarkdownProse, ImagesBecomePlaceholdersAltTextIncluded) {

@@ -10,7 +10,7 @@
 namespace copydesk {
 
 // Stands for a piece of non-prose that sits inside a sentence: inline code, an image, an
-// autolink. It makes a token of its own (a Symbol), so that rules which look at the next word
+// autolink ("<https://example.com>"). It makes a token of its own (a Symbol), so that rules which look at the next word
 // do not join the words around it: "an `int` value" must not read as "an value". An ASCII
 // control character, because the shortest such piece ("`x`") leaves room for only one byte on
 // its first line, and no writer types one.
@@ -28,8 +28,10 @@ struct ProseView {
   std::vector<BlockStart> block_starts;
 };
 
-// Parses CommonMark with the GitHub extensions (tables, strikethrough, task lists, bare URLs)
-// and YAML (`---`) or TOML (`+++`) front matter at the very start. `source` is valid UTF-8.
+// Parses CommonMark with GitHub's tables, strikethrough and task lists, and YAML (`---`) or
+// TOML (`+++`) front matter at the very start. `source` is valid UTF-8. Bare URLs and e-mail
+// addresses stay in the view: the tokenizer reads each as one token that no rule takes for a
+// word.
 // Throws std::runtime_error when the parser fails (it can only run out of memory).
 ProseView markdown_prose(std::string_view source);
 
