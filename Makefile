@@ -92,7 +92,8 @@ fuzz: deps
 	$(call ensure_packages,$(FUZZ_PACKAGES))
 	cmake -S . -B $(FUZZ_BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
 	  -DCOPYDESK_BUILD_FUZZERS=ON -DCOPYDESK_BUILD_TESTS=OFF -DCOPYDESK_BUILD_BENCHMARKS=OFF
-	cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) --target document_fuzzer engine_fuzzer wordset_fuzzer config_fuzzer
+	cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) \
+	  --target document_fuzzer engine_fuzzer markdown_fuzzer wordset_fuzzer config_fuzzer
 	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh $(FUZZ_BUILD_DIR)
 
 accuracy: build

@@ -7,7 +7,7 @@ source_dir="$(cd "$(dirname "$0")/.." && pwd)"
 build_dir="$1"
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(document_fuzzer engine_fuzzer wordset_fuzzer config_fuzzer)
+[ ${#targets[@]} -gt 0 ] || targets=(document_fuzzer engine_fuzzer markdown_fuzzer wordset_fuzzer config_fuzzer)
 seconds="${FUZZ_SECONDS:-60}"
 mkdir -p "$build_dir/fuzz-artifacts"
 for target in "${targets[@]}"; do
@@ -19,11 +19,16 @@ for target in "${targets[@]}"; do
   # The config target starts from configurations, not articles.
   [ "$target" = config_fuzzer ] && seeds=("$source_dir/fuzz/config-seeds"
                                           "$source_dir/tests/corpus/fuzz-regressions/config")
+  options=()
+  if [ "$target" = markdown_fuzzer ]; then
+    seeds+=("$source_dir/fuzz/seeds/markdown")
+    options+=(-dict="$source_dir/fuzz/markdown.dict")
+  fi
   existing=()
   for seed in "${seeds[@]}"; do [ -d "$seed" ] && existing+=("$seed"); done
   echo "== $target: ${seconds}s"
   # -rss_limit_mb: the spell checker's per-word caches grow with every new word the fuzzer makes.
   "$build_dir/fuzz/$target" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 \
     -max_len=16384 -print_final_stats=1 -artifact_prefix="$build_dir/fuzz-artifacts/$target-" \
-    "$corpus" "${existing[@]}"
+    "${options[@]}" "$corpus" "${existing[@]}"
 done

@@ -3,7 +3,8 @@
 //
 // The rule is only as good as the sentence boundaries it trusts, so it judges only the
 // boundaries the segmenter is sure of: terminal punctuation in running text, and the start of a
-// paragraph that reads as a prose sentence. Line breaks, list items and colons are left alone.
+// paragraph or heading that reads as a prose sentence. Line breaks, list items, table cells and
+// colons are left alone.
 
 #include <utf8proc.h>
 
@@ -71,8 +72,11 @@ class LowercaseSentenceStart final : public Rule {
     for (std::size_t s = 0; s < sentences.size(); ++s) {
       const Sentence& sentence = sentences[s];
       if (!trusted_start(document, sentence)) continue;
-      // A paragraph that follows one cut off mid-sentence may well continue it.
-      if (sentence.start == SentenceStart::Block && s > 0 && !sentences[s - 1].ends_with_terminal) {
+      // A paragraph that follows one cut off mid-sentence may well continue it; one that follows
+      // a heading or a table does not.
+      if (sentence.start == SentenceStart::Block && s > 0 && !sentences[s - 1].ends_with_terminal &&
+          sentences[s - 1].start != SentenceStart::Heading &&
+          sentences[s - 1].start != SentenceStart::TableCell) {
         continue;
       }
       std::uint32_t first = sentence.first;
@@ -92,9 +96,11 @@ class LowercaseSentenceStart final : public Rule {
       case SentenceStart::AfterTerminal:
         return after_trusted_terminal(document, sentence);
       case SentenceStart::Block:
+      case SentenceStart::Heading:
         return looks_like_prose(document, sentence);
       case SentenceStart::LineBreak:
       case SentenceStart::ListItem:
+      case SentenceStart::TableCell:  // "yes", "n/a": cells hold values more than sentences
         return false;
     }
     return false;

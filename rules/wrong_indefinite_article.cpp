@@ -94,7 +94,7 @@ class WrongIndefiniteArticle final : public Rule {
       if (article != "a" && article != "A" && article != "an" && article != "An") continue;
       if (!stands_alone_before(document, i) || !reads_as_article(document, i, scratch)) continue;
       const std::int64_t next = following_word(document, i);
-      if (next < 0) continue;
+      if (next < 0 || document.block_between(i, static_cast<std::uint32_t>(next))) continue;
       const auto k = static_cast<std::uint32_t>(next);
       const Sound sound = tokens[k].kind == TokenKind::Number
                               ? number_sound(document.text_of(tokens[k]))

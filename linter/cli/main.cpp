@@ -179,6 +179,10 @@ static int run(int argc, char** argv) {
   app.add_option("--color", colour, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  std::string stdin_filename;
+  app.add_option("--stdin-filename", stdin_filename,
+                 "Name for standard input ('-') in reports; its extension gives the syntax "
+                 "(.md, .markdown: Markdown; otherwise plain text)");
   app.add_flag("--list-rules", show_rules, "List the rules and exit");
   app.add_option("--explain", explain_id, "Print a rule's documentation and exit");
   app.set_version_flag("--version", std::string("copydesk ") + copydesk::kVersion);
@@ -242,7 +246,8 @@ static int run(int argc, char** argv) {
   std::vector<const copydesk::Engine*> engines;
   try {
     inputs = copydesk::collect_inputs(
-        paths, [&](const std::filesystem::path& file) { return workspace.walks_into(file); });
+        paths, [&](const std::filesystem::path& file) { return workspace.walks_into(file); },
+        stdin_filename);
     if (force_exclude) {
       std::erase_if(inputs,
                     [&](const copydesk::Input& input) { return workspace.excluded(input); });

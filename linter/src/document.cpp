@@ -6,10 +6,24 @@
 
 namespace copydesk {
 
-Document::Document(std::string path, std::string text)
+bool starts_block(SentenceStart start) {
+  switch (start) {
+    case SentenceStart::Block:
+    case SentenceStart::ListItem:
+    case SentenceStart::Heading:
+    case SentenceStart::TableCell:
+      return true;
+    case SentenceStart::AfterTerminal:
+    case SentenceStart::LineBreak:
+      return false;
+  }
+  return false;
+}
+
+Document::Document(std::string path, std::string text, const std::vector<BlockStart>& block_starts)
     : path_(std::move(path)), text_(std::move(text)) {
   tokens_ = tokenize(text_);
-  sentences_ = segment_sentences(text_, tokens_);
+  sentences_ = segment_sentences(text_, tokens_, block_starts);
   paragraphs_ = group_paragraphs(text_, tokens_, sentences_);
   sentence_of_token_.assign(tokens_.size(), 0);
   std::uint32_t sentence = 0;
@@ -35,6 +49,12 @@ std::int64_t Document::next_non_blank(std::uint32_t index) const {
     if (!tokens_[i].is_blank()) return static_cast<std::int64_t>(i);
   }
   return -1;
+}
+
+bool Document::block_between(std::uint32_t before, std::uint32_t after) const {
+  const std::uint32_t sentence = sentence_of(after);
+  return sentence != sentence_of(before) && sentence < sentences_.size() &&
+         starts_block(sentences_[sentence].start);
 }
 
 }  // namespace copydesk

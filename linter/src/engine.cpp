@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "copydesk/document.hpp"
+#include "copydesk/markdown.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/suppression.hpp"
 #include "copydesk/text.hpp"
@@ -289,16 +290,39 @@ Engine::Engine(EngineOptions options, std::shared_ptr<SpellChecker> spell)
 
 Engine::~Engine() = default;
 
-// Runs the rules over `text`, which the Document borrows meanwhile: no copy of a whole file.
-std::vector<Diagnostic> Engine::lint_piece(const std::string& path, std::string& text) const {
-  Document document(path, std::move(text));
-  std::vector<Diagnostic> diagnostics;
-  for (const auto& rule : rules_) {
-    CollectingSink sink(rule->meta(), severity_of(*rule), diagnostics);
-    rule->check(document, sink);
+// Runs the rules over `text` (with its block starts, see Document) and adds their findings to
+// `out`. `text` is moved into the document and back, not copied. A long text is linted a piece
+// at a time (see piece_end), so that only one piece's tokens and sentences exist at once.
+void Engine::run_rules(const std::string& path, std::string& text,
+                       const std::vector<BlockStart>& block_starts,
+                       std::vector<Diagnostic>& out) const {
+  const auto check = [&](const Document& document, std::uint32_t shift_by) {
+    const std::size_t first = out.size();
+    for (const auto& rule : rules_) {
+      CollectingSink sink(rule->meta(), severity_of(*rule), out);
+      rule->check(document, sink);
+    }
+    for (std::size_t i = first; i < out.size(); ++i) shift(out[i], shift_by);
+  };
+  if (piece_end(text, 0, true) == text.size()) {
+    Document document(path, std::move(text), block_starts);
+    check(document, 0);
+    text = std::move(document).take_text();
+    return;
   }
-  text = std::move(document).take_text();
-  return diagnostics;
+  std::vector<BlockStart> piece_starts;
+  auto next_start = block_starts.begin();
+  for (std::size_t begin = 0; begin < text.size();) {
+    const std::size_t end = piece_end(text, begin, true);
+    piece_starts.clear();
+    for (; next_start != block_starts.end() && next_start->offset < end; ++next_start) {
+      piece_starts.push_back(
+          BlockStart{next_start->offset - static_cast<std::uint32_t>(begin), next_start->kind});
+    }
+    check(Document(path, text.substr(begin, end - begin), piece_starts),
+          static_cast<std::uint32_t>(begin));
+    begin = end;
+  }
 }
 
 Severity Engine::severity_of(const Rule& rule) const {
@@ -308,6 +332,11 @@ Severity Engine::severity_of(const Rule& rule) const {
 }
 
 FileResult Engine::lint_text(std::string path, std::string text) const {
+  const Syntax syntax = syntax_of(path);
+  return lint_text(std::move(path), std::move(text), syntax);
+}
+
+FileResult Engine::lint_text(std::string path, std::string text, Syntax syntax) const {
   FileResult result;
   result.path = path;
   // Spans hold 32-bit offsets.
@@ -319,22 +348,17 @@ FileResult Engine::lint_text(std::string path, std::string text) const {
     result.error = "invalid UTF-8 at byte " + std::to_string(*bad);
     return result;
   }
-  const Suppressions suppressions(text, directive_syntax_for(path));
-  suppressions.hide(text);
-  if (piece_end(text, 0, true) == text.size()) {
-    result.diagnostics = lint_piece(path, text);
+  const Suppressions suppressions(
+      text, syntax == Syntax::Markdown ? DirectiveSyntax::Comments : DirectiveSyntax::Lines);
+  if (syntax == Syntax::Markdown) {
+    // The rules read the prose view, whose offsets are the source's; reports show the source.
+    // Its HTML comments, and so the directives, are blank there.
+    ProseView prose = markdown_prose(text);
+    run_rules(path, prose.text, prose.block_starts, result.diagnostics);
+    drop_fixes_over_markup(result.diagnostics, text, prose.text);
   } else {
-    // A long text is linted a piece at a time, so that only one piece's tokens and sentences
-    // exist at once.
-    for (std::size_t begin = 0; begin < text.size();) {
-      const std::size_t end = piece_end(text, begin, true);
-      std::string piece = text.substr(begin, end - begin);
-      for (auto& diagnostic : lint_piece(path, piece)) {
-        shift(diagnostic, static_cast<std::uint32_t>(begin));
-        result.diagnostics.push_back(std::move(diagnostic));
-      }
-      begin = end;
-    }
+    suppressions.hide(text);
+    run_rules(path, text, {}, result.diagnostics);
   }
   finish(result, std::move(text), suppressions, rules_, options_.severities);
   return result;
@@ -385,9 +409,10 @@ FileResult Engine::lint(const Input& input) const {
   std::istream& in = input.from_stdin ? static_cast<std::istream&>(std::cin) : file;
   std::string text;
   bool at_end = false;
-  // Standard input cannot be read again, so it is not streamed (see lint_stream).
+  // Standard input cannot be read again, and md4c needs the whole of a Markdown file: neither
+  // is streamed (see lint_stream).
   const std::size_t first_read =
-      input.from_stdin || directive_syntax_for(input.display_path) == DirectiveSyntax::Comments
+      input.from_stdin || syntax_of(input.path) == Syntax::Markdown
           ? std::numeric_limits<std::size_t>::max()
           : kWholeBytes + 1;
   if (!read_more(in, text, first_read, at_end, block_size)) {
@@ -410,7 +435,7 @@ FileResult Engine::lint(const Input& input) const {
     failed.error = binary_file_error(input, nul, failed);
     return failed;
   }
-  return lint_text(input.display_path, std::move(text));
+  return lint_text(input.display_path, std::move(text), syntax_of(input.path));
 }
 
 // A plain-text file too long to keep: read, checked and linted a piece at a time (see
@@ -452,7 +477,8 @@ std::optional<FileResult> Engine::lint_stream(const Input& input, std::istream& 
         !suppressions.directives().empty() || !suppressions.sic_marks().empty()) {
       return std::nullopt;
     }
-    std::vector<Diagnostic> found = lint_piece(result.path, piece);
+    std::vector<Diagnostic> found;
+    run_rules(result.path, piece, {}, found);
     keep_lines_of(piece, found, static_cast<std::uint32_t>(base), before, result.excerpts);
     for (auto& diagnostic : found) {
       shift(diagnostic, static_cast<std::uint32_t>(base));
@@ -561,12 +587,20 @@ bool hidden(const std::filesystem::path& path) {
 
 }  // namespace
 
+Syntax syntax_of(const std::filesystem::path& path) {
+  std::string extension = path.extension().string();
+  for (char& c : extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return extension == ".md" || extension == ".markdown" ? Syntax::Markdown : Syntax::Text;
+}
+
 std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
-                                  const std::function<bool(const std::filesystem::path&)>& wanted) {
+                                  const std::function<bool(const std::filesystem::path&)>& wanted,
+                                  const std::string& stdin_name) {
   std::vector<Input> inputs;
   for (const auto& given : paths) {
     if (given == "-") {
-      inputs.push_back(Input{"<stdin>", {}, true, true, std::nullopt});
+      inputs.push_back(Input{stdin_name.empty() ? "<stdin>" : stdin_name, stdin_name, true, true,
+                             std::nullopt});
       continue;
     }
     const std::filesystem::path path(given);

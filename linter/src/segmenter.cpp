@@ -1,5 +1,6 @@
 #include "copydesk/segmenter.hpp"
 
+#include <optional>
 #include <string>
 
 #include "copydesk/dictionary.hpp"
@@ -52,14 +53,21 @@ bool is_bullet(std::string_view token) {
 
 class Segmenter {
  public:
-  Segmenter(std::string_view text, const std::vector<Token>& tokens)
-      : text_(text), tokens_(tokens) {}
+  Segmenter(std::string_view text, const std::vector<Token>& tokens,
+            const std::vector<BlockStart>& block_starts)
+      : text_(text), tokens_(tokens), block_starts_(block_starts) {}
 
   std::vector<Sentence> run() {
     const std::uint32_t count = static_cast<std::uint32_t>(tokens_.size());
     std::uint32_t first = skip_list_marker(0, start_);
     for (std::uint32_t i = first; i < count; ++i) {
       const Token& token = tokens_[i];
+      if (const auto kind = reached_block_start(token)) {
+        close(first, i);
+        start_ = *kind;
+        first = i;
+        inner_newline_ = kNone;
+      }
       if (token.kind == TokenKind::Newline) {
         const std::uint32_t after_blank = blank_line_end(i);
         if (after_blank != i) {
@@ -106,6 +114,16 @@ class Segmenter {
 
  private:
   std::string_view text_of(std::uint32_t index) const { return tokens_[index].span.in(text_); }
+
+  // When `token` is the first at or past block starts not yet met: the kind of the nearest.
+  std::optional<SentenceStart> reached_block_start(const Token& token) {
+    std::optional<SentenceStart> kind;
+    while (next_block_ < block_starts_.size() &&
+           block_starts_[next_block_].offset <= token.span.begin) {
+      kind = block_starts_[next_block_++].kind;
+    }
+    return kind;
+  }
 
   // After a newline: the index past a blank line (newline, optional spaces, newline...), or
   // `index` itself when the line break is a single one.
@@ -272,6 +290,8 @@ class Segmenter {
 
   std::string_view text_;
   const std::vector<Token>& tokens_;
+  const std::vector<BlockStart>& block_starts_;
+  std::size_t next_block_ = 0;  // the first of block_starts_ not yet reached
   std::vector<Sentence> sentences_;
   SentenceStart start_ = SentenceStart::Block;
   static constexpr std::uint32_t kNone = ~std::uint32_t{0};
@@ -290,15 +310,17 @@ bool is_abbreviation(std::string_view word) {
          lists.before_number.contains_exact(word);
 }
 
-std::vector<Sentence> segment_sentences(std::string_view text, const std::vector<Token>& tokens) {
-  return Segmenter(text, tokens).run();
+std::vector<Sentence> segment_sentences(std::string_view text, const std::vector<Token>& tokens,
+                                        const std::vector<BlockStart>& block_starts) {
+  return Segmenter(text, tokens, block_starts).run();
 }
 
 std::vector<Paragraph> group_paragraphs(std::string_view text, const std::vector<Token>& tokens,
                                         const std::vector<Sentence>& sentences) {
   // A paragraph ends at a blank line, i.e. two line breaks between one sentence and the next
   // (only blanks and list markers lie between sentences). The start kind cannot tell: a list
-  // item after a blank line starts as ListItem, not Block.
+  // item after a blank line starts as ListItem, not Block. But a Block or Heading start with a
+  // single line break before it is a Markdown block (a paragraph after a heading).
   std::vector<Paragraph> paragraphs;
   for (std::uint32_t s = 0; s < sentences.size(); ++s) {
     int newlines = 0;
@@ -307,7 +329,9 @@ std::vector<Paragraph> group_paragraphs(std::string_view text, const std::vector
         newlines += tokens[t].kind == TokenKind::Newline ? 1 : 0;
       }
     }
-    if (paragraphs.empty() || newlines >= 2) {
+    const bool own_block = s > 0 && (sentences[s].start == SentenceStart::Block ||
+                                     sentences[s].start == SentenceStart::Heading);
+    if (paragraphs.empty() || newlines >= 2 || own_block) {
       paragraphs.push_back(Paragraph{sentences[s].span, s, s + 1});
     } else {
       paragraphs.back().span.end = sentences[s].span.end;

@@ -390,5 +390,40 @@ TEST(SegmenterEllipsis, LongAndSpacedEllipsesBehaveLikeThreeDots) {
             Texts({"They waited . . .", "Then the doors opened."}));
 }
 
+// Block starts (from a front end such as Markdown)
+
+TEST(SegmenterBlockStarts, EachStartsASentenceOfItsKind) {
+  // "  Title  \n  yes   no  ": a heading line and two table cells, as a prose view shows them.
+  const Document document("t.md", "  Title  \n  yes   no  ",
+                          {{2, Heading}, {12, TableCell}, {18, TableCell}});
+  EXPECT_EQ(sentence_texts(document), (Texts{"Title", "yes", "no"}));
+  std::vector<SentenceStart> kinds;
+  for (const Sentence& sentence : document.sentences()) kinds.push_back(sentence.start);
+  EXPECT_EQ(kinds, (std::vector<SentenceStart>{Heading, TableCell, TableCell}));
+}
+
+TEST(SegmenterBlockStarts, OutrankTerminalsBlankLinesAndListMarkers) {
+  const Document document("t.md", "One. two\n\nthree\n- four",
+                          {{0, Block}, {5, ListItem}, {10, Heading}, {18, Block}});
+  EXPECT_EQ(sentence_texts(document), (Texts{"One.", "two", "three", "four"}));
+  std::vector<SentenceStart> kinds;
+  for (const Sentence& sentence : document.sentences()) kinds.push_back(sentence.start);
+  EXPECT_EQ(kinds, (std::vector<SentenceStart>{Block, ListItem, Heading, Block}));
+}
+
+TEST(SegmenterBlockStarts, AStartInsideATokenTakesEffectAtTheNext) {
+  const Document document("t.md", "alpha beta gamma", {{2, Heading}});
+  EXPECT_EQ(sentence_texts(document), (Texts{"alpha", "beta gamma"}));
+  EXPECT_EQ(document.sentences()[1].start, Heading);
+}
+
+TEST(SegmenterBlockStarts, HeadingsAndBlocksStartParagraphs) {
+  const Document document("t.md", "Title\nBody text.\n- item",
+                          {{0, Heading}, {6, Block}, {19, ListItem}});
+  ASSERT_EQ(document.paragraphs().size(), 2u);
+  EXPECT_EQ(document.text_of(document.paragraphs()[0].span), "Title");
+  EXPECT_EQ(document.text_of(document.paragraphs()[1].span), "Body text.\n- item");
+}
+
 }  // namespace
 }  // namespace copydesk

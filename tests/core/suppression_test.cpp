@@ -368,7 +368,8 @@ TEST(Suppression, KeepsByteOffsetsAfterMultiByteText) {
   EXPECT_EQ(result.diagnostics[0].rule, "unused-suppression");
   EXPECT_EQ(result.diagnostics[0].span, (Span{18, 53}));
   EXPECT_EQ(result.diagnostics[0].span.in(text), "<!-- copydesk-disable-next-line -->");
-  EXPECT_EQ(lint("Zürich café — <!-- copydesk-disable --> teh report.\n", "test.md"), Findings{});
+  EXPECT_EQ(lint("Zürich café — <!-- copydesk-disable --> they wrote teh report.\n", "test.md"),
+            Findings{});
 }
 
 TEST(Suppression, ADirectiveInOnePieceOfALongFileCoversTheOthers) {

@@ -15,7 +15,21 @@ enum class SentenceStart : std::uint8_t {
   Block,          // start of the document, or of a paragraph after a blank line
   AfterTerminal,  // after ".", "!" or "?" followed by whitespace, in running text
   LineBreak,      // after a line break that ends a heading-like line
-  ListItem,       // after a bullet or number marker ("* ", "- ", "1. ")
+  ListItem,       // after a bullet or number marker ("* ", "- ", "1. "), or a Markdown list item
+  Heading,        // a Markdown heading ("# Title", or a line underlined with "===")
+  TableCell,      // a Markdown table cell
+};
+
+// Block starts outrank the segmenter's guesses: a paragraph, heading, list item or table cell
+// that a front end (Markdown) found, or a blank line in plain text.
+bool starts_block(SentenceStart start);
+
+// Where a front end knows that a block begins: a sentence starts at the first token at or
+// after `offset`, with `kind`.
+struct BlockStart {
+  std::uint32_t offset = 0;
+  SentenceStart kind = SentenceStart::Block;
+  friend bool operator==(const BlockStart&, const BlockStart&) = default;
 };
 
 struct Sentence {
@@ -36,8 +50,9 @@ struct Paragraph {
 class Document {
  public:
   // `text` must be valid UTF-8 (see find_invalid_utf8); a leading BOM is kept so that offsets
-  // stay those of the file.
-  Document(std::string path, std::string text);
+  // stay those of the file. `block_starts` (sorted by offset) come from a front end that knows
+  // the structure, such as markdown_prose; plain text has none.
+  Document(std::string path, std::string text, const std::vector<BlockStart>& block_starts = {});
 
   const std::string& path() const { return path_; }
   std::string_view text() const { return text_; }
@@ -56,6 +71,10 @@ class Document {
   // The nearest token before/after `index` that is not whitespace; -1 when there is none.
   std::int64_t previous_non_blank(std::uint32_t index) const;
   std::int64_t next_non_blank(std::uint32_t index) const;
+
+  // Whether a block (see starts_block) begins after token `before` and at or before token
+  // `after`: words on either side, such as those of two table cells, do not read together.
+  bool block_between(std::uint32_t before, std::uint32_t after) const;
 
  private:
   std::string path_;

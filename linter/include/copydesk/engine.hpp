@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <istream>
@@ -41,10 +42,16 @@ struct EngineOptions {
 // when it is not a readable regular file of valid UTF-8 text.
 std::string read_word_list(const std::filesystem::path& path);
 
+// How a file is read: as plain text, or as Markdown, of which only the prose is linted.
+enum class Syntax : std::uint8_t { Text, Markdown };
+
+// Markdown for names ending in ".md" or ".markdown" (in any case), plain text otherwise.
+Syntax syntax_of(const std::filesystem::path& path);
+
 // One input to lint: a file, or standard input when `from_stdin`.
 struct Input {
   std::string display_path;  // as the user should see it
-  std::filesystem::path path;
+  std::filesystem::path path;  // for standard input, the name it was given (or empty): its syntax
   bool from_stdin = false;
   bool explicit_path = true;  // named on the command line rather than found in a directory
   std::optional<std::string> error;  // found unusable while collecting (e.g. no permission)
@@ -69,13 +76,16 @@ class Engine {
   explicit Engine(EngineOptions options, std::shared_ptr<SpellChecker> spell = nullptr);
   ~Engine();
 
+  // Reads `text` as syntax_of(path) says.
   FileResult lint_text(std::string path, std::string text) const;
+  FileResult lint_text(std::string path, std::string text, Syntax syntax) const;
   FileResult lint(const Input& input) const;
 
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
 
  private:
-  std::vector<Diagnostic> lint_piece(const std::string& path, std::string& text) const;
+  void run_rules(const std::string& path, std::string& text,
+                 const std::vector<BlockStart>& block_starts, std::vector<Diagnostic>& out) const;
   std::optional<FileResult> lint_stream(const Input& input, std::istream& in, std::string text) const;
   // The severity reported for `rule`'s findings: the rule's default unless configured.
   Severity severity_of(const Rule& rule) const;
@@ -94,11 +104,13 @@ class Engine {
 void lint_all(const std::vector<Input>& inputs, const std::vector<const Engine*>& engines,
               unsigned jobs, const std::function<void(FileResult&&)>& consume);
 
-// Expands directories (recursing, skipping hidden entries) into a sorted list of inputs; "-" is
-// standard input. Files found in a directory are kept when `wanted` says so (by default: *.txt,
-// *.md and *.markdown). Paths that do not exist are kept so that linting reports them.
+// Expands directories (recursing, skipping hidden entries) into a sorted list of inputs. Files
+// found in a directory are kept when `wanted` says so (by default: *.txt, *.md and *.markdown).
+// "-" is standard input, shown as `stdin_name` (which also gives its syntax) or "<stdin>".
+// Paths that do not exist are kept so that linting reports them.
 std::vector<Input> collect_inputs(
     const std::vector<std::string>& paths,
-    const std::function<bool(const std::filesystem::path&)>& wanted = {});
+    const std::function<bool(const std::filesystem::path&)>& wanted = {},
+    const std::string& stdin_name = {});
 
 }  // namespace copydesk

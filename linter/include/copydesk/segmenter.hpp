@@ -9,10 +9,13 @@
 namespace copydesk {
 
 // Splits tokens into sentences. Knows abbreviations ("Dr.", "U.S.", "e.g.", "Jan."), initials,
-// decimals (already single Number tokens), ellipses and closing quotes.
-std::vector<Sentence> segment_sentences(std::string_view text, const std::vector<Token>& tokens);
+// decimals (already single Number tokens), ellipses and closing quotes. A sentence also starts
+// at each of `block_starts` (sorted by offset), with its kind, whatever the text around says.
+std::vector<Sentence> segment_sentences(std::string_view text, const std::vector<Token>& tokens,
+                                        const std::vector<BlockStart>& block_starts = {});
 
-// Groups sentences into paragraphs, which end at blank lines.
+// Groups sentences into paragraphs, which end at blank lines and before a block that is a
+// paragraph or heading of its own (Markdown).
 std::vector<Paragraph> group_paragraphs(std::string_view text, const std::vector<Token>& tokens,
                                         const std::vector<Sentence>& sentences);
 

@@ -1,0 +1,79 @@
+// Fuzzes the Markdown front end on any valid UTF-8: the prose view must keep the source's
+// length and line breaks and copy only source bytes; block starts must be ordered, inside the
+// text and obeyed by the segmenter; and the whole engine must lint the file as Markdown.
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "copydesk/document.hpp"
+#include "copydesk/engine.hpp"
+#include "copydesk/fixes.hpp"
+#include "copydesk/markdown.hpp"
+#include "copydesk/text.hpp"
+
+namespace {
+
+void require(bool condition, const char* what) {
+  if (condition) return;
+  std::fprintf(stderr, "invariant broken: %s\n", what);
+  std::abort();
+}
+
+bool line_break(char c) { return c == '\n' || c == '\r'; }
+bool blank(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v' || line_break(c); }
+
+const copydesk::Engine& engine() {
+  static const copydesk::Engine instance(copydesk::EngineOptions{});
+  return instance;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string source(reinterpret_cast<const char*>(data), size);
+  if (copydesk::find_invalid_utf8(source)) return -1;  // not worth keeping in the corpus
+  const copydesk::ProseView prose = copydesk::markdown_prose(source);
+  const std::string& view = prose.text;
+
+  require(view.size() == source.size(), "the view is as long as the source");
+  for (std::size_t i = 0; i < source.size(); ++i) {
+    require(line_break(source[i]) == line_break(view[i]), "line breaks stay where they are");
+    require(view[i] == source[i] || view[i] == ' ' || view[i] == copydesk::kNonProsePlaceholder,
+            "the view holds source bytes, spaces and placeholders only");
+  }
+  require(!copydesk::find_invalid_utf8(view), "the view is valid UTF-8");
+
+  std::uint32_t previous = 0;
+  for (const auto& start : prose.block_starts) {
+    require(start.offset < view.size(), "block starts lie inside the text");
+    require(start.offset >= previous, "block starts are in order");
+    require(!blank(view[start.offset]), "a block starts at prose or a placeholder");
+    require(start.offset == 0 || blank(view[start.offset - 1]), "a block starts a token");
+    require(copydesk::starts_block(start.kind), "block starts have a block kind");
+    previous = start.offset;
+  }
+
+  const copydesk::Document document("fuzz.md", view, prose.block_starts);
+  const auto& sentences = document.sentences();
+  std::size_t s = 0;
+  for (const auto& start : prose.block_starts) {
+    while (s < sentences.size() && sentences[s].span.end <= start.offset) ++s;
+    require(s == sentences.size() || sentences[s].span.begin >= start.offset,
+            "no sentence runs across a block start");
+  }
+
+  const copydesk::FileResult result = engine().lint_text("fuzz.md", source);
+  require(!result.error.has_value(), "valid UTF-8 Markdown is linted");
+  require(result.text == source, "the result keeps the source");
+  for (const auto& diagnostic : result.diagnostics) {
+    require(diagnostic.span.begin <= diagnostic.span.end, "spans are ordered");
+    require(diagnostic.span.end <= source.size(), "spans stay inside the text");
+  }
+  const std::string fixed =
+      copydesk::apply_fixes(source, copydesk::safe_fix_edits(result.diagnostics));
+  require(!copydesk::find_invalid_utf8(fixed), "safe fixes keep the text valid UTF-8");
+  return 0;
+}

@@ -1,0 +1,242 @@
+#include "copydesk/markdown.hpp"
+
+#include <md4c.h>
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+
+namespace copydesk {
+namespace {
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+// The line that starts at `at`, without its line ending and trailing blanks; `next` receives
+// the offset past the line ending.
+std::string_view line_at(std::string_view text, std::size_t at, std::size_t& next) {
+  std::size_t end = at;
+  while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+  next = end;
+  if (next < text.size() && text[next] == '\r') ++next;
+  if (next < text.size() && text[next] == '\n') ++next;
+  std::string_view line = text.substr(at, end - at);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  return line;
+}
+
+// Front matter as static site generators and Pandoc read it: "---" (YAML) or "+++" (TOML) on the
+// first line, not followed by a blank line (a thematic break usually is), up to a closing line
+// of "---" or "..." (YAML) or "+++" (TOML). Returns the offset past the closing line, or `begin`
+// when there is no front matter.
+std::size_t front_matter_end(std::string_view text, std::size_t begin) {
+  std::size_t next = 0;
+  const std::string_view opening = line_at(text, begin, next);
+  if (opening != "---" && opening != "+++") return begin;
+  std::size_t after = 0;
+  if (next >= text.size() || line_at(text, next, after).empty()) return begin;
+  while (next < text.size()) {
+    const std::string_view line = line_at(text, next, next);
+    if (line == opening || (opening == "---" && line == "...")) return next;
+  }
+  return begin;
+}
+
+// The blocks whose text starts a sentence; quotes and lists start one through their paragraphs
+// and items.
+std::optional<SentenceStart> block_kind(MD_BLOCKTYPE type) {
+  switch (type) {
+    case MD_BLOCK_P:
+      return SentenceStart::Block;
+    case MD_BLOCK_H:
+      return SentenceStart::Heading;
+    case MD_BLOCK_LI:
+      return SentenceStart::ListItem;
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD:
+      return SentenceStart::TableCell;
+    default:
+      return std::nullopt;
+  }
+}
+
+class ProseBuilder {
+ public:
+  explicit ProseBuilder(std::string_view source) : source_(source) {
+    view_.text.assign(source.size(), ' ');
+    for (std::size_t i = 0; i < source.size(); ++i) {
+      if (source[i] == '\n' || source[i] == '\r') view_.text[i] = source[i];
+    }
+  }
+
+  ProseView run() && {
+    std::size_t begin = source_.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+    begin = front_matter_end(source_, begin);
+    cursor_ = static_cast<std::uint32_t>(begin);
+    MD_PARSER parser{};
+    // GitHub's dialect without its bare links: md4c 0.4.8 takes time quadratic in the number
+    // of bare URLs in a paragraph (a 400 KB paragraph of them: 5 s). The tokenizer makes a bare
+    // URL or e-mail address one non-word token anyway, as in plain text.
+    parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS;
+    parser.enter_block = [](MD_BLOCKTYPE type, void*, void* self) {
+      return static_cast<ProseBuilder*>(self)->enter_block(type);
+    };
+    parser.leave_block = [](MD_BLOCKTYPE, void*, void* self) {
+      return static_cast<ProseBuilder*>(self)->leave_block();
+    };
+    parser.enter_span = [](MD_SPANTYPE type, void* detail, void* self) {
+      return static_cast<ProseBuilder*>(self)->enter_span(type, detail);
+    };
+    parser.leave_span = [](MD_SPANTYPE type, void* detail, void* self) {
+      return static_cast<ProseBuilder*>(self)->leave_span(type, detail);
+    };
+    parser.text = [](MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
+      return static_cast<ProseBuilder*>(self)->text(type, text, size);
+    };
+    const std::string_view body = source_.substr(begin);
+    if (md_parse(body.data(), static_cast<MD_SIZE>(body.size()), &parser, this) != 0) {
+      throw std::runtime_error("the Markdown parser failed");
+    }
+    return std::move(view_);
+  }
+
+ private:
+  // A link being read: if its text turns out to be its own address, it is an autolink.
+  struct OpenLink {
+    std::string href;
+    std::string text;
+    std::vector<Span> revealed;
+  };
+
+  int enter_block(MD_BLOCKTYPE type) {
+    ++depth_;
+    const std::optional<SentenceStart> kind = block_kind(type);
+    // A list item's own paragraph is still the list item: the outer block names the start.
+    if (kind && !pending_start_) {
+      pending_start_ = kind;
+      pending_depth_ = depth_;
+    }
+    return 0;
+  }
+
+  int leave_block() {
+    // A block without prose (an empty list item) starts nothing.
+    if (pending_start_ && pending_depth_ == depth_) pending_start_.reset();
+    --depth_;
+    return 0;
+  }
+
+  int enter_span(MD_SPANTYPE type, void* detail) {
+    if (type == MD_SPAN_A) {
+      const auto& href = static_cast<const MD_SPAN_A_DETAIL*>(detail)->href;
+      links_.push_back(OpenLink{std::string(href.text, href.size), {}, {}});
+    } else if ((type == MD_SPAN_CODE || type == MD_SPAN_IMG) && hidden_spans_++ == 0) {
+      opener_ = type == MD_SPAN_CODE ? "`" : "![";
+      placeholder_due_ = true;
+    }
+    return 0;
+  }
+
+  // md4c 0.4.8 can leave a link it never entered ("[![a](b[)](c)"): such a leave is ignored.
+  int leave_span(MD_SPANTYPE type, void*) {
+    if (type == MD_SPAN_A && !links_.empty()) {
+      leave_link();
+    } else if ((type == MD_SPAN_CODE || type == MD_SPAN_IMG) && hidden_spans_ > 0 &&
+               --hidden_spans_ == 0 && placeholder_due_) {
+      place_placeholder(std::nullopt);  // "![](x.png)": no alt text
+    }
+    return 0;
+  }
+
+  int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
+    // Line breaks, the replacement for NUL and the like are md4c's own strings, not the source.
+    const auto address = reinterpret_cast<std::uintptr_t>(text);
+    const auto source = reinterpret_cast<std::uintptr_t>(source_.data());
+    if (address < source || address - source + size > source_.size()) return 0;
+    const auto offset = static_cast<std::uint32_t>(address - source);
+    if (placeholder_due_) place_placeholder(offset);
+    cursor_ = offset + size;
+    // Entities stay as written ("&amp;"): the rules already know them from plain text.
+    if ((type != MD_TEXT_NORMAL && type != MD_TEXT_ENTITY) || hidden_spans_ > 0) return 0;
+    // A block's first text starts with blanks only after characters md4c replaced (NUL).
+    const std::size_t lead = std::string_view(text, size).find_first_not_of(" \t\f\v");
+    if (lead != std::string_view::npos) begin_block_at(offset + static_cast<std::uint32_t>(lead));
+    view_.text.replace(offset, size, text, size);
+    if (!links_.empty()) {
+      links_.back().text.append(text, size);
+      links_.back().revealed.push_back(Span{offset, offset + size});
+    }
+    return 0;
+  }
+
+  // "<https://example.com>", "<editor@example.com>", "[www.example.com](http://www.example.com)":
+  // a link that shows its own address is an address, not prose.
+  void leave_link() {
+    OpenLink link = std::move(links_.back());
+    links_.pop_back();
+    const bool autolink =
+        !link.revealed.empty() && (link.href == link.text || link.href == "http://" + link.text ||
+                                   link.href == "mailto:" + link.text);
+    if (autolink) {
+      for (const Span span : link.revealed)
+        view_.text.replace(span.begin, span.size(), span.size(), ' ');
+      view_.text[link.revealed.front().begin] = kNonProsePlaceholder;
+    } else if (!links_.empty()) {
+      OpenLink& outer = links_.back();
+      outer.text += link.text;
+      outer.revealed.insert(outer.revealed.end(), link.revealed.begin(), link.revealed.end());
+    }
+  }
+
+  // Marks inline code or an image with one placeholder on its opening delimiter, which md4c
+  // does not report: the last one before the `content` (the code, the alt text), or without
+  // content the first after the text md4c handed over before it. Searching forward from there
+  // when there is content could land in a link destination ("[a](`x`) `y`").
+  void place_placeholder(std::optional<std::uint32_t> content) {
+    placeholder_due_ = false;
+    std::size_t at = std::string_view::npos;
+    if (content && *content >= opener_.size())
+      at = source_.rfind(opener_, *content - opener_.size());
+    if (at == std::string_view::npos || at < cursor_) at = source_.find(opener_, cursor_);
+    if (at == std::string_view::npos) return;
+    while (opener_ == "`" && at > cursor_ && source_[at - 1] == '`') --at;  // "``a`b``"
+    begin_block_at(static_cast<std::uint32_t>(at));
+    view_.text[at] = kNonProsePlaceholder;
+    cursor_ = static_cast<std::uint32_t>(at + opener_.size());
+  }
+
+  void begin_block_at(std::uint32_t offset) {
+    if (!pending_start_) return;
+    view_.block_starts.push_back(BlockStart{offset, *pending_start_});
+    pending_start_.reset();
+  }
+
+  std::string_view source_;
+  ProseView view_;
+  int depth_ = 0;
+  std::optional<SentenceStart> pending_start_;  // for the block entered at pending_depth_
+  int pending_depth_ = 0;
+  int hidden_spans_ = 0;     // inline code and images being read
+  std::string_view opener_;  // of the outermost of them: "`" or "!["
+  bool placeholder_due_ = false;
+  std::uint32_t cursor_ = 0;  // past the last source text md4c has handed over
+  std::vector<OpenLink> links_;
+};
+
+}  // namespace
+
+ProseView markdown_prose(std::string_view source) { return ProseBuilder(source).run(); }
+
+void drop_fixes_over_markup(std::vector<Diagnostic>& diagnostics, std::string_view source,
+                            std::string_view prose) {
+  for (Diagnostic& diagnostic : diagnostics) {
+    if (!diagnostic.fix) continue;
+    for (const Edit& edit : diagnostic.fix->edits) {
+      if (edit.span.in(source) != edit.span.in(prose)) {
+        diagnostic.fix.reset();
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace copydesk
