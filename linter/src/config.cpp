@@ -610,9 +610,10 @@ const ProjectConfig* Workspace::config_for(const Input& input) {
     }
     return loaded_.front().get();
   }
+  // Standard input named with --stdin-filename is configured as the file it names.
   std::error_code error;
   const fs::path start =
-      input.from_stdin ? fs::current_path(error) : absolute_normal(input.path).parent_path();
+      input.path.empty() ? fs::current_path(error) : absolute_normal(input.path).parent_path();
   return error ? nullptr : discover(start);
 }
 
@@ -647,7 +648,7 @@ Resolution Workspace::resolve(const Input& input) {
   options.suggestions = flags.suggestions;
   if (resolution.config != nullptr) {
     apply(resolution.config->settings, options);
-    if (!input.from_stdin) resolution.overrides = resolution.config->overrides_for(input.path);
+    if (!input.path.empty()) resolution.overrides = resolution.config->overrides_for(input.path);
     for (const std::size_t index : resolution.overrides) {
       apply(resolution.config->overrides[index].settings, options);
     }
@@ -672,7 +673,7 @@ bool Workspace::walks_into(const fs::path& file) {
 }
 
 bool Workspace::excluded(const Input& input) {
-  if (input.from_stdin) return false;
+  if (input.path.empty()) return false;
   const ProjectConfig* config = config_for(input);
   return config != nullptr && config->excluded(input.path);
 }

@@ -35,6 +35,28 @@ TEST_F(ConfigCli, InitWritesACommentedStarterConfigThatLoads) {
             std::string::npos);
 }
 
+TEST_F(ConfigCli, StandardInputNamedWithStdinFilenameIsConfiguredAsThatFile) {
+  file("copydesk.toml", R"([files]
+exclude = ["drafts"]
+[[overrides]]
+files = ["news/**"]
+[overrides.rules.repeated-word]
+severity = "info"
+)");
+  const Outcome news = run("--stdin-filename news/budget.md -", std::string(kFaulty));
+  EXPECT_EQ(news.exit_code, 0) << news.err;
+  EXPECT_NE(news.out.find("news/budget.md:1:44: info: `the` is repeated. [repeated-word]"),
+            std::string::npos)
+      << news.out;
+  const Outcome elsewhere = run("--stdin-filename notes.md -", std::string(kFaulty));
+  EXPECT_EQ(elsewhere.exit_code, 1) << elsewhere.err;
+  EXPECT_NE(elsewhere.out.find("notes.md:1:44: error: `the` is repeated."), std::string::npos)
+      << elsewhere.out;
+  const Outcome excluded = run("--force-exclude --stdin-filename drafts/a.md -", std::string(kFaulty));
+  EXPECT_EQ(excluded.exit_code, 0) << excluded.err;
+  EXPECT_EQ(excluded.out, "");
+}
+
 TEST_F(ConfigCli, InitRefusesToOverwriteUnlessForced) {
   file("copydesk.toml", "language = \"en_GB\"\n");
   const Outcome refused = run("init");
