@@ -113,22 +113,20 @@ bool line_break_at(std::string_view text, std::size_t at) {
 // evidence gathered across a document comes from the piece alone (misspelled-word takes a
 // capitalized word seen elsewhere in the document for a name). A piece never grows past
 // 2 * kPieceBytes: without a blank line by then it ends after a line break, else after a space,
-// else at a character boundary. `at_end`: `text` holds the rest of the file; otherwise
-// std::string_view::npos asks for more text when it cannot tell yet.
+// else at a character boundary (see ends_in_blank_line). `at_end`: `text` holds the rest of the
+// file; otherwise std::string_view::npos asks for more text when it cannot tell yet.
 std::size_t piece_end(std::string_view text, std::size_t begin, bool at_end) {
   const std::size_t limit = begin + 2 * kPieceBytes;
   if (text.size() <= limit) {
     if (at_end) return text.size();
     return std::string_view::npos;
   }
-  // A blank line: a line feed, then only spaces, tabs and carriage returns, then a line feed.
-  for (std::size_t at = text.find('\n', begin + kPieceBytes); at < limit;
-       at = text.find('\n', at + 1)) {
+  // A blank line: a line break, then only spaces and tabs, then another line break.
+  for (std::size_t at = begin + kPieceBytes; at < limit; ++at) {
+    if (!line_break_at(text, at)) continue;
     std::size_t next = at + 1;
-    while (next < text.size() && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r')) {
-      ++next;
-    }
-    if (next < text.size() && text[next] == '\n') {
+    while (next < text.size() && (text[next] == ' ' || text[next] == '\t')) ++next;
+    if (next < text.size() && (text[next] == '\n' || text[next] == '\r')) {
       std::size_t start = next + 1;
       while (start < text.size() && blank_byte(text[start])) ++start;
       if (start < text.size()) return start;
@@ -143,10 +141,26 @@ std::size_t piece_end(std::string_view text, std::size_t begin, bool at_end) {
   for (std::size_t at = limit; at > begin + kPieceBytes; --at) {
     if (text[at - 1] == ' ' || text[at - 1] == '\t') return at;
   }
+  // Not inside a character (invalid UTF-8 with no lead byte ends at the limit: the check of the
+  // piece reports it) nor between the two bytes of a CRLF.
   std::size_t at = limit;
-  while ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
-  return at;
+  while (at > begin + kPieceBytes && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  if (at == begin + kPieceBytes) return limit;
+  return text[at - 1] == '\r' && text[at] == '\n' ? at + 1 : at;
 }
+
+// Whether `text` ends with a blank line (and so a piece that follows starts a paragraph).
+bool ends_in_blank_line(std::string_view text) {
+  int line_breaks = 0;
+  for (std::size_t at = text.size(); at > 0 && blank_byte(text[at - 1]); --at) {
+    if (line_break_at(text, at - 1)) ++line_breaks;
+  }
+  return line_breaks >= 2;
+}
+
+// The first sentence of a piece cut anywhere but at a blank line may be the middle of one: it
+// starts like a sentence after a line break, which rules do not take for a paragraph start.
+constexpr BlockStart kContinuedPiece{0, SentenceStart::LineBreak};
 
 // Line breaks as SourceMap counts them ("\n", "\r\n", a lone "\r") and code points, a leading
 // byte-order mark not counted: where the next stretch of a streamed file starts.
@@ -315,6 +329,9 @@ void Engine::run_rules(const std::string& path, std::string& text,
   for (std::size_t begin = 0; begin < text.size();) {
     const std::size_t end = piece_end(text, begin, true);
     piece_starts.clear();
+    if (begin > 0 && !ends_in_blank_line(std::string_view(text).substr(0, begin))) {
+      piece_starts.push_back(kContinuedPiece);
+    }
     for (; next_start != block_starts.end() && next_start->offset < end; ++next_start) {
       piece_starts.push_back(
           BlockStart{next_start->offset - static_cast<std::uint32_t>(begin), next_start->kind});
@@ -356,9 +373,14 @@ FileResult Engine::lint_text(std::string path, std::string text, Syntax syntax) 
     ProseView prose = markdown_prose(text);
     run_rules(path, prose.text, prose.block_starts, result.diagnostics);
     drop_fixes_over_markup(result.diagnostics, text, prose.text);
+  } else if (suppressions.directives().empty()) {
+    run_rules(path, text, {}, result.diagnostics);
   } else {
+    // Directive lines are blank for the rules; a fix must not delete them either.
+    const std::string source = text;
     suppressions.hide(text);
     run_rules(path, text, {}, result.diagnostics);
+    drop_fixes_over_markup(result.diagnostics, source, text);
   }
   finish(result, std::move(text), suppressions, rules_, options_.severities);
   return result;
@@ -383,6 +405,7 @@ FileResult Engine::lint(const Input& input) const {
   }
   std::ifstream file;
   std::size_t block_size = kReadBlock;
+  bool regular = false;  // only a regular file can be read again (see lint_stream)
   if (!input.from_stdin) {
     std::error_code error;
     const auto status = std::filesystem::status(input.path, error);
@@ -403,16 +426,17 @@ FileResult Engine::lint(const Input& input) const {
       failed.error = std::string("cannot open the file: ") + std::strerror(errno);
       return failed;
     }
+    regular = std::filesystem::is_regular_file(status);
     const auto size = std::filesystem::file_size(input.path, error);
     if (!error && size < kReadBlock) block_size = static_cast<std::size_t>(size) + 1;
   }
   std::istream& in = input.from_stdin ? static_cast<std::istream&>(std::cin) : file;
   std::string text;
   bool at_end = false;
-  // Standard input cannot be read again, and md4c needs the whole of a Markdown file: neither
-  // is streamed (see lint_stream).
+  // Standard input, pipes and devices cannot be read again, and md4c needs the whole of a
+  // Markdown file: none is streamed (see lint_stream).
   const std::size_t first_read =
-      input.from_stdin || syntax_of(input.path) == Syntax::Markdown
+      !regular || syntax_of(input.path) == Syntax::Markdown
           ? std::numeric_limits<std::size_t>::max()
           : kWholeBytes + 1;
   if (!read_more(in, text, first_read, at_end, block_size)) {
@@ -454,6 +478,7 @@ std::optional<FileResult> Engine::lint_stream(const Input& input, std::istream& 
     return std::move(result);
   };
   std::uint64_t base = 0;  // the file offset of text[0]
+  bool continued = false;  // the last piece did not end in a blank line
   TextCount before;        // line breaks and code points before `base`
   bool at_end = false;
   while (!text.empty() || !at_end) {
@@ -478,7 +503,9 @@ std::optional<FileResult> Engine::lint_stream(const Input& input, std::istream& 
       return std::nullopt;
     }
     std::vector<Diagnostic> found;
-    run_rules(result.path, piece, {}, found);
+    run_rules(result.path, piece, continued ? std::vector{kContinuedPiece} : std::vector<BlockStart>{},
+              found);
+    continued = !ends_in_blank_line(piece);
     keep_lines_of(piece, found, static_cast<std::uint32_t>(base), before, result.excerpts);
     for (auto& diagnostic : found) {
       shift(diagnostic, static_cast<std::uint32_t>(base));

@@ -11,12 +11,11 @@ namespace {
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 }
 
-SourceMap::SourceMap(std::string_view text) : text_(text) {
+SourceMap::SourceMap(std::string_view text, bool file_start)
+    : text_(text), bom_(file_start && text.starts_with(kByteOrderMark)) {
   line_starts_.push_back(0);
   const auto size = static_cast<std::uint32_t>(text.size());
-  std::uint32_t i = text.substr(0, kByteOrderMark.size()) == kByteOrderMark
-                        ? static_cast<std::uint32_t>(kByteOrderMark.size())
-                        : 0;
+  std::uint32_t i = bom_ ? static_cast<std::uint32_t>(kByteOrderMark.size()) : 0;
   Checkpoint here;  // the position of byte i within its line
   std::uint32_t next_checkpoint = kCheckpointStride;
   while (i < size) {
@@ -46,7 +45,7 @@ Position SourceMap::position(std::uint32_t offset) const {
   const auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const auto line_index = static_cast<std::uint32_t>(after - line_starts_.begin() - 1);
   std::uint32_t at = line_starts_[line_index];
-  if (at == 0 && text_.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
+  if (at == 0 && bom_) {
     at = static_cast<std::uint32_t>(kByteOrderMark.size());
   }
   Position position;
@@ -80,7 +79,7 @@ std::string_view SourceMap::line_text(std::uint32_t line) const {
   std::uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<std::uint32_t>(text_.size());
   while (end > begin && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
   std::string_view result = text_.substr(begin, end - begin);
-  if (begin == 0 && result.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
+  if (begin == 0 && bom_) {
     result.remove_prefix(kByteOrderMark.size());
   }
   return result;

@@ -15,7 +15,7 @@ SourceView::SourceView(const FileResult& result) {
     }
   }
   maps_.reserve(chunks_.size());
-  for (const auto& chunk : chunks_) maps_.emplace_back(chunk.text);
+  for (const auto& chunk : chunks_) maps_.emplace_back(chunk.text, chunk.offset == 0);
 }
 
 std::size_t SourceView::index_of(std::uint32_t offset) const {

@@ -558,11 +558,6 @@ class Application {
 
 }  // namespace
 
-DirectiveSyntax directive_syntax_for(std::string_view path) {
-  return path.ends_with(".md") || path.ends_with(".markdown") ? DirectiveSyntax::Comments
-                                                              : DirectiveSyntax::Lines;
-}
-
 Suppressions::Suppressions(std::string_view text, DirectiveSyntax syntax) {
   find_comment_directives(text, directives_);
   if (syntax == DirectiveSyntax::Lines) {

@@ -30,6 +30,8 @@ std::string large_article(std::size_t bytes) {
       "Residents asked for a early meeting,and the mayor agreed. this was\nthe\nthe first step.\n",
       "The report runs to many pages without a break and it names a budget for each school and "
       "each road in the county in turn. ",
+      // Where files with byte-order marks were joined, U+FEFF starts a line and takes a column.
+      "\xEF\xBB\xBFThe joined file said teh ferry was late.\n\n",
   };
   for (std::size_t i = 0; text.size() < bytes; ++i) {
     text += paragraphs[(i * 7 + i / 5) % std::size(paragraphs)];
@@ -76,6 +78,60 @@ TEST_F(Streaming, ReportsWhatLintingTheWholeTextGives) {
   from_stream.record(streamed);
   from_whole.record(whole);
   EXPECT_EQ(from_stream.to_json(), from_whole.to_json());
+}
+
+// Streamed and whole-text reports of `text` in the JSON Lines format.
+std::pair<std::string, std::string> both_reports(const std::filesystem::path& path,
+                                                 const std::string& text) {
+  const Engine& engine = engine_for("en_US");
+  Input input;
+  input.display_path = "a.txt";
+  input.path = path;
+  return {report(Format::Jsonl, engine.lint(input)),
+          report(Format::Jsonl, engine.lint_text("a.txt", text))};
+}
+
+TEST_F(Streaming, PiecesOfTextWithoutBlankLinesDoNotStartSentences) {
+  // Old Mac line endings (a blank line is "\r\r") and hard-wrapped text with no blank line at
+  // all: pieces end at a line break mid-sentence, and the line after is no sentence start.
+  for (const std::string line_break : {"\r", "\n"}) {
+    std::string text;
+    while (text.size() < 4'600'000) {
+      text += "The council met on Monday and" + line_break + "approved a budget for the year." +
+              line_break + (line_break == "\r" ? line_break : "");
+    }
+    const auto path = file("wrapped.txt", text);
+    const auto [streamed, whole] = both_reports(path, text);
+    EXPECT_EQ(streamed, whole);
+    EXPECT_EQ(streamed, "") << streamed.substr(0, 300);
+  }
+}
+
+TEST_F(Streaming, InvalidUtf8WithoutLeadBytesIsAnErrorNotAHang) {
+  for (const std::string start : {"", "a"}) {
+    file("bad.txt", start + std::string(5 << 20, '\x80'));
+    const Outcome run = this->run("bad.txt");
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_EQ(run.err, "copydesk: error: bad.txt: invalid UTF-8 at byte " +
+                           std::to_string(start.size()) + "\n");
+  }
+}
+
+TEST_F(Streaming, ALargeFileFromAPipeWithADirectiveIsLintedWhole) {
+  // A pipe cannot be read again when a directive turns up: pipes are never streamed.
+  const std::string text =
+      "copydesk-disable repeated-word\n" + large_article(4'600'000) + "\ncopydesk-enable\n";
+  file("directives.txt", text);
+  ASSERT_EQ(std::system(("mkfifo '" + (dir_ / "pipe.txt").string() + "'").c_str()), 0);
+  const std::string command = "cd '" + dir_.string() +
+                              "' && (cat directives.txt > pipe.txt &) && '" COPYDESK_BINARY
+                              "' --format jsonl pipe.txt > .stdout 2> .stderr";
+  const int status = std::system(command.c_str());
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << read_file(dir_ / ".stderr");
+  EXPECT_EQ(read_file(dir_ / ".stderr"), "");
+  const std::string out = read_file(dir_ / ".stdout");
+  EXPECT_NE(out.find("\"rule\":\"misspelled-word\""), std::string::npos);
+  EXPECT_EQ(out.find("\"rule\":\"repeated-word\""), std::string::npos);
 }
 
 TEST_F(Streaming, AnInvalidByteLateInTheFileIsAnErrorAtItsOffsetWithNoFindings) {

@@ -233,13 +233,6 @@ TEST(SuppressionParser, FindsSicMarksAndTheWordTheyVouchFor) {
   EXPECT_TRUE(marks("[sick] [si] [ sic ] [sic [*sic] sic]").empty());
 }
 
-TEST(SuppressionParser, ChoosesTheSyntaxByExtension) {
-  EXPECT_EQ(directive_syntax_for("notes/a.md"), DirectiveSyntax::Comments);
-  EXPECT_EQ(directive_syntax_for("a.markdown"), DirectiveSyntax::Comments);
-  EXPECT_EQ(directive_syntax_for("a.txt"), DirectiveSyntax::Lines);
-  EXPECT_EQ(directive_syntax_for("<stdin>"), DirectiveSyntax::Lines);
-}
-
 // The findings of a whole run (every default rule, en_US), one per line as
 // "rule `flagged text`", in order.
 std::vector<std::string> lint(std::string_view text, const std::string& path = "test.txt",
@@ -504,6 +497,20 @@ TEST(Suppression, SeveralUnusedIdsShareOneFix) {
             "confused-word` suppresses no finding.");
   EXPECT_EQ(apply_fixes(text, edits),
             "copydesk-disable-next-line misspelled-word\nHe wrote teh report.\n");
+}
+
+TEST(Suppression, NoFixDeletesADirectiveLineBetweenTheWordsItJoins) {
+  // The rules read "the" twice across the blanked directive line; removing the second "the"
+  // with the space before it would take the directive with it.
+  const std::string text =
+      "The board saw the\ncopydesk-disable-next-line misspelled-word\nthe ferry leave.\n";
+  const FileResult result = engine_for("en_US").lint_text("test.txt", text);
+  ASSERT_EQ(result.diagnostics.size(), 2u);
+  EXPECT_EQ(result.diagnostics[0].rule, "unused-suppression");
+  EXPECT_EQ(result.diagnostics[1].rule, "repeated-word");
+  EXPECT_EQ(result.diagnostics[1].span.in(text), "the");
+  EXPECT_FALSE(result.diagnostics[1].fix);
+  EXPECT_EQ(result.text, text);
 }
 
 }  // namespace

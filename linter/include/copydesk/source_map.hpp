@@ -19,7 +19,9 @@ struct Position {
 // long the line (minified or single-line files).
 class SourceMap {
  public:
-  explicit SourceMap(std::string_view text);
+  // `file_start`: `text` starts the file, so a byte-order mark there is one (elsewhere U+FEFF
+  // is a character like any other, e.g. where files with BOMs were joined).
+  explicit SourceMap(std::string_view text, bool file_start = true);
 
   Position position(std::uint32_t offset) const;
   std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
@@ -37,6 +39,7 @@ class SourceMap {
   };
 
   std::string_view text_;
+  bool bom_ = false;
   std::vector<std::uint32_t> line_starts_;
   std::vector<Checkpoint> checkpoints_;  // about one per kCheckpointStride bytes, by offset
 };

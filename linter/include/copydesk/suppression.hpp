@@ -48,9 +48,6 @@ enum class DirectiveSyntax : std::uint8_t {
   Lines,     // plain text: in HTML comments, and bare on a line of their own
 };
 
-// Markdown for *.md and *.markdown, plain text for everything else (standard input included).
-DirectiveSyntax directive_syntax_for(std::string_view path);
-
 enum class DirectiveKind : std::uint8_t {
   Disable,          // from here to the next copydesk-enable (or the end of the file)
   Enable,           // ends the open disables: all, or those of the rule ids it names
