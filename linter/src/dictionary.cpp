@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 #include <cstdlib>
 #include <set>
 #include <stdexcept>
@@ -125,6 +126,28 @@ struct SpellChecker::Lease {
   std::unique_ptr<Hunspell> speller_;
 };
 
+// Judges words with the word table, and borrows a Hunspell instance only for the first word
+// outside it.
+class SpellChecker::Judge {
+ public:
+  explicit Judge(const SpellChecker& owner) : owner_(owner), table_(owner.table()) {}
+  bool operator()(const std::string& word) {
+    if (table_ != nullptr) {
+      if (const auto answer = table_->accepts(word)) return *answer;
+    }
+    return speller().spell(word);
+  }
+  Hunspell& speller() {
+    if (!lease_) lease_.emplace(owner_);
+    return **lease_;
+  }
+
+ private:
+  const SpellChecker& owner_;
+  const WordTable* table_;
+  std::optional<Lease> lease_;
+};
+
 std::unique_ptr<Hunspell> SpellChecker::acquire() const {
   const auto take_idle = [this]() -> std::unique_ptr<Hunspell> {
     std::lock_guard lock(pool_mutex_);
@@ -167,7 +190,21 @@ LocalSpellCache& local_spell_cache(std::uint64_t owner) {
 
 }  // namespace
 
+const WordTable* SpellChecker::table() const {
+  std::call_once(table_once_, [this] {
+    try {
+      table_ = WordTable::embedded(language_, aff_, dic_);
+    } catch (const std::runtime_error&) {
+      table_.reset();  // a damaged table: Hunspell answers every word
+    }
+  });
+  return table_ ? &*table_ : nullptr;
+}
+
 bool SpellChecker::correct(std::string_view word) const {
+  if (const WordTable* words = table()) {
+    if (const auto answer = words->accepts(word)) return *answer;
+  }
   LocalSpellCache& local = local_spell_cache(id_);
   if (const auto found = local.words.find(word); found != local.words.end()) return found->second;
   const bool result = correct_shared(word);
@@ -214,17 +251,20 @@ bool short_function_word(std::string_view part) {
 // extra letter, a missing space, a wrong vowel, then any other substitution or insertion.
 // Hunspell's own suggest() searches far wider and costs tens of milliseconds a word; this costs
 // a few hundred spell() calls (about a millisecond) and finds the intended word for most real
-// typos. ASCII words only; others go to Hunspell.
-std::vector<std::string> single_edit_candidates(const std::string& word, Hunspell& speller,
+// typos. ASCII words only; others go to Hunspell. `accepts` judges a candidate.
+template <typename Accepts>
+std::vector<std::string> single_edit_candidates(const std::string& word, Accepts&& accepts,
                                                 std::size_t limit) {
   constexpr std::string_view kLetters = "abcdefghijklmnopqrstuvwxyz";
   constexpr std::string_view kVowels = "aeiou";
   std::vector<std::string> found;
-  std::set<std::string> seen{word};
   std::string candidate;
+  // Different edits can give the same candidate ("aab" without either "a"): it counts once.
+  const auto listed = [&](const std::string& text) {
+    return std::find(found.begin(), found.end(), text) != found.end();
+  };
   const auto consider = [&](const std::string& text) {
-    if (found.size() >= limit || !seen.insert(text).second) return;
-    if (speller.spell(text)) found.push_back(text);
+    if (found.size() < limit && accepts(text) && !listed(text)) found.push_back(text);
   };
   const std::size_t n = word.size();
   for (std::size_t i = 1; i < n; ++i) {  // a missing apostrophe: "dont", "youre"
@@ -257,14 +297,14 @@ std::vector<std::string> single_edit_candidates(const std::string& word, Hunspel
   for (std::size_t i = 1; i < n; ++i) {  // a missing space: "afterall", "alot"
     const std::string left = word.substr(0, i), right = word.substr(i);
     const auto word_alone = [&](const std::string& part) {
-      return part.size() >= 2 ? speller.spell(part) : part == "a" || part == "I";
+      return part.size() >= 2 ? accepts(part) : part == "a" || part == "I";
     };
     // Run-together words almost always involve a short function word ("afterall", "alot",
     // "infact"); other splits are mostly names ("Blackburn") or nonsense ("nim is").
     const bool allowed = short_function_word(left) || short_function_word(right);
     if (found.size() < limit && allowed && word_alone(left) && word_alone(right)) {
       candidate = left + " " + right;
-      if (seen.insert(candidate).second) found.push_back(candidate);
+      if (!listed(candidate)) found.push_back(candidate);
     }
   }
   const auto substitute = [&](bool vowels_only) {
@@ -311,9 +351,8 @@ bool SpellChecker::has_single_edit_neighbour(std::string_view word) const {
   std::string key(word);
   bool found = false;
   {
-    const Lease lease(*this);
-    Hunspell& speller = *lease;
-    found = is_plain_ascii_word(key) && !single_edit_candidates(key, speller, 1).empty();
+    Judge judge(*this);
+    found = is_plain_ascii_word(key) && !single_edit_candidates(key, judge, 1).empty();
   }
   std::unique_lock lock(cache_mutex_);
   neighbour_cache_.emplace(std::move(key), found);
@@ -334,14 +373,13 @@ std::vector<std::string> SpellChecker::suggest(std::string_view word, std::size_
   std::string key(word);
   std::vector<std::string> suggestions;
   {
-    const Lease lease(*this);
-    Hunspell& speller = *lease;
+    Judge judge(*this);
     // The cache keeps up to kMaxSuggestions whatever this caller asked for, so that a later
     // caller asking for more is not served a shorter list.
     if (mode_ != SuggestionMode::Off && is_plain_ascii_word(key)) {
-      suggestions = single_edit_candidates(key, speller, std::max(limit, kMaxSuggestions));
+      suggestions = single_edit_candidates(key, judge, std::max(limit, kMaxSuggestions));
     }
-    if (suggestions.empty() && mode_ == SuggestionMode::Full) suggestions = speller.suggest(key);
+    if (suggestions.empty() && mode_ == SuggestionMode::Full) suggestions = judge.speller().suggest(key);
   }
   if (suggestions.size() > std::max(limit, kMaxSuggestions)) {
     suggestions.resize(std::max(limit, kMaxSuggestions));

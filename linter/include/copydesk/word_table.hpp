@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string_view>
+
+namespace copydesk {
+
+// Hunspell's verdicts on the words of a dictionary, precompiled at build time into the binary
+// (see linter/src/word_table_format.hpp), so that most words need no Hunspell at all: it costs
+// about 60 ms to load and microseconds a word to ask. Covers words of ASCII letters, apostrophes
+// and hyphens, perhaps with a final period, up to 64 bytes, including Hunspell's capitalization
+// rules and its splitting at hyphens; other words get no answer.
+class WordTable {
+ public:
+  // A view of a table's bytes; throws std::runtime_error when they are not a table.
+  explicit WordTable(std::string_view bytes);
+
+  // The table embedded for `language`, when there is one and it was built from dictionary files
+  // with exactly the content of these.
+  static std::optional<WordTable> embedded(std::string_view language,
+                                           const std::filesystem::path& aff,
+                                           const std::filesystem::path& dic);
+
+  // What Hunspell's spell() says of `word`, or nothing when the word is outside the table's
+  // domain.
+  std::optional<bool> accepts(std::string_view word) const;
+
+  std::uint64_t aff_fingerprint() const { return aff_fingerprint_; }
+  std::uint64_t dic_fingerprint() const { return dic_fingerprint_; }
+
+ private:
+  bool decide(std::string_view word) const;
+  bool split_at_hyphens(std::string_view word) const;
+  // The flags stored for `key`, or 0 when it is absent.
+  std::uint8_t flags_of(std::string_view key) const;
+
+  const std::uint32_t* slots_ = nullptr;  // may be unaligned: read with memcpy
+  const char* entries_ = nullptr;
+  std::uint32_t mask_ = 0;
+  std::uint64_t aff_fingerprint_ = 0, dic_fingerprint_ = 0;
+};
+
+// The bytes of the table embedded for `language` (empty when none was built).
+std::string_view embedded_word_table(std::string_view language);
+
+}  // namespace copydesk
