@@ -297,9 +297,10 @@ class MisspelledWord final : public Rule {
     return opener != scratch.openers.end() && opener->second > 1;
   }
 
+  // The dictionary first: it knows most words and answers faster than the word lists.
   bool known(std::string_view word, Scratch& scratch) const {
-    return accepted(word, scratch) ||
-           spell_->correct(straighten_apostrophes(word, scratch.straight));
+    return spell_->correct(straighten_apostrophes(word, scratch.straight)) ||
+           accepted(word, scratch);
   }
 
   // In the house list or the user's --words; lowercase entries accept capitalized words.

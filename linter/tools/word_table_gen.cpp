@@ -370,13 +370,15 @@ std::string build_table(const std::vector<std::string>& keys, const std::vector<
     entries.push_back(static_cast<char>(flags[i]));
     entries += keys[i];
   }
+  entries.append(wt::kEntryPadding, '\0');
   std::uint32_t slot_count = 1;
   while (slot_count < kept.size() + kept.size() / 2) slot_count *= 2;  // load factor <= 2/3
-  std::vector<std::uint32_t> slots(slot_count, 0);
+  std::vector<std::uint64_t> slots(slot_count, 0);
   for (const auto& [key, offset] : kept) {
-    std::size_t slot = wt::hash(key) & (slot_count - 1);
+    const std::uint64_t h = wt::hash(key);
+    std::size_t slot = h & (slot_count - 1);
     while (slots[slot] != 0) slot = (slot + 1) & (slot_count - 1);
-    slots[slot] = offset;
+    slots[slot] = (h & 0xFFFFFFFF00000000ULL) | offset;
   }
   wt::Header header{};
   std::copy(std::begin(wt::kMagic), std::end(wt::kMagic), header.magic);
@@ -386,7 +388,7 @@ std::string build_table(const std::vector<std::string>& keys, const std::vector<
   header.key_count = static_cast<std::uint32_t>(kept.size());
   header.entry_bytes = static_cast<std::uint32_t>(entries.size());
   std::string out(reinterpret_cast<const char*>(&header), sizeof header);
-  out.append(reinterpret_cast<const char*>(slots.data()), slots.size() * sizeof(std::uint32_t));
+  out.append(reinterpret_cast<const char*>(slots.data()), slots.size() * sizeof(std::uint64_t));
   out += entries;
   return out;
 }

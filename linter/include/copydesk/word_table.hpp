@@ -6,6 +6,9 @@
 #include <string_view>
 
 namespace copydesk {
+namespace word_table {
+enum class Shape;
+}
 
 // Hunspell's verdicts on the words of a dictionary, precompiled at build time into the binary
 // (see linter/src/word_table_format.hpp), so that most words need no Hunspell at all: it costs
@@ -32,11 +35,14 @@ class WordTable {
 
  private:
   bool decide(std::string_view word) const;
+  // `lowered`: the word lowercased and padded with zeros, as word_table::scan() leaves it.
+  bool decide(std::string_view word, char* lowered, word_table::Shape shape) const;
   bool split_at_hyphens(std::string_view word) const;
-  // The flags stored for `key`, or 0 when it is absent.
-  std::uint8_t flags_of(std::string_view key) const;
+  // The flags stored for the key of `size` bytes in the zero-padded `key`, or 0 when it is
+  // absent.
+  std::uint8_t flags_of(const char* key, std::size_t size) const;
 
-  const std::uint32_t* slots_ = nullptr;  // may be unaligned: read with memcpy
+  const char* slots_ = nullptr;  // 64-bit slots, perhaps unaligned: read with memcpy
   const char* entries_ = nullptr;
   std::uint32_t mask_ = 0;
   std::uint64_t aff_fingerprint_ = 0, dic_fingerprint_ = 0;
