@@ -54,8 +54,8 @@ using KeyBuffer = char[kMaxWordBytes + 8];
 
 // Whether `word` is in the domain; if so, its Shape, and the word lowercased and padded with
 // zeros in `lowered`. One pass, since it runs for nearly every word of every document: each
-// byte's entry in kBytes counts it as another character, a capital or a small letter (a byte
-// each of the sum), and holds the bit that lowercases it.
+// byte's entry in kBytes holds the bit that lowercases it in its low byte, and above that counts
+// it as another character, a capital or a small letter (a byte each of the sum).
 inline bool scan(std::string_view word, KeyBuffer& lowered, Shape& shape) {
   static constexpr std::uint32_t kOther = 1 << 8, kCapital = 1 << 16, kSmall = 1 << 24;
   static constexpr std::uint32_t kLowercase = 0x20;
@@ -76,13 +76,13 @@ inline bool scan(std::string_view word, KeyBuffer& lowered, Shape& shape) {
   std::uint32_t counts = 0;
   for (std::size_t i = 0; i < body; ++i) {
     const std::uint32_t entry = kBytes[static_cast<unsigned char>(word[i])];
-    counts += entry;
+    counts += entry >> 8;
     lowered[i] = static_cast<char>(word[i] | (entry & kLowercase));
   }
   // No count overflows its byte: a word has at most 64 characters.
-  if ((counts & 0xFF00) != 0) return false;
+  if ((counts & 0xFF) != 0) return false;
   if (body < size) lowered[body] = '.';
-  const std::uint32_t capitals = (counts >> 16) & 0xFF, small = counts >> 24;
+  const std::uint32_t capitals = (counts >> 8) & 0xFF, small = counts >> 16;
   if (capitals == 0) {
     shape = Shape::Lower;
   } else if (capitals == 1 && is_upper_ascii(word[0])) {
