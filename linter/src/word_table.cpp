@@ -1,5 +1,6 @@
 #include "copydesk/word_table.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <fstream>
@@ -20,7 +21,8 @@ WordTable::WordTable(std::string_view bytes) {
   }
   const std::size_t slot_bytes = std::size_t{header.slot_count} * sizeof(std::uint64_t);
   const bool power_of_two = header.slot_count != 0 && (header.slot_count & (header.slot_count - 1)) == 0;
-  if (!power_of_two || bytes.size() != sizeof header + slot_bytes + header.entry_bytes) {
+  const std::size_t size = sizeof header + slot_bytes + header.entry_bytes + header.rule_bytes;
+  if (!power_of_two || bytes.size() != size) {
     throw std::runtime_error("word table: inconsistent sizes");
   }
   if (header.entry_bytes < 1 + wt::kEntryPadding) throw std::runtime_error("word table: no entries");
@@ -29,6 +31,32 @@ WordTable::WordTable(std::string_view bytes) {
   mask_ = header.slot_count - 1;
   aff_fingerprint_ = header.aff_fingerprint;
   dic_fingerprint_ = header.dic_fingerprint;
+  read_rules(bytes.substr(size - header.rule_bytes));
+}
+
+void WordTable::read_rules(std::string_view section) {
+  while (!section.empty()) {
+    const std::size_t newline = section.find('\n');
+    std::string_view line = section.substr(0, newline);
+    section = newline == std::string_view::npos ? std::string_view{} : section.substr(newline + 1);
+    const std::size_t space = line.find(' ');
+    if (space == std::string_view::npos) throw std::runtime_error("word table: bad rule line");
+    const std::string_view kind = line.substr(0, space);
+    const std::string_view value = line.substr(space + 1);
+    if (kind == "apostrophe") {
+      straightens_apostrophes_ = true;
+    } else if (kind == "min") {
+      compound_min_ = std::max<std::size_t>(1, std::stoul(std::string(value)));
+    } else if (kind == "rule") {
+      compound_rules_.emplace_back(value);
+    } else if (kind == "root") {
+      const std::size_t flags = value.find(' ');
+      if (flags == std::string_view::npos) throw std::runtime_error("word table: bad compound root");
+      compound_roots_.emplace(value.substr(0, flags), value.substr(flags + 1));
+    } else {
+      throw std::runtime_error("word table: unknown rule line");
+    }
+  }
 }
 
 namespace {
@@ -42,6 +70,26 @@ std::optional<std::uint64_t> file_fingerprint(const std::filesystem::path& path)
   in.seekg(0);
   if (!in.read(content.data(), size)) return std::nullopt;
   return wt::content_fingerprint(content);
+}
+
+}  // namespace
+
+namespace {
+
+// Hunspell's numbers: digits in groups separated by single hyphens (in the domain, where commas
+// and inner periods do not occur).
+bool is_number(std::string_view word) {
+  bool digit_last = false;
+  for (const char c : word) {
+    if (c >= '0' && c <= '9') {
+      digit_last = true;
+    } else if (c == '-' && digit_last) {
+      digit_last = false;
+    } else {
+      return false;
+    }
+  }
+  return digit_last;
 }
 
 }  // namespace
@@ -104,8 +152,18 @@ std::uint8_t WordTable::flags_of(const char* key, std::size_t size) const {
 std::optional<bool> WordTable::accepts(std::string_view word) const {
   wt::KeyBuffer lowered;
   wt::Shape shape = wt::Shape::Mixed;
-  if (!wt::scan(word, lowered, shape)) return std::nullopt;
-  return decide(word, lowered, shape);
+  if (wt::scan(word, lowered, shape)) return decide(word, lowered, shape);
+  // Hunspell reads "it’s" as "it's" when the dictionary says so (ICONV).
+  static constexpr std::string_view kCurly = "\xE2\x80\x99";
+  if (!straightens_apostrophes_ || word.find(kCurly) == std::string_view::npos) return std::nullopt;
+  std::string straight;
+  for (std::size_t at = 0; at < word.size();) {
+    const bool curly = word.compare(at, kCurly.size(), kCurly) == 0;
+    straight.push_back(curly ? '\'' : word[at]);
+    at += curly ? kCurly.size() : 1;
+  }
+  if (!wt::scan(straight, lowered, shape)) return std::nullopt;
+  return decide(straight, lowered, shape);
 }
 
 bool WordTable::decide(std::string_view word) const {
@@ -134,12 +192,60 @@ bool WordTable::decide(std::string_view word, char* lowered, wt::Shape shape) co
   if (flags != 0) return (flags & wanted) != 0;
   // No dictionary word ends with this period, so Hunspell judges the word without it.
   if (word.back() == '.') return decide(word.substr(0, word.size() - 1));
+  if (is_number(word)) return true;
+  // Compound roots are lowercase (the generator sees to it), so only a lowercase form of the
+  // word, which Hunspell tries for all but mixed-case words, can be a compound.
+  if (shape != wt::Shape::Mixed && compound(std::string_view(lowered, word.size()))) return true;
   if (word.find('-') == std::string_view::npos) return false;
   if (shape == wt::Shape::Lower || shape == wt::Shape::Mixed) return split_at_hyphens(word);
   // Hunspell splits the capitalized form of capitalized and capital words: "LONG-TERM" is
   // judged as "Long" and "term".
   if (wt::is_lower_ascii(lowered[0])) lowered[0] = static_cast<char>(lowered[0] - 32);
   return split_at_hyphens(std::string_view(lowered, word.size()));
+}
+
+bool WordTable::compound(std::string_view word) const {
+  if (compound_rules_.empty() || word.size() < 2 * compound_min_) return false;
+  std::vector<const std::string*> parts;
+  return compound_from(word, parts);
+}
+
+namespace {
+
+// Whether the flags of `parts` (one string of flags per part) spell out `rule`, whose flags may
+// be followed by '*' (any number) or '?' (at most one).
+bool rule_matches(std::string_view rule, const std::vector<const std::string*>& parts,
+                  std::size_t part) {
+  if (rule.empty()) return part == parts.size();
+  const char flag = rule[0];
+  const char repeat = rule.size() > 1 && (rule[1] == '*' || rule[1] == '?') ? rule[1] : '\0';
+  const std::string_view rest = rule.substr(repeat ? 2 : 1);
+  const bool fits = part < parts.size() && parts[part]->find(flag) != std::string::npos;
+  if (repeat == '*') return rule_matches(rest, parts, part) || (fits && rule_matches(rule, parts, part + 1));
+  if (repeat == '?') return rule_matches(rest, parts, part) || (fits && rule_matches(rest, parts, part + 1));
+  return fits && rule_matches(rest, parts, part + 1);
+}
+
+}  // namespace
+
+// Every way to cut `rest` into compound roots of at least COMPOUNDMIN characters.
+bool WordTable::compound_from(std::string_view rest, std::vector<const std::string*>& parts) const {
+  for (std::size_t end = compound_min_; end <= rest.size(); ++end) {
+    const auto root = compound_roots_.find(rest.substr(0, end));
+    if (root == compound_roots_.end()) continue;
+    parts.push_back(&root->second);
+    if (end == rest.size()) {
+      if (parts.size() >= 2) {
+        for (const std::string& rule : compound_rules_) {
+          if (rule_matches(rule, parts, 0)) return true;
+        }
+      }
+    } else if (rest.size() - end >= compound_min_ && compound_from(rest.substr(end), parts)) {
+      return true;
+    }
+    parts.pop_back();
+  }
+  return false;
 }
 
 // Hunspell's default BREAK patterns ("-", "^-", "-$") in the order it tries them.

@@ -3,8 +3,9 @@
 // The layout of a precompiled word table, shared by the generator that writes it at build time
 // (linter/tools/word_table_gen.cpp) and by WordTable, which reads it from the binary.
 //
-// A table answers Hunspell's spell() for the words of its domain (ASCII letters, apostrophes and
-// hyphens, perhaps a final period, at most kMaxWordBytes) without loading Hunspell. It holds keys with flags:
+// A table answers Hunspell's spell() for the words of its domain (ASCII letters, digits,
+// apostrophes and hyphens, perhaps a final period, at most kMaxWordBytes) without loading
+// Hunspell. It holds keys with flags:
 //   kExact    the key itself is accepted as written (keys that are lowercase or mixed case)
 //   kInitial  the key with its first letter capitalized is accepted ("the" -> "The")
 //   kUpper    the key in capitals is accepted ("nasa" -> "NASA")
@@ -29,7 +30,12 @@ enum Flag : std::uint8_t { kExact = 1, kInitial = 2, kUpper = 4 };
 // low half and the high half of the key's hash in its high half, so that probing rarely touches
 // an entry that is not the one sought; then the entries: [length byte][flags byte][the key's
 // bytes], starting at offset 1, and kEntryPadding zero bytes, so that keys can be compared eight
-// bytes at a time.
+// bytes at a time; then the rule section, text lines for what WordTable does as Hunspell does:
+//   apostrophe '            the curly apostrophe is read as a straight one (ICONV)
+// and the compounds of COMPOUNDRULE ("11th", "21st"), which no table can list:
+//   min <COMPOUNDMIN>
+//   rule <a COMPOUNDRULE pattern: flags, each perhaps followed by '*' or '?'>
+//   root <a word that compounds join> <its flags that rules use>
 struct Header {
   char magic[8];
   std::uint64_t aff_fingerprint;  // content_fingerprint() of the .aff the table was built from
@@ -37,12 +43,12 @@ struct Header {
   std::uint32_t slot_count;  // a power of two
   std::uint32_t key_count;
   std::uint32_t entry_bytes;
-  std::uint32_t unused;
+  std::uint32_t rule_bytes;
 };
 
 // Hunspell's capitalization classes (get_captype), for words of the table's domain: apostrophes,
-// hyphens and the final period are neutral. The domain: ASCII letters, apostrophes and hyphens,
-// and perhaps one period at the end, which Hunspell strips before it judges the word and then
+// hyphens, digits and the final period are neutral. The domain: ASCII letters, digits,
+// apostrophes and hyphens, and perhaps one period at the end, which Hunspell strips before it judges the word and then
 // tries again with ("etc.", "Mr.").
 enum class Shape { Lower, Initial, Upper, Mixed };
 
@@ -65,6 +71,7 @@ inline bool scan(std::string_view word, KeyBuffer& lowered, Shape& shape) {
     for (int c = 'a'; c <= 'z'; ++c) bytes[c] = kSmall;
     for (int c = 'A'; c <= 'Z'; ++c) bytes[c] = kCapital | kLowercase;
     bytes['\''] = bytes['-'] = 0;
+    for (int c = '0'; c <= '9'; ++c) bytes[c] = 0;
     return bytes;
   }();
   const std::size_t size = word.size();

@@ -9,7 +9,7 @@
 // capitalized roots are expanded as well); the answers come from Hunspell alone.
 //
 // Dictionaries that use features the expansion does not model (affixes on affixes, compounding
-// of letters, ignored characters...) get no table: the output is then an empty file and the
+// other than by COMPOUNDRULE, ignored characters...) get no table: the output is then an empty file and the
 // program says why on stderr, and copydesk asks Hunspell for every word of that language.
 
 #include <hunspell/hunspell.hxx>
@@ -147,7 +147,9 @@ std::string nullable(const std::string& field) { return field == "0" ? std::stri
 
 struct Dictionary {
   std::map<char, Affix> affixes;
-  std::set<char> compound_flags;  // flags that COMPOUNDRULE or ONLYINCOMPOUND give a meaning
+  std::vector<std::string> compound_rules;  // COMPOUNDRULE patterns: flags, '*' and '?'
+  int compound_min = 3;                     // Hunspell's default for COMPOUNDMIN
+  bool straightens_apostrophes = false;     // ICONV ’ 
   std::vector<std::pair<std::string, std::string>> roots;  // word, flags
 };
 
@@ -191,14 +193,18 @@ Dictionary parse(std::string_view aff, std::string_view dic) {
         (fields[1].starts_with("hu") || fields[1].starts_with("tr") || fields[1].starts_with("az"))) {
       throw Unsupported("language-specific rules of " + fields[1]);
     }
-    if (name == "ICONV" && fields.size() == 3 && fields[1] != "\xE2\x80\x99" && fields[1] != "'") {
-      throw Unsupported("an input conversion other than the curly apostrophe");
-    }
-    if (name == "ONLYINCOMPOUND" && fields.size() > 1) dictionary.compound_flags.insert(fields[1][0]);
-    if (name == "COMPOUNDRULE" && fields.size() > 1 && !std::all_of(fields[1].begin(), fields[1].end(), ::isdigit)) {
-      for (const char c : fields[1]) {
-        if (c != '*' && c != '?' && c != '(' && c != ')') dictionary.compound_flags.insert(c);
+    // Hunspell converts its input first: WordTable does the same for this one conversion.
+    if (name == "ICONV" && fields.size() == 3) {
+      if (fields[1] != "\xE2\x80\x99" || fields[2] != "'") {
+        throw Unsupported("an input conversion other than of the curly apostrophe");
       }
+      dictionary.straightens_apostrophes = true;
+    }
+    if (name == "COMPOUNDMIN" && fields.size() > 1) dictionary.compound_min = std::max(1, std::stoi(fields[1]));
+    // The first COMPOUNDRULE line gives the number of rules that follow.
+    if (name == "COMPOUNDRULE" && fields.size() > 1 && !std::all_of(fields[1].begin(), fields[1].end(), ::isdigit)) {
+      if (fields[1].find('(') != std::string::npos) throw Unsupported("compound rules with long flags");
+      dictionary.compound_rules.push_back(fields[1]);
     }
   }
 
@@ -295,11 +301,6 @@ void expand(const Dictionary& dictionary, const std::string& root, const std::st
 std::vector<std::string> domain_forms(const Dictionary& dictionary) {
   std::vector<std::string> forms, all;
   for (const auto& [word, flags] : dictionary.roots) {
-    for (const char flag : flags) {
-      if (dictionary.compound_flags.contains(flag) && wt::in_domain(word)) {
-        throw Unsupported("the compound flag '" + std::string(1, flag) + "' on the word " + word);
-      }
-    }
     forms.clear();
     expand(dictionary, word, flags, forms);
     // Hunspell adds a hidden capitalized twin of roots such as "iPhone" or "NASA", which its
@@ -326,6 +327,35 @@ std::vector<std::string> keys_of(const std::vector<std::string>& forms) {
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;
+}
+
+// The rules of the dictionary that WordTable applies itself, as text (see
+// word_table_format.hpp): the apostrophe conversion, and the roots that COMPOUNDRULE can join
+// with the rule flags they carry, and the rules. WordTable tries compounds on lowercase words
+// only, so a root with a capital would need more: such dictionaries get no table.
+std::string rule_section(const Dictionary& dictionary) {
+  std::string section = dictionary.straightens_apostrophes ? "apostrophe '\n" : "";
+  if (dictionary.compound_rules.empty()) return section;
+  std::set<char> rule_flags;
+  for (const std::string& rule : dictionary.compound_rules) {
+    for (const char c : rule) {
+      if (c != '*' && c != '?') rule_flags.insert(c);
+    }
+  }
+  std::map<std::string, std::set<char>> roots;
+  for (const auto& [word, flags] : dictionary.roots) {
+    std::set<char> used;
+    for (const char flag : flags) {
+      if (rule_flags.contains(flag)) used.insert(flag);
+    }
+    if (used.empty() || !wt::in_domain(word) || word.back() == '.') continue;
+    if (has_upper(word)) throw Unsupported("compounds of the capitalized word " + word);
+    roots[word].insert(used.begin(), used.end());  // homonyms: any of them may serve
+  }
+  section += "min " + std::to_string(dictionary.compound_min) + "\n";
+  for (const std::string& rule : dictionary.compound_rules) section += "rule " + rule + "\n";
+  for (const auto& [word, flags] : roots) section += "root " + word + " " + std::string(flags.begin(), flags.end()) + "\n";
+  return section;
 }
 
 std::uint8_t flags_of(Hunspell& speller, const std::string& key) {
@@ -360,7 +390,8 @@ std::vector<std::uint8_t> judge(const std::vector<std::string>& keys, const char
 }
 
 std::string build_table(const std::vector<std::string>& keys, const std::vector<std::uint8_t>& flags,
-                        std::uint64_t aff_fingerprint, std::uint64_t dic_fingerprint) {
+                        const std::string& rules, std::uint64_t aff_fingerprint,
+                        std::uint64_t dic_fingerprint) {
   std::string entries(1, '\0');  // offset 0 marks an empty slot
   std::vector<std::pair<std::string_view, std::uint32_t>> kept;
   for (std::size_t i = 0; i < keys.size(); ++i) {
@@ -387,9 +418,11 @@ std::string build_table(const std::vector<std::string>& keys, const std::vector<
   header.slot_count = slot_count;
   header.key_count = static_cast<std::uint32_t>(kept.size());
   header.entry_bytes = static_cast<std::uint32_t>(entries.size());
+  header.rule_bytes = static_cast<std::uint32_t>(rules.size());
   std::string out(reinterpret_cast<const char*>(&header), sizeof header);
   out.append(reinterpret_cast<const char*>(slots.data()), slots.size() * sizeof(std::uint64_t));
   out += entries;
+  out += rules;
   return out;
 }
 
@@ -408,8 +441,10 @@ int main(int argc, char** argv) {
       const Dictionary dictionary = parse(aff, dic);
       const auto forms = domain_forms(dictionary);
       const auto keys = keys_of(forms);
+      const auto rules = rule_section(dictionary);
       const auto flags = judge(keys, argv[1], argv[2]);
-      table = build_table(keys, flags, wt::content_fingerprint(aff), wt::content_fingerprint(dic));
+      table = build_table(keys, flags, rules, wt::content_fingerprint(aff),
+                          wt::content_fingerprint(dic));
       std::cerr << argv[2] << ": " << forms.size() << " word forms, "
                 << std::count_if(flags.begin(), flags.end(), [](std::uint8_t f) { return f != 0; })
                 << " keys, " << table.size() / 1024 << " KiB\n";

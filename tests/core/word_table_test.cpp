@@ -57,6 +57,12 @@ const std::vector<std::string> kSeeds = {
     "the",       "The",        "THE",        "tHe",         "quiet",      "quite",
     "Quiet-Time", "QUIET-TIME", "state-of-the-art", "a-b-c-d-e-f-g-h-i-j-k", "--",
     "'tis",      "rock'n'roll", "naïve",     "cafe",        "3D",         "1st",
+    // Numbers, ordinals (compounds of digits, by COMPOUNDRULE) and words with digits.
+    "2024",      "1-2",        "21st",       "11th",        "112th",      "11st",
+    "1990s",     "mid-1990s",  "mid-2024",   "over-65s",    "4x4",        "MP3",
+    "3rd-party", "A4",         "24-hour",    "9-",          "-9",         "0800",
+    // Curly apostrophes, which the dictionaries read as straight ones.
+    "it\xE2\x80\x99s", "don\xE2\x80\x99t", "dog\xE2\x80\x99s", "\xE2\x80\x99tis", "o\xE2\x80\x99" "clock",
 };
 
 // Each seed, its case variants, with a final period, and its single-letter edits.
@@ -113,7 +119,7 @@ TEST(WordTable, LeavesWordsOutsideItsDomainToHunspell) {
   if (!files) GTEST_SKIP() << "en_US is not installed";
   const auto table = WordTable::embedded("en_US", files->aff, files->dic);
   if (!table) GTEST_SKIP() << "no word table was built for en_US";
-  for (const char* word : {"", "1st", "3D", "na\xC3\xAFve", "e.g.", "etc..", ".", "a_b", "x y"}) {
+  for (const char* word : {"", "na\xC3\xAFve", "e.g.", "etc..", ".", "a_b", "x y", "1,000", "2.5"}) {
     EXPECT_EQ(table->accepts(word), std::nullopt) << "'" << word << "'";
   }
   EXPECT_EQ(table->accepts(std::string(65, 'a')), std::nullopt);
@@ -122,6 +128,8 @@ TEST(WordTable, LeavesWordsOutsideItsDomainToHunspell) {
   EXPECT_EQ(table->accepts("INTERNATIONALIZATION"), std::optional<bool>(true));
   EXPECT_EQ(table->accepts("the"), std::optional<bool>(true));
   EXPECT_EQ(table->accepts("teh"), std::optional<bool>(false));
+  EXPECT_EQ(table->accepts("21st"), std::optional<bool>(true));
+  EXPECT_EQ(table->accepts("21th"), std::optional<bool>(false));
 }
 
 TEST(WordTable, IsNotUsedWithDictionaryFilesOtherThanItsOwn) {

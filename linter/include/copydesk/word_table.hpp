@@ -2,8 +2,11 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace copydesk {
 namespace word_table {
@@ -12,9 +15,11 @@ enum class Shape;
 
 // Hunspell's verdicts on the words of a dictionary, precompiled at build time into the binary
 // (see linter/src/word_table_format.hpp), so that most words need no Hunspell at all: it costs
-// about 60 ms to load and microseconds a word to ask. Covers words of ASCII letters, apostrophes
-// and hyphens, perhaps with a final period, up to 64 bytes, including Hunspell's capitalization
-// rules and its splitting at hyphens; other words get no answer.
+// about 60 ms to load and microseconds a word to ask. Covers words of ASCII letters, digits,
+// apostrophes (curly ones too, when the dictionary reads them as straight ones) and hyphens,
+// perhaps with a final period, up to 64 bytes, including Hunspell's
+// capitalization rules, numbers, compounds by COMPOUNDRULE ("21st") and its splitting at
+// hyphens; other words get no answer.
 class WordTable {
  public:
   // A view of a table's bytes; throws std::runtime_error when they are not a table.
@@ -38,6 +43,10 @@ class WordTable {
   // `lowered`: the word lowercased and padded with zeros, as word_table::scan() leaves it.
   bool decide(std::string_view word, char* lowered, word_table::Shape shape) const;
   bool split_at_hyphens(std::string_view word) const;
+  // Whether `word` (lowercase) joins two or more compound roots as some rule allows.
+  bool compound(std::string_view word) const;
+  bool compound_from(std::string_view rest, std::vector<const std::string*>& parts) const;
+  void read_rules(std::string_view section);
   // The flags stored for the key of `size` bytes in the zero-padded `key`, or 0 when it is
   // absent.
   std::uint8_t flags_of(const char* key, std::size_t size) const;
@@ -46,6 +55,10 @@ class WordTable {
   const char* entries_ = nullptr;
   std::uint32_t mask_ = 0;
   std::uint64_t aff_fingerprint_ = 0, dic_fingerprint_ = 0;
+  bool straightens_apostrophes_ = false;
+  std::size_t compound_min_ = 1;
+  std::vector<std::string> compound_rules_;
+  std::map<std::string, std::string, std::less<>> compound_roots_;  // word -> its rule flags
 };
 
 // The bytes of the table embedded for `language` (empty when none was built).
