@@ -20,6 +20,7 @@ constexpr std::size_t kSuggestionLimit = 5;
 // Byte length of the hyphen starting at `at` ("-", U+2010, U+2011), or 0.
 std::size_t hyphen_length(std::string_view word, std::size_t at) {
   if (word[at] == '-') return 1;
+  if (word[at] != '\xE2') return 0;  // most bytes: no comparison needed
   if (word.compare(at, 3, "\xE2\x80\x90") == 0 || word.compare(at, 3, "\xE2\x80\x91") == 0)
     return 3;
   return 0;
@@ -208,21 +209,32 @@ class MisspelledWord final : public Rule {
                   Sink& sink) const {
     const Token& token = document.tokens()[index];
     const std::string_view word = document.text_of(token);
-    if (word.size() <= 1 || outside_dictionary_alphabet(word)) return;
+    if (word.size() <= 1) return;
+    // Most words are ASCII without capitals: one look at their bytes settles the questions
+    // about capitals below, which are all "no" for them.
+    bool ascii = true, capitals = false, digits = false;
+    for (const char c : word) {
+      ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+      capitals = capitals || (c >= 'A' && c <= 'Z');
+      digits = digits || (c >= '0' && c <= '9') || c == '_';
+    }
+    if (ascii ? digits : outside_dictionary_alphabet(word)) return;
     if (glued_to_non_prose(document, index)) return;
+    const bool may_have_capitals = capitals || !ascii;
+    const bool upper_start = may_have_capitals && starts_upper(word);
     // "Im", "Ive", "DONT": a contraction without its apostrophe is no name or acronym.
-    if (starts_upper(word)) {
+    if (upper_start) {
       if (const std::string fixed = missing_apostrophe(word, scratch); !fixed.empty()) {
         report(token.span.begin, word, {fixed}, sink);
         return;
       }
     }
     // A capitalized word inside a sentence is a name, and "iPhone", "McDonald" are brands.
-    if (!at_start && starts_upper(word)) return;
-    if (is_acronym(word) || is_brand(word)) return;
+    if (!at_start && upper_start) return;
+    if (may_have_capitals && (is_acronym(word) || is_brand(word))) return;
     if (known(word, scratch) || known_abbreviation(document, index, word, scratch)) return;
     if (name_particle(document, index, word)) return;
-    if (at_start && starts_upper(word)) {
+    if (at_start && upper_start) {
       // "Lleyton Hewitt said": a first name opening the sentence, before the family name;
       // "Cech, Ferreira, Carvalho": the first of a list of names.
       if (capitalized_neighbour(document, index, 1) || starts_name_list(document, index)) return;

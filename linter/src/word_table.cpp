@@ -52,7 +52,11 @@ void WordTable::read_rules(std::string_view section) {
     } else if (kind == "root") {
       const std::size_t flags = value.find(' ');
       if (flags == std::string_view::npos) throw std::runtime_error("word table: bad compound root");
-      compound_roots_.emplace(value.substr(0, flags), value.substr(flags + 1));
+      const std::string_view root = value.substr(0, flags);
+      if (root.empty()) throw std::runtime_error("word table: empty compound root");
+      compound_roots_.emplace(root, value.substr(flags + 1));
+      compound_starts_.set(static_cast<unsigned char>(root[0]));
+      for (const char c : root) compound_bytes_.set(static_cast<unsigned char>(c));
     } else {
       throw std::runtime_error("word table: unknown rule line");
     }
@@ -206,6 +210,11 @@ bool WordTable::decide(std::string_view word, char* lowered, wt::Shape shape) co
 
 bool WordTable::compound(std::string_view word) const {
   if (compound_rules_.empty() || word.size() < 2 * compound_min_) return false;
+  // Most words fail at once: a compound starts as some root starts, and has only their letters.
+  if (!compound_starts_.test(static_cast<unsigned char>(word[0]))) return false;
+  for (const char c : word) {
+    if (!compound_bytes_.test(static_cast<unsigned char>(c))) return false;
+  }
   std::vector<const std::string*> parts;
   return compound_from(word, parts);
 }

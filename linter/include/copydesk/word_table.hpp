@@ -1,5 +1,6 @@
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -59,6 +60,7 @@ class WordTable {
   std::size_t compound_min_ = 1;
   std::vector<std::string> compound_rules_;
   std::map<std::string, std::string, std::less<>> compound_roots_;  // word -> its rule flags
+  std::bitset<256> compound_starts_, compound_bytes_;  // first bytes of roots, and all their bytes
 };
 
 // The bytes of the table embedded for `language` (empty when none was built).
