@@ -1,6 +1,7 @@
 // misspelled-word: words the language's Hunspell dictionary does not know ("recieve").
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -142,6 +143,17 @@ bool outside_dictionary_alphabet(std::string_view word) {
   return false;
 }
 
+// What check_word needs to know of a word's bytes, OR-ed together.
+constexpr std::uint8_t kNonAscii = 1, kCapital = 2, kDigit = 4;  // kDigit: also '_'
+constexpr auto kByteKinds = [] {
+  std::array<std::uint8_t, 256> kinds{};
+  for (int c = 0x80; c < 256; ++c) kinds[static_cast<std::size_t>(c)] = kNonAscii;
+  for (int c = 'A'; c <= 'Z'; ++c) kinds[static_cast<std::size_t>(c)] = kCapital;
+  for (int c = '0'; c <= '9'; ++c) kinds[static_cast<std::size_t>(c)] = kDigit;
+  kinds['_'] = kDigit;
+  return kinds;
+}();
+
 class MisspelledWord final : public Rule {
  public:
   static constexpr RuleMeta kMeta{"misspelled-word", "spelling", Severity::Error,
@@ -212,15 +224,12 @@ class MisspelledWord final : public Rule {
     if (word.size() <= 1) return;
     // Most words are ASCII without capitals: one look at their bytes settles the questions
     // about capitals below, which are all "no" for them.
-    bool ascii = true, capitals = false, digits = false;
-    for (const char c : word) {
-      ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-      capitals = capitals || (c >= 'A' && c <= 'Z');
-      digits = digits || (c >= '0' && c <= '9') || c == '_';
-    }
-    if (ascii ? digits : outside_dictionary_alphabet(word)) return;
+    std::uint8_t kinds = 0;
+    for (const char c : word) kinds |= kByteKinds[static_cast<unsigned char>(c)];
+    const bool ascii = (kinds & kNonAscii) == 0;
+    if (ascii ? (kinds & kDigit) != 0 : outside_dictionary_alphabet(word)) return;
     if (glued_to_non_prose(document, index)) return;
-    const bool may_have_capitals = capitals || !ascii;
+    const bool may_have_capitals = (kinds & (kCapital | kNonAscii)) != 0;
     const bool upper_start = may_have_capitals && starts_upper(word);
     // "Im", "Ive", "DONT": a contraction without its apostrophe is no name or acronym.
     if (upper_start) {

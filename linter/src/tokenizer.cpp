@@ -211,6 +211,7 @@ class Tokenizer {
 
   Token space(std::size_t at) const {
     std::size_t end = at;
+    while (end < text_.size() && text_[end] == ' ') ++end;  // most runs: one plain space
     while (end < text_.size()) {
       int length = 0;
       const char32_t cp = at_char(end, length);
@@ -378,10 +379,13 @@ class Tokenizer {
   Token word(std::size_t at, std::size_t from) const {
     std::size_t end = from;
     while (end < text_.size()) {
-      if (ascii_word(text_[end])) {
+      const char c = text_[end];
+      if (ascii_word(c)) {
         ++end;
         continue;
       }
+      // Any other ASCII byte but an apostrophe or a hyphen ends the word: the common case.
+      if (static_cast<unsigned char>(c) < 0x80 && c != '\'' && c != '-') break;
       if (word_char_at(end)) {
         int length = 0;
         at_char(end, length);
