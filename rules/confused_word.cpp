@@ -258,8 +258,8 @@ class ConfusedWord final : public Rule {
     if (token.kind == TokenKind::Punctuation) return slot.end || member(slot.words, index, words);
     if (token.kind != TokenKind::Word) return false;
     if (slot.any_word) return true;  // `*` is any word, a name included
-    const bool initial = cursor.at_start(index);
-    const bool name = starts_upper(text) && !initial && text != "I";
+    // Whether the sentence starts here is asked last: it is the dearest question.
+    const bool name = starts_upper(text) && text != "I" && !cursor.at_start(index);
     if (slot.capitalized && name && cursor.target_lower) return true;
     // A capitalized neighbour is a name ("its A team", "the month of May", "It's President
     // Bush who"), not the word the pattern means, unless the whole passage is in capitals.

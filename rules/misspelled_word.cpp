@@ -21,7 +21,6 @@ constexpr std::size_t kSuggestionLimit = 5;
 // Byte length of the hyphen starting at `at` ("-", U+2010, U+2011), or 0.
 std::size_t hyphen_length(std::string_view word, std::size_t at) {
   if (word[at] == '-') return 1;
-  if (word[at] != '\xE2') return 0;  // most bytes: no comparison needed
   if (word.compare(at, 3, "\xE2\x80\x90") == 0 || word.compare(at, 3, "\xE2\x80\x91") == 0)
     return 3;
   return 0;
@@ -275,7 +274,9 @@ class MisspelledWord final : public Rule {
   static void for_each_part(std::string_view word, Visit visit) {
     std::size_t part_begin = 0;
     for (std::size_t at = 0; at <= word.size();) {
-      const std::size_t hyphen = at < word.size() ? hyphen_length(word, at) : 1;
+      // The end of the word closes the last part. Bytes that start no hyphen go by unexamined.
+      std::size_t hyphen = 1;
+      if (at < word.size()) hyphen = word[at] == '-' || word[at] == '\xE2' ? hyphen_length(word, at) : 0;
       if (hyphen == 0) {
         ++at;
         continue;

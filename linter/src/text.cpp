@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <cstring>
+
 namespace copydesk {
 namespace {
 
@@ -19,6 +21,12 @@ std::size_t valid_sequence_length(std::string_view text, std::size_t offset) {
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   std::size_t offset = 0;
   while (offset < text.size()) {
+    // Eight ASCII bytes at a time: most text is ASCII, and every file is checked.
+    for (std::uint64_t block; offset + 8 <= text.size(); offset += 8) {
+      std::memcpy(&block, text.data() + offset, sizeof block);
+      if ((block & 0x8080808080808080ULL) != 0) break;
+    }
+    if (offset >= text.size()) break;
     if (static_cast<unsigned char>(text[offset]) < 0x80) {
       ++offset;
       continue;
