@@ -18,6 +18,7 @@
 #include "copydesk/document.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/text.hpp"
+#include "file_reading.hpp"
 
 namespace copydesk {
 namespace {
@@ -212,7 +213,12 @@ FileResult Engine::lint(const Input& input) const {
   std::string text;
   if (input.from_stdin) {
     text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
+  } else if (const FileRead read = read_file(input.path, text); read != FileRead::OpenFailed) {
+    if (read != FileRead::Read) {
+      failed.error = read == FileRead::Directory ? "is a directory" : "read error";
+      return failed;
+    }
+  } else {  // why it cannot be opened, in the words of the file system
     std::error_code error;
     const auto status = std::filesystem::status(input.path, error);
     if (status.type() == std::filesystem::file_type::not_found) {
