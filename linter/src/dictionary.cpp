@@ -3,9 +3,11 @@
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <optional>
 #include <cstdlib>
+#include <cstring>
 #include <set>
 #include <stdexcept>
 
@@ -201,9 +203,74 @@ const WordTable* SpellChecker::table() const {
   return table_ ? &*table_ : nullptr;
 }
 
+namespace {
+
+// The verdicts on the words a thread asked about lately, by hash, in a table small enough to
+// stay in the processor's cache: most words of a text are a few hundred common ones, and each
+// look-up in the word table (megabytes) costs cache and TLB misses. Exact: the word itself is
+// kept and compared. Tagged with the SpellChecker's id, as LocalSpellCache is.
+class RecentVerdicts {
+ public:
+  static constexpr std::size_t kLongest = 22;
+
+  static RecentVerdicts& of_thread(std::uint64_t owner) {
+    thread_local std::unique_ptr<RecentVerdicts> recent;
+    if (!recent) recent = std::make_unique<RecentVerdicts>();
+    if (recent->owner_ != owner) {
+      recent->entries_.fill(Entry{});
+      recent->owner_ = owner;
+    }
+    return *recent;
+  }
+
+  // FNV-1a: words are short.
+  static std::uint32_t hash(std::string_view word) {
+    std::uint32_t h = 2166136261u;
+    for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+  }
+
+  const bool* find(std::string_view word, std::uint32_t h) const {
+    const Entry& entry = entries_[h % kEntries];
+    if (entry.size != word.size() || entry.hash != h) return nullptr;
+    if (std::memcmp(entry.word, word.data(), word.size()) != 0) return nullptr;
+    return &entry.verdict;
+  }
+
+  void remember(std::string_view word, std::uint32_t h, bool verdict) {
+    Entry& entry = entries_[h % kEntries];
+    entry.hash = h;
+    entry.size = static_cast<std::uint8_t>(word.size());
+    entry.verdict = verdict;
+    std::memcpy(entry.word, word.data(), word.size());
+  }
+
+ private:
+  static constexpr std::size_t kEntries = 4096;
+  struct Entry {
+    std::uint32_t hash = 0;
+    std::uint8_t size = 0;  // 0: empty
+    bool verdict = false;
+    char word[kLongest] = {};
+  };
+  std::uint64_t owner_ = 0;
+  std::array<Entry, kEntries> entries_{};
+};
+
+}  // namespace
+
 bool SpellChecker::correct(std::string_view word) const {
   if (const WordTable* words = table()) {
-    if (const auto answer = words->accepts(word)) return *answer;
+    const bool short_word = !word.empty() && word.size() <= RecentVerdicts::kLongest;
+    RecentVerdicts* recent = short_word ? &RecentVerdicts::of_thread(id_) : nullptr;
+    const std::uint32_t h = short_word ? RecentVerdicts::hash(word) : 0;
+    if (recent != nullptr) {
+      if (const bool* verdict = recent->find(word, h)) return *verdict;
+    }
+    if (const auto answer = words->accepts(word)) {
+      if (recent != nullptr) recent->remember(word, h, *answer);
+      return *answer;
+    }
   }
   LocalSpellCache& local = local_spell_cache(id_);
   if (const auto found = local.words.find(word); found != local.words.end()) return found->second;
