@@ -18,7 +18,7 @@
 #include "copydesk/document.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/text.hpp"
-#include "file_reading.hpp"
+#include "copydesk/file_reading.hpp"
 
 namespace copydesk {
 namespace {

@@ -1,4 +1,4 @@
-#include "file_reading.hpp"
+#include "copydesk/file_reading.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
