@@ -180,9 +180,11 @@ class ConfusedWord final : public Rule {
   // hash lookup for most words.
   static std::size_t signature(std::string_view word) {
     const std::uint32_t first = ascii_lower(static_cast<unsigned char>(word.front()));
-    const std::uint32_t second = word.size() > 1 ? ascii_lower(static_cast<unsigned char>(word[1])) : 0;
+    const std::uint32_t second =
+        word.size() > 1 ? ascii_lower(static_cast<unsigned char>(word[1])) : 0;
     const std::uint32_t last = ascii_lower(static_cast<unsigned char>(word.back()));
-    const std::uint32_t key = static_cast<std::uint32_t>(word.size()) << 24 | first << 16 | second << 8 | last;
+    const std::uint32_t key =
+        static_cast<std::uint32_t>(word.size()) << 24 | first << 16 | second << 8 | last;
     return (key * 0x9E3779B1u) >> 16;
   }
 
@@ -468,7 +470,9 @@ class ConfusedWord final : public Rule {
     }
     for (const Words& table : tables_) {
       std::vector<bool>& members = members_.emplace_back(word_ids_.size());
-      for (const std::string& word : table) members[static_cast<std::size_t>(word_ids_.at(word))] = true;
+      for (const std::string& word : table) {
+        members[static_cast<std::size_t>(word_ids_.at(word))] = true;
+      }
     }
     tables_.clear();
   }
@@ -486,8 +490,8 @@ class ConfusedWord final : public Rule {
     }
   }
 
-  std::vector<Words> tables_;                // until number_words()
-  TokenWords::Ids word_ids_;                 // every word of the tables, numbered
+  std::vector<Words> tables_;               // until number_words()
+  TokenWords::Ids word_ids_;                // every word of the tables, numbered
   std::vector<std::vector<bool>> members_;  // by table, then word number
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> classes_;
   std::vector<Pattern> patterns_;

@@ -276,7 +276,9 @@ class MisspelledWord final : public Rule {
     for (std::size_t at = 0; at <= word.size();) {
       // The end of the word closes the last part. Bytes that start no hyphen go by unexamined.
       std::size_t hyphen = 1;
-      if (at < word.size()) hyphen = word[at] == '-' || word[at] == '\xE2' ? hyphen_length(word, at) : 0;
+      if (at < word.size()) {
+        hyphen = word[at] == '-' || word[at] == '\xE2' ? hyphen_length(word, at) : 0;
+      }
       if (hyphen == 0) {
         ++at;
         continue;

@@ -28,7 +28,8 @@ class RepeatedWord final : public Rule {
       const Token& first = tokens[static_cast<std::size_t>(previous)];
       const std::string_view first_text = document.text_of(first);
       const std::string_view second_text = document.text_of(tokens[i]);
-      if (first_text.size() != second_text.size() || differ_in_ascii_start(first_text, second_text)) {
+      if (first_text.size() != second_text.size() ||
+          differ_in_ascii_start(first_text, second_text)) {
         continue;
       }
       to_lower(first_text, first_lower);

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <optional>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -446,7 +446,9 @@ std::vector<std::string> SpellChecker::suggest(std::string_view word, std::size_
     if (mode_ != SuggestionMode::Off && is_plain_ascii_word(key)) {
       suggestions = single_edit_candidates(key, judge, std::max(limit, kMaxSuggestions));
     }
-    if (suggestions.empty() && mode_ == SuggestionMode::Full) suggestions = judge.speller().suggest(key);
+    if (suggestions.empty() && mode_ == SuggestionMode::Full) {
+      suggestions = judge.speller().suggest(key);
+    }
   }
   if (suggestions.size() > std::max(limit, kMaxSuggestions)) {
     suggestions.resize(std::max(limit, kMaxSuggestions));

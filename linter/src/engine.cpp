@@ -16,9 +16,9 @@
 #include <thread>
 
 #include "copydesk/document.hpp"
+#include "copydesk/file_reading.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/text.hpp"
-#include "copydesk/file_reading.hpp"
 
 namespace copydesk {
 namespace {

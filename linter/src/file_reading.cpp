@@ -46,7 +46,8 @@ FileRead read_file(const std::filesystem::path& path, std::string& text) {
   if (::fstat(file.get(), &status) != 0) return FileRead::ReadError;
   if (S_ISDIR(status.st_mode)) return FileRead::Directory;
   text.clear();
-  if (!S_ISREG(status.st_mode)) return read_rest(file.get(), text, 0) ? FileRead::Read : FileRead::ReadError;
+  if (!S_ISREG(status.st_mode))
+    return read_rest(file.get(), text, 0) ? FileRead::Read : FileRead::ReadError;
   // One byte more than the size: a read of a regular file that returns less than it was asked
   // for has reached the end, and one that fills it all means the file grew meanwhile.
   text.resize(static_cast<std::size_t>(status.st_size) + 1);

@@ -118,7 +118,8 @@ bool is_hyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 std::string_view straighten_apostrophes(std::string_view word, std::string& scratch) {
   static constexpr std::string_view kCurly = "\xE2\x80\x99";
   // A search for the first byte alone settles most words, and costs less.
-  if (word.find(kCurly[0]) == std::string_view::npos || word.find(kCurly) == std::string_view::npos) {
+  if (word.find(kCurly[0]) == std::string_view::npos ||
+      word.find(kCurly) == std::string_view::npos) {
     return word;
   }
   scratch.clear();

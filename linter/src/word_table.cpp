@@ -20,12 +20,14 @@ WordTable::WordTable(std::string_view bytes) {
     throw std::runtime_error("word table: not a word table");
   }
   const std::size_t slot_bytes = std::size_t{header.slot_count} * sizeof(std::uint64_t);
-  const bool power_of_two = header.slot_count != 0 && (header.slot_count & (header.slot_count - 1)) == 0;
+  const bool power_of_two =
+      header.slot_count != 0 && (header.slot_count & (header.slot_count - 1)) == 0;
   const std::size_t size = sizeof header + slot_bytes + header.entry_bytes + header.rule_bytes;
   if (!power_of_two || bytes.size() != size) {
     throw std::runtime_error("word table: inconsistent sizes");
   }
-  if (header.entry_bytes < 1 + wt::kEntryPadding) throw std::runtime_error("word table: no entries");
+  if (header.entry_bytes < 1 + wt::kEntryPadding)
+    throw std::runtime_error("word table: no entries");
   slots_ = bytes.data() + sizeof header;
   entries_ = bytes.data() + sizeof header + slot_bytes;
   mask_ = header.slot_count - 1;
@@ -51,7 +53,8 @@ void WordTable::read_rules(std::string_view section) {
       compound_rules_.emplace_back(value);
     } else if (kind == "root") {
       const std::size_t flags = value.find(' ');
-      if (flags == std::string_view::npos) throw std::runtime_error("word table: bad compound root");
+      if (flags == std::string_view::npos)
+        throw std::runtime_error("word table: bad compound root");
       const std::string_view root = value.substr(0, flags);
       if (root.empty()) throw std::runtime_error("word table: empty compound root");
       compound_roots_.emplace(root, value.substr(flags + 1));
@@ -75,10 +78,6 @@ std::optional<std::uint64_t> file_fingerprint(const std::filesystem::path& path)
   if (!in.read(content.data(), size)) return std::nullopt;
   return wt::content_fingerprint(content);
 }
-
-}  // namespace
-
-namespace {
 
 // Hunspell's numbers: digits in groups separated by single hyphens (in the domain, where commas
 // and inner periods do not occur).
@@ -230,8 +229,10 @@ bool rule_matches(std::string_view rule, const std::vector<const std::string*>& 
   const char repeat = rule.size() > 1 && (rule[1] == '*' || rule[1] == '?') ? rule[1] : '\0';
   const std::string_view rest = rule.substr(repeat ? 2 : 1);
   const bool fits = part < parts.size() && parts[part]->find(flag) != std::string::npos;
-  if (repeat == '*') return rule_matches(rest, parts, part) || (fits && rule_matches(rule, parts, part + 1));
-  if (repeat == '?') return rule_matches(rest, parts, part) || (fits && rule_matches(rest, parts, part + 1));
+  if (repeat == '*')
+    return rule_matches(rest, parts, part) || (fits && rule_matches(rule, parts, part + 1));
+  if (repeat == '?')
+    return rule_matches(rest, parts, part) || (fits && rule_matches(rest, parts, part + 1));
   return fits && rule_matches(rest, parts, part + 1);
 }
 

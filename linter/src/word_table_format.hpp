@@ -12,9 +12,9 @@
 // A key that is present carries every flag that applies to its shape, each computed by asking
 // Hunspell itself at build time, so a present key's answer is Hunspell's answer.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
-#include <array>
 #include <cstring>
 #include <string_view>
 
@@ -48,8 +48,8 @@ struct Header {
 
 // Hunspell's capitalization classes (get_captype), for words of the table's domain: apostrophes,
 // hyphens, digits and the final period are neutral. The domain: ASCII letters, digits,
-// apostrophes and hyphens, and perhaps one period at the end, which Hunspell strips before it judges the word and then
-// tries again with ("etc.", "Mr.").
+// apostrophes and hyphens, and perhaps one period at the end, which Hunspell strips before it
+// judges the word and then tries again with ("etc.", "Mr.").
 enum class Shape { Lower, Initial, Upper, Mixed };
 
 inline bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }

@@ -9,25 +9,23 @@
 // capitalized roots are expanded as well); the answers come from Hunspell alone.
 //
 // Dictionaries that use features the expansion does not model (affixes on affixes, compounding
-// other than by COMPOUNDRULE, ignored characters...) get no table: the output is then an empty file and the
-// program says why on stderr, and copydesk asks Hunspell for every word of that language.
-
-#include <hunspell/hunspell.hxx>
+// other than by COMPOUNDRULE, ignored characters...) get no table: the output is then an empty
+// file, the program says why on stderr, and copydesk asks Hunspell for every word of that
+// language.
 
 #include <algorithm>
-#include <cstdio>
 #include <fstream>
+#include <hunspell/hunspell.hxx>
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <thread>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "word_table_format.hpp"
@@ -149,7 +147,7 @@ struct Dictionary {
   std::map<char, Affix> affixes;
   std::vector<std::string> compound_rules;  // COMPOUNDRULE patterns: flags, '*' and '?'
   int compound_min = 3;                     // Hunspell's default for COMPOUNDMIN
-  bool straightens_apostrophes = false;     // ICONV ’ 
+  bool straightens_apostrophes = false;     // ICONV ’
   std::vector<std::pair<std::string, std::string>> roots;  // word, flags
 };
 
@@ -157,10 +155,10 @@ struct Dictionary {
 // expansion below models.
 bool harmless_directive(std::string_view name) {
   static const std::set<std::string_view> kHarmless = {
-      "SET",  "TRY",       "REP",      "MAP",         "KEY",          "PHONE",
-      "NAME", "VERSION",   "HOME",     "NOSUGGEST",   "MAXNGRAMSUGS", "MAXCPDSUGS",
-      "MAXDIFF", "ONLYMAXDIFF", "NOSPLITSUGS", "WORDCHARS", "COMPOUNDMIN", "ONLYINCOMPOUND",
-      "COMPOUNDRULE", "ICONV", "OCONV", "LANG"};
+      "SET",          "TRY",         "REP",         "MAP",       "KEY",          "PHONE",
+      "NAME",         "VERSION",     "HOME",        "NOSUGGEST", "MAXNGRAMSUGS", "MAXCPDSUGS",
+      "MAXDIFF",      "ONLYMAXDIFF", "NOSPLITSUGS", "WORDCHARS", "COMPOUNDMIN",  "ONLYINCOMPOUND",
+      "COMPOUNDRULE", "ICONV",       "OCONV",       "LANG"};
   return kHarmless.contains(name);
 }
 
@@ -174,23 +172,27 @@ Dictionary parse(std::string_view aff, std::string_view dic) {
     if (fields.empty() || fields[0].starts_with("#")) continue;
     const std::string& name = fields[0];
     if (name == "PFX" || name == "SFX") {
-      if (fields.size() < 4 || fields[1].size() != 1) throw Unsupported("an affix header: " + std::string(aff_lines[i]));
+      if (fields.size() < 4 || fields[1].size() != 1)
+        throw Unsupported("an affix header: " + std::string(aff_lines[i]));
       Affix& affix = dictionary.affixes[fields[1][0]];
       affix.prefix = name == "PFX";
       affix.cross = fields[2] == "Y";
       const std::size_t count = std::stoul(fields[3]);
       for (std::size_t k = 0; k < count && i + 1 < aff_lines.size(); ++k) {
         const auto rule = fields_of(aff_lines[++i]);
-        if (rule.size() < 5 || rule[0] != name) throw Unsupported("an affix rule: " + std::string(aff_lines[i]));
+        if (rule.size() < 5 || rule[0] != name)
+          throw Unsupported("an affix rule: " + std::string(aff_lines[i]));
         if (rule[3].find('/') != std::string::npos) throw Unsupported("affixes on affixes");
         affix.rules.push_back({nullable(rule[2]), nullable(rule[3]), parse_condition(rule[4])});
       }
       continue;
     }
     if (!harmless_directive(name)) throw Unsupported("the directive " + name);
-    if (name == "SET" && (fields.size() < 2 || fields[1] != "UTF-8")) throw Unsupported("an encoding other than UTF-8");
+    if (name == "SET" && (fields.size() < 2 || fields[1] != "UTF-8"))
+      throw Unsupported("an encoding other than UTF-8");
     if (name == "LANG" && fields.size() > 1 &&
-        (fields[1].starts_with("hu") || fields[1].starts_with("tr") || fields[1].starts_with("az"))) {
+        (fields[1].starts_with("hu") || fields[1].starts_with("tr") ||
+         fields[1].starts_with("az"))) {
       throw Unsupported("language-specific rules of " + fields[1]);
     }
     // Hunspell converts its input first: WordTable does the same for this one conversion.
@@ -200,10 +202,13 @@ Dictionary parse(std::string_view aff, std::string_view dic) {
       }
       dictionary.straightens_apostrophes = true;
     }
-    if (name == "COMPOUNDMIN" && fields.size() > 1) dictionary.compound_min = std::max(1, std::stoi(fields[1]));
+    if (name == "COMPOUNDMIN" && fields.size() > 1)
+      dictionary.compound_min = std::max(1, std::stoi(fields[1]));
     // The first COMPOUNDRULE line gives the number of rules that follow.
-    if (name == "COMPOUNDRULE" && fields.size() > 1 && !std::all_of(fields[1].begin(), fields[1].end(), ::isdigit)) {
-      if (fields[1].find('(') != std::string::npos) throw Unsupported("compound rules with long flags");
+    if (name == "COMPOUNDRULE" && fields.size() > 1 &&
+        !std::all_of(fields[1].begin(), fields[1].end(), ::isdigit)) {
+      if (fields[1].find('(') != std::string::npos)
+        throw Unsupported("compound rules with long flags");
       dictionary.compound_rules.push_back(fields[1]);
     }
   }
@@ -213,7 +218,8 @@ Dictionary parse(std::string_view aff, std::string_view dic) {
     std::string line(dic_lines[i]);
     // The word ends at a tab or before a morphological field (" xx:"), as in Hunspell's loader.
     std::size_t end = line.find('\t');
-    for (std::size_t colon = line.find(':'); colon != std::string::npos; colon = line.find(':', colon + 1)) {
+    for (std::size_t colon = line.find(':'); colon != std::string::npos;
+         colon = line.find(':', colon + 1)) {
       if (colon > 3 && (line[colon - 3] == ' ' || line[colon - 3] == '\t')) {
         end = std::min(end, colon - 3);
         break;
@@ -290,7 +296,8 @@ void expand(const Dictionary& dictionary, const std::string& root, const std::st
       for (const auto& [suffix, form] : suffixed) {
         // Hunspell tests the prefix's condition on the suffixed word; the root is tried too, so
         // that the expansion errs on the side of more forms (Hunspell then judges each).
-        if (suffix->cross && (condition_holds(rule, true, form) || condition_holds(rule, true, root))) {
+        if (suffix->cross &&
+            (condition_holds(rule, true, form) || condition_holds(rule, true, root))) {
           prefixed(form);
         }
       }
@@ -354,7 +361,8 @@ std::string rule_section(const Dictionary& dictionary) {
   }
   section += "min " + std::to_string(dictionary.compound_min) + "\n";
   for (const std::string& rule : dictionary.compound_rules) section += "rule " + rule + "\n";
-  for (const auto& [word, flags] : roots) section += "root " + word + " " + std::string(flags.begin(), flags.end()) + "\n";
+  for (const auto& [word, flags] : roots)
+    section += "root " + word + " " + std::string(flags.begin(), flags.end()) + "\n";
   return section;
 }
 
@@ -366,7 +374,8 @@ std::uint8_t flags_of(Hunspell& speller, const std::string& key) {
   }
   if (shape == wt::Shape::Lower) {
     const std::string initial = capitalized(key);
-    if (wt::shape_of(initial) == wt::Shape::Initial && speller.spell(initial)) flags |= wt::kInitial;
+    if (wt::shape_of(initial) == wt::Shape::Initial && speller.spell(initial))
+      flags |= wt::kInitial;
     const std::string upper = uppercased(key);
     if (wt::shape_of(upper) == wt::Shape::Upper && speller.spell(upper)) flags |= wt::kUpper;
   }
@@ -374,7 +383,8 @@ std::uint8_t flags_of(Hunspell& speller, const std::string& key) {
 }
 
 // Hunspell instances are not thread-safe, so each thread asks its own.
-std::vector<std::uint8_t> judge(const std::vector<std::string>& keys, const char* aff, const char* dic) {
+std::vector<std::uint8_t> judge(const std::vector<std::string>& keys, const char* aff,
+                                const char* dic) {
   std::vector<std::uint8_t> flags(keys.size());
   const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
   std::vector<std::unique_ptr<Hunspell>> spellers;
@@ -382,16 +392,17 @@ std::vector<std::uint8_t> judge(const std::vector<std::string>& keys, const char
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < threads; ++t) {
     workers.emplace_back([&, t] {
-      for (std::size_t i = t; i < keys.size(); i += threads) flags[i] = flags_of(*spellers[t], keys[i]);
+      for (std::size_t i = t; i < keys.size(); i += threads)
+        flags[i] = flags_of(*spellers[t], keys[i]);
     });
   }
   for (auto& worker : workers) worker.join();
   return flags;
 }
 
-std::string build_table(const std::vector<std::string>& keys, const std::vector<std::uint8_t>& flags,
-                        const std::string& rules, std::uint64_t aff_fingerprint,
-                        std::uint64_t dic_fingerprint) {
+std::string build_table(const std::vector<std::string>& keys,
+                        const std::vector<std::uint8_t>& flags, const std::string& rules,
+                        std::uint64_t aff_fingerprint, std::uint64_t dic_fingerprint) {
   std::string entries(1, '\0');  // offset 0 marks an empty slot
   std::vector<std::pair<std::string_view, std::uint32_t>> kept;
   for (std::size_t i = 0; i < keys.size(); ++i) {

@@ -1,18 +1,17 @@
-#include <hunspell/hunspell.hxx>
+#include "copydesk/word_table.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <hunspell/hunspell.hxx>
 #include <iterator>
 #include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include "copydesk/word_table.hpp"
 
 namespace copydesk {
 namespace {
@@ -45,24 +44,103 @@ std::string initial(std::string word) {
 // Words of every kind the table decides: plain, inflected, with prefixes, names, mixed case,
 // contractions, possessives, abbreviations with their period, hyphenated, and near misses.
 const std::vector<std::string> kSeeds = {
-    "harbour",   "harbor",     "harbours",   "rewrote",     "unkind",     "unhappiness",
-    "colour",    "colours",    "recolour",   "theatre",     "theater",    "organise",
-    "organize",  "reorganised", "dogs",     "dog's",       "dogs'",      "don't",
-    "won't",     "wouldn't",   "it's",       "o'clock",     "Paris",      "paris",
-    "London",    "McDonald",   "iPhone",     "NASA",        "nasa",       "OK",
-    "etc.",      "Mr.",        "Mrs",        "e.g.",        "long-term",  "well-known",
-    "self-made", "co-op",      "mother-in-law", "x-ray",    "-ish",       "anti-",
-    "a",         "I",          "i",          "zzzz",        "recieve",    "teh",
-    "accomodate", "definately", "seperate",  "wierd",       "truely",     "untill",
-    "the",       "The",        "THE",        "tHe",         "quiet",      "quite",
-    "Quiet-Time", "QUIET-TIME", "state-of-the-art", "a-b-c-d-e-f-g-h-i-j-k", "--",
-    "'tis",      "rock'n'roll", "naïve",     "cafe",        "3D",         "1st",
+    "harbour",
+    "harbor",
+    "harbours",
+    "rewrote",
+    "unkind",
+    "unhappiness",
+    "colour",
+    "colours",
+    "recolour",
+    "theatre",
+    "theater",
+    "organise",
+    "organize",
+    "reorganised",
+    "dogs",
+    "dog's",
+    "dogs'",
+    "don't",
+    "won't",
+    "wouldn't",
+    "it's",
+    "o'clock",
+    "Paris",
+    "paris",
+    "London",
+    "McDonald",
+    "iPhone",
+    "NASA",
+    "nasa",
+    "OK",
+    "etc.",
+    "Mr.",
+    "Mrs",
+    "e.g.",
+    "long-term",
+    "well-known",
+    "self-made",
+    "co-op",
+    "mother-in-law",
+    "x-ray",
+    "-ish",
+    "anti-",
+    "a",
+    "I",
+    "i",
+    "zzzz",
+    "recieve",
+    "teh",
+    "accomodate",
+    "definately",
+    "seperate",
+    "wierd",
+    "truely",
+    "untill",
+    "the",
+    "The",
+    "THE",
+    "tHe",
+    "quiet",
+    "quite",
+    "Quiet-Time",
+    "QUIET-TIME",
+    "state-of-the-art",
+    "a-b-c-d-e-f-g-h-i-j-k",
+    "--",
+    "'tis",
+    "rock'n'roll",
+    "naïve",
+    "cafe",
+    "3D",
+    "1st",
     // Numbers, ordinals (compounds of digits, by COMPOUNDRULE) and words with digits.
-    "2024",      "1-2",        "21st",       "11th",        "112th",      "11st",
-    "1990s",     "mid-1990s",  "mid-2024",   "over-65s",    "4x4",        "MP3",
-    "3rd-party", "A4",         "24-hour",    "9-",          "-9",         "0800",
+    "2024",
+    "1-2",
+    "21st",
+    "11th",
+    "112th",
+    "11st",
+    "1990s",
+    "mid-1990s",
+    "mid-2024",
+    "over-65s",
+    "4x4",
+    "MP3",
+    "3rd-party",
+    "A4",
+    "24-hour",
+    "9-",
+    "-9",
+    "0800",
     // Curly apostrophes, which the dictionaries read as straight ones.
-    "it\xE2\x80\x99s", "don\xE2\x80\x99t", "dog\xE2\x80\x99s", "\xE2\x80\x99tis", "o\xE2\x80\x99" "clock",
+    "it\xE2\x80\x99s",
+    "don\xE2\x80\x99t",
+    "dog\xE2\x80\x99s",
+    "\xE2\x80\x99tis",
+    "o\xE2\x80\x99"
+    "clock",
 };
 
 // Each seed, its case variants, with a final period, and its single-letter edits.
@@ -119,7 +197,8 @@ TEST(WordTable, LeavesWordsOutsideItsDomainToHunspell) {
   if (!files) GTEST_SKIP() << "en_US is not installed";
   const auto table = WordTable::embedded("en_US", files->aff, files->dic);
   if (!table) GTEST_SKIP() << "no word table was built for en_US";
-  for (const char* word : {"", "na\xC3\xAFve", "e.g.", "etc..", ".", "a_b", "x y", "1,000", "2.5"}) {
+  for (const char* word :
+       {"", "na\xC3\xAFve", "e.g.", "etc..", ".", "a_b", "x y", "1,000", "2.5"}) {
     EXPECT_EQ(table->accepts(word), std::nullopt) << "'" << word << "'";
   }
   EXPECT_EQ(table->accepts(std::string(65, 'a')), std::nullopt);
