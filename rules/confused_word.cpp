@@ -20,12 +20,12 @@
 namespace copydesk {
 namespace {
 
-using WordTable = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+using Words = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // One position of a pattern: the union of the alternatives written in it.
 struct Slot {
   static constexpr std::uint32_t kNoWords = 0xFFFFFFFF;
-  std::uint32_t words = kNoWords;  // index into ConfusedWord::tables_
+  std::uint32_t words = kNoWords;  // index into ConfusedWord::tables_ and members_
   bool any_word = false;           // `*`
   bool number = false;             // `@number`
   bool capitalized = false;        // `@capitalized`: a name in mid-sentence
@@ -102,6 +102,37 @@ constexpr OptionSpec kOptions[] = {
     // Corrections of the word list to leave alone, written as in the list: "loose->lose".
     {"skip-pairs", OptionType::StringList, "[]", pair_names}};
 
+// The number of each token's word among all the words the patterns name (its folded text's, or
+// its text's for marks and symbols), or -1; looked up on first need, since patterns look at the
+// same neighbours again and again.
+class TokenWords {
+ public:
+  using Ids = std::unordered_map<std::string, std::int32_t, StringHash, std::equal_to<>>;
+  TokenWords(const Document& document, const Ids& ids)
+      : document_(document), ids_(ids), cache_(document.tokens().size(), kNotLooked) {}
+
+  std::int32_t id(std::uint32_t index) {
+    std::int32_t& id = cache_[index];
+    if (id != kNotLooked) return id;
+    const Token& token = document_.tokens()[index];
+    std::string_view text = document_.text_of(token);
+    if (token.kind == TokenKind::Word) {
+      fold(text, folded_);
+      text = folded_;
+    }
+    const auto found = ids_.find(text);
+    id = found == ids_.end() ? -1 : found->second;
+    return id;
+  }
+
+ private:
+  static constexpr std::int32_t kNotLooked = -2;
+  const Document& document_;
+  const Ids& ids_;
+  std::vector<std::int32_t> cache_;
+  std::string folded_;
+};
+
 class ConfusedWord final : public Rule {
  public:
   static constexpr RuleMeta kMeta{"confused-word", "grammar", Severity::Warning,
@@ -110,6 +141,7 @@ class ConfusedWord final : public Rule {
 
   explicit ConfusedWord(const RuleContext& context) {
     parse(embedded_data("confusions.txt"), context.options->strings("skip-pairs"));
+    number_words();
   }
 
   // "too->to", "its->it's": the corrections of the word list, each once, sorted.
@@ -125,7 +157,8 @@ class ConfusedWord final : public Rule {
 
   void check(const Document& document, Sink& sink) const override {
     const auto& tokens = document.tokens();
-    std::string folded, scratch;
+    std::string folded;
+    TokenWords words(document, word_ids_);
     for (std::uint32_t i = 0; i < tokens.size(); ++i) {
       if (tokens[i].kind != TokenKind::Word) continue;
       const std::string_view text = document.text_of(tokens[i]);
@@ -144,7 +177,7 @@ class ConfusedWord final : public Rule {
       }
       for (const std::uint32_t index : found->second) {
         const Pattern& pattern = patterns_[index];
-        if (!matches(pattern, cursor, i, scratch)) continue;
+        if (!matches(pattern, cursor, i, words)) continue;
         report(document, tokens[i], pattern, sink);
         break;
       }
@@ -158,20 +191,24 @@ class ConfusedWord final : public Rule {
     return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c;
   }
 
-  // The first two bytes of a word, lowercased (0 after the end): folding leaves ASCII letters
-  // in place, so a word whose ASCII start matches no target's start cannot be one. Saves the
-  // fold and the hash lookup for most words.
-  static std::size_t start_key(std::string_view word) {
-    const auto first = ascii_lower(static_cast<unsigned char>(word[0]));
-    const auto second = word.size() > 1 ? ascii_lower(static_cast<unsigned char>(word[1])) : 0;
-    return static_cast<std::size_t>(first) * 256 + second;
+  // Folding leaves an ASCII word's length, first, second and last bytes but for their case,
+  // so a word whose signature of those is no target's cannot be one. Saves the fold and the
+  // hash lookup for most words.
+  static std::size_t signature(std::string_view word) {
+    const std::uint32_t first = ascii_lower(static_cast<unsigned char>(word.front()));
+    const std::uint32_t second =
+        word.size() > 1 ? ascii_lower(static_cast<unsigned char>(word[1])) : 0;
+    const std::uint32_t last = ascii_lower(static_cast<unsigned char>(word.back()));
+    const std::uint32_t key =
+        static_cast<std::uint32_t>(word.size()) << 24 | first << 16 | second << 8 | last;
+    return (key * 0x9E3779B1u) >> 16;
   }
 
   bool may_be_target(std::string_view word) const {
-    const auto first = static_cast<unsigned char>(word[0]);
-    const auto second = word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0;
-    if (first >= 0x80 || second >= 0x80) return true;  // folding may change these bytes
-    return target_starts_[start_key(word)];
+    for (const char c : word) {
+      if (static_cast<unsigned char>(c) >= 0x80) return true;  // folding may change these bytes
+    }
+    return target_signatures_[signature(word)];
   }
 
   static bool after_opening_quote(const Document& document, const Cursor& cursor,
@@ -190,13 +227,13 @@ class ConfusedWord final : public Rule {
   }
 
   bool matches(const Pattern& pattern, const Cursor& cursor, std::uint32_t target,
-               std::string& scratch) const {
-    return matches_side(pattern.after, cursor, target, true, scratch) &&
-           matches_side(pattern.before, cursor, target, false, scratch);
+               TokenWords& words) const {
+    return matches_side(pattern.after, cursor, target, true, words) &&
+           matches_side(pattern.before, cursor, target, false, words);
   }
 
   bool matches_side(const std::vector<Slot>& slots, const Cursor& cursor, std::uint32_t target,
-                    bool forward, std::string& scratch) const {
+                    bool forward, TokenWords& words) const {
     std::int64_t at = target;  // the last token consumed
     for (const Slot& slot : slots) {
       if (slot.start) {
@@ -212,7 +249,7 @@ class ConfusedWord final : public Rule {
       if (next < 0) {
         ok = slot.end;  // only the sentence edge is here
       } else {
-        ok = matches_token(slot, cursor, static_cast<std::uint32_t>(next), scratch);
+        ok = matches_token(slot, cursor, static_cast<std::uint32_t>(next), words);
       }
       if (ok == slot.negated) return false;
       if (next >= 0) at = next;
@@ -220,22 +257,27 @@ class ConfusedWord final : public Rule {
     return true;
   }
 
+  // Whether the token at `index` is one of the words of table `table`.
+  bool member(std::uint32_t table, std::uint32_t index, TokenWords& words) const {
+    if (table == Slot::kNoWords) return false;
+    const std::int32_t id = words.id(index);
+    return id >= 0 && members_[table][static_cast<std::size_t>(id)];
+  }
+
   bool matches_token(const Slot& slot, const Cursor& cursor, std::uint32_t index,
-                     std::string& scratch) const {
+                     TokenWords& words) const {
     const Document& document = cursor.document;
     const Token& token = document.tokens()[index];
     const std::string_view text = document.text_of(token);
     if (token.kind == TokenKind::Number) return slot.number;
     if (token.kind == TokenKind::Symbol) {  // currency signs: "more then $2"
-      return slot.words != Slot::kNoWords && tables_[slot.words].contains(text);
+      return member(slot.words, index, words);
     }
-    if (token.kind == TokenKind::Punctuation) {
-      return slot.end || (slot.words != Slot::kNoWords && tables_[slot.words].contains(text));
-    }
+    if (token.kind == TokenKind::Punctuation) return slot.end || member(slot.words, index, words);
     if (token.kind != TokenKind::Word) return false;
     if (slot.any_word) return true;  // `*` is any word, a name included
-    const bool initial = cursor.at_start(index);
-    const bool name = starts_upper(text) && !initial && text != "I";
+    // Whether the sentence starts here is asked last: it is the dearest question.
+    const bool name = starts_upper(text) && text != "I" && !cursor.at_start(index);
     if (slot.capitalized && name && cursor.target_lower) return true;
     // A capitalized neighbour is a name ("its A team", "the month of May", "It's President
     // Bush who"), not the word the pattern means, unless the whole passage is in capitals.
@@ -245,9 +287,7 @@ class ConfusedWord final : public Rule {
       return false;
     }
     if (slot.ing && is_ing_form(text)) return true;
-    if (slot.words == Slot::kNoWords) return false;
-    fold(text, scratch);
-    return tables_[slot.words].contains(scratch);
+    return member(slot.words, index, words);
   }
 
   // "going", "expecting": the shape of a present participle. Short words ("king", "sing") and
@@ -370,11 +410,11 @@ class ConfusedWord final : public Rule {
         slot.words = static_cast<std::uint32_t>(tables_.size());
         tables_.emplace_back();
       }
-      WordTable& table = tables_[slot.words];
+      Words& table = tables_[slot.words];
       if (text[0] == '@') {
         const auto found = classes_.find(text.substr(1));
         if (found == classes_.end()) fail(number, "unknown class `" + std::string(text) + "`");
-        const WordTable& members = tables_[found->second];
+        const Words& members = tables_[found->second];
         table.insert(members.begin(), members.end());
       } else {
         std::string folded;
@@ -440,8 +480,25 @@ class ConfusedWord final : public Rule {
     pattern.before.assign(before.rbegin(), before.rend());
     if (std::find(skipped.begin(), skipped.end(), pattern_name(pattern)) != skipped.end()) return;
     by_target_[pattern.wrong].push_back(static_cast<std::uint32_t>(patterns_.size()));
-    target_starts_[start_key(pattern.wrong)] = true;
+    // A target with bytes outside ASCII is only ever met through may_be_target's other branch.
+    target_signatures_[signature(pattern.wrong)] = true;
     patterns_.push_back(std::move(pattern));
+  }
+
+  // Gives every word of every table a number, and each table the set of its numbers.
+  void number_words() {
+    for (const Words& table : tables_) {
+      for (const std::string& word : table) {
+        word_ids_.try_emplace(word, static_cast<std::int32_t>(word_ids_.size()));
+      }
+    }
+    for (const Words& table : tables_) {
+      std::vector<bool>& members = members_.emplace_back(word_ids_.size());
+      for (const std::string& word : table) {
+        members[static_cast<std::size_t>(word_ids_.at(word))] = true;
+      }
+    }
+    tables_.clear();
   }
 
   void parse(std::string_view data, const std::vector<std::string>& skipped) {
@@ -457,12 +514,14 @@ class ConfusedWord final : public Rule {
     }
   }
 
-  std::vector<WordTable> tables_;
+  std::vector<Words> tables_;               // until number_words()
+  TokenWords::Ids word_ids_;                // every word of the tables, numbered
+  std::vector<std::vector<bool>> members_;  // by table, then word number
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> classes_;
   std::vector<Pattern> patterns_;
   std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>>
       by_target_;
-  std::vector<bool> target_starts_ = std::vector<bool>(256 * 256);  // by start_key
+  std::vector<bool> target_signatures_ = std::vector<bool>(1 << 16);  // by signature()
 };
 
 std::vector<std::string> pair_names() {

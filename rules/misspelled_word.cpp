@@ -1,6 +1,7 @@
 // misspelled-word: words the language's Hunspell dictionary does not know ("recieve").
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -141,6 +142,17 @@ bool outside_dictionary_alphabet(std::string_view word) {
   return false;
 }
 
+// What check_word needs to know of a word's bytes, OR-ed together.
+constexpr std::uint8_t kNonAscii = 1, kCapital = 2, kDigit = 4;  // kDigit: also '_'
+constexpr auto kByteKinds = [] {
+  std::array<std::uint8_t, 256> kinds{};
+  for (int c = 0x80; c < 256; ++c) kinds[static_cast<std::size_t>(c)] = kNonAscii;
+  for (int c = 'A'; c <= 'Z'; ++c) kinds[static_cast<std::size_t>(c)] = kCapital;
+  for (int c = '0'; c <= '9'; ++c) kinds[static_cast<std::size_t>(c)] = kDigit;
+  kinds['_'] = kDigit;
+  return kinds;
+}();
+
 class MisspelledWord final : public Rule {
  public:
   static constexpr RuleMeta kMeta{"misspelled-word", "spelling", Severity::Error,
@@ -210,22 +222,30 @@ class MisspelledWord final : public Rule {
                   Sink& sink) const {
     const Token& token = document.tokens()[index];
     const std::string_view word = document.text_of(token);
-    if (word.size() <= 1 || outside_dictionary_alphabet(word)) return;
+    if (word.size() <= 1) return;
+    // Most words are ASCII without capitals: one look at their bytes settles the questions
+    // about capitals below, which are all "no" for them.
+    std::uint8_t kinds = 0;
+    for (const char c : word) kinds |= kByteKinds[static_cast<unsigned char>(c)];
+    const bool ascii = (kinds & kNonAscii) == 0;
+    if (ascii ? (kinds & kDigit) != 0 : outside_dictionary_alphabet(word)) return;
     if (glued_to_non_prose(document, index)) return;
     if (report_rejected(token.span.begin, word, at_start, scratch, sink)) return;
+    const bool may_have_capitals = (kinds & (kCapital | kNonAscii)) != 0;
+    const bool upper_start = may_have_capitals && starts_upper(word);
     // "Im", "Ive", "DONT": a contraction without its apostrophe is no name or acronym.
-    if (starts_upper(word)) {
+    if (upper_start) {
       if (const std::string fixed = missing_apostrophe(word, scratch); !fixed.empty()) {
         report(token.span.begin, word, {fixed}, sink);
         return;
       }
     }
     // A capitalized word inside a sentence is a name, and "iPhone", "McDonald" are brands.
-    if (!at_start && starts_upper(word)) return;
-    if (is_acronym(word) || is_brand(word)) return;
+    if (!at_start && upper_start) return;
+    if (may_have_capitals && (is_acronym(word) || is_brand(word))) return;
     if (known(word, scratch) || known_abbreviation(document, index, word, scratch)) return;
     if (name_particle(document, index, word)) return;
-    if (at_start && starts_upper(word)) {
+    if (at_start && upper_start) {
       // "Lleyton Hewitt said": a first name opening the sentence, before the family name;
       // "Cech, Ferreira, Carvalho": the first of a list of names.
       if (capitalized_neighbour(document, index, 1) || starts_name_list(document, index)) return;
@@ -289,7 +309,11 @@ class MisspelledWord final : public Rule {
   static void for_each_part(std::string_view word, Visit visit) {
     std::size_t part_begin = 0;
     for (std::size_t at = 0; at <= word.size();) {
-      const std::size_t hyphen = at < word.size() ? hyphen_length(word, at) : 1;
+      // The end of the word closes the last part. Bytes that start no hyphen go by unexamined.
+      std::size_t hyphen = 1;
+      if (at < word.size()) {
+        hyphen = word[at] == '-' || word[at] == '\xE2' ? hyphen_length(word, at) : 0;
+      }
       if (hyphen == 0) {
         ++at;
         continue;
@@ -332,9 +356,10 @@ class MisspelledWord final : public Rule {
     return opener != scratch.openers.end() && opener->second > 1;
   }
 
+  // The dictionary first: it knows most words and answers faster than the word lists.
   bool known(std::string_view word, Scratch& scratch) const {
-    return accepted(word, scratch) ||
-           spell_->correct(straighten_apostrophes(word, scratch.straight));
+    return spell_->correct(straighten_apostrophes(word, scratch.straight)) ||
+           accepted(word, scratch);
   }
 
   // In the house list or the user's --words; lowercase entries accept capitalized words.

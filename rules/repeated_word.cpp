@@ -28,7 +28,10 @@ class RepeatedWord final : public Rule {
       const Token& first = tokens[static_cast<std::size_t>(previous)];
       const std::string_view first_text = document.text_of(first);
       const std::string_view second_text = document.text_of(tokens[i]);
-      if (first_text.size() != second_text.size()) continue;
+      if (first_text.size() != second_text.size() ||
+          differ_in_ascii_start(first_text, second_text)) {
+        continue;
+      }
       to_lower(first_text, first_lower);
       to_lower(second_text, second_lower);
       if (first_lower != second_lower) continue;
@@ -47,6 +50,18 @@ class RepeatedWord final : public Rule {
   }
 
  private:
+  // Whether two words of one length differ, ignoring case, in their ASCII start (where lowercasing
+  // keeps every byte in place): settles most pairs without lowercasing them.
+  static bool differ_in_ascii_start(std::string_view a, std::string_view b) {
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      const auto x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
+      if ((x | y) >= 0x80) return false;
+      const auto lower = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; };
+      if (lower(x) != lower(y)) return true;
+    }
+    return false;
+  }
+
   // The word before `index` when only horizontal space (or one line break) separates them.
   static std::int64_t only_space_before(const std::vector<Token>& tokens, std::uint32_t index) {
     int line_breaks = 0;

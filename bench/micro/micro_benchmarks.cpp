@@ -1,6 +1,6 @@
 // Micro-benchmarks of the hot path: tokenizer, segmenter, each registered rule on its own, and
-// the spell cache. All report MB/s of input text, so they compare with the whole-process
-// figures of bench/speed/bench.py.
+// the spell check (SpellChecker and its word table). All report MB/s of input text, so they
+// compare with the whole-process figures of bench/speed/bench.py.
 //
 // Input: the file named by COPYDESK_BENCH_TEXT (bench.py passes 1 MB of news text), otherwise
 // the repository's examples/*.txt.
@@ -23,6 +23,7 @@
 #include "copydesk/rule.hpp"
 #include "copydesk/segmenter.hpp"
 #include "copydesk/token.hpp"
+#include "copydesk/word_table.hpp"
 
 namespace {
 
@@ -113,14 +114,19 @@ void BM_DocumentConstruction(benchmark::State& state) {
 }
 BENCHMARK(BM_DocumentConstruction)->Unit(benchmark::kMillisecond);
 
-// SpellChecker::correct on every word of the text, with the cache already warm: the cost of the
-// shared lock and the hash lookup that misspelled-word pays per word.
-void BM_SpellCacheWarm(benchmark::State& state) {
-  Fixture& f = fixture();
+std::vector<std::string_view> words_of(const Document& document) {
   std::vector<std::string_view> words;
-  for (const auto& token : f.document.tokens()) {
-    if (token.is(copydesk::TokenKind::Word)) words.push_back(f.document.text_of(token));
+  for (const auto& token : document.tokens()) {
+    if (token.is(copydesk::TokenKind::Word)) words.push_back(document.text_of(token));
   }
+  return words;
+}
+
+// SpellChecker::correct on every word of the text after one untimed pass: what misspelled-word
+// pays per word (each thread's recent verdicts, then the precompiled word table).
+void BM_SpellCheck(benchmark::State& state) {
+  Fixture& f = fixture();
+  const auto words = words_of(f.document);
   for (const auto word : words) f.spell.correct(word);
   for (auto _ : state) {
     std::size_t known = 0;
@@ -130,7 +136,27 @@ void BM_SpellCacheWarm(benchmark::State& state) {
   state.counters["words"] = static_cast<double>(words.size());
   set_bytes(state, f.text.size());
 }
-BENCHMARK(BM_SpellCacheWarm)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SpellCheck)->Unit(benchmark::kMillisecond);
+
+// The precompiled word table alone, without the recent verdicts in front of it.
+void BM_WordTable(benchmark::State& state) {
+  Fixture& f = fixture();
+  const auto files = copydesk::WordTable::embedded("en_GB", "/usr/share/hunspell/en_GB.aff",
+                                                   "/usr/share/hunspell/en_GB.dic");
+  if (!files) {
+    state.SkipWithError("no en_GB word table (or the dictionary is not in /usr/share/hunspell)");
+    return;
+  }
+  const auto words = words_of(f.document);
+  for (auto _ : state) {
+    std::size_t known = 0;
+    for (const auto word : words) known += files->accepts(word).value_or(false) ? 1 : 0;
+    benchmark::DoNotOptimize(known);
+  }
+  state.counters["words"] = static_cast<double>(words.size());
+  set_bytes(state, f.text.size());
+}
+BENCHMARK(BM_WordTable)->Unit(benchmark::kMillisecond);
 
 // One rule's check() on the prebuilt Document. One untimed run first, so that caches the rule
 // fills (spelling results, suggestions) are warm, as they are for all but the first document.

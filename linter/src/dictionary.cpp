@@ -3,8 +3,11 @@
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstdlib>
+#include <cstring>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -125,6 +128,28 @@ struct SpellChecker::Lease {
   std::unique_ptr<Hunspell> speller_;
 };
 
+// Judges words with the word table, and borrows a Hunspell instance only for the first word
+// outside it.
+class SpellChecker::Judge {
+ public:
+  explicit Judge(const SpellChecker& owner) : owner_(owner), table_(owner.table()) {}
+  bool operator()(const std::string& word) {
+    if (table_ != nullptr) {
+      if (const auto answer = table_->accepts(word)) return *answer;
+    }
+    return speller().spell(word);
+  }
+  Hunspell& speller() {
+    if (!lease_) lease_.emplace(owner_);
+    return **lease_;
+  }
+
+ private:
+  const SpellChecker& owner_;
+  const WordTable* table_;
+  std::optional<Lease> lease_;
+};
+
 std::unique_ptr<Hunspell> SpellChecker::acquire() const {
   const auto take_idle = [this]() -> std::unique_ptr<Hunspell> {
     std::lock_guard lock(pool_mutex_);
@@ -167,7 +192,86 @@ LocalSpellCache& local_spell_cache(std::uint64_t owner) {
 
 }  // namespace
 
+const WordTable* SpellChecker::table() const {
+  std::call_once(table_once_, [this] {
+    try {
+      table_ = WordTable::embedded(language_, aff_, dic_);
+    } catch (const std::runtime_error&) {
+      table_.reset();  // a damaged table: Hunspell answers every word
+    }
+  });
+  return table_ ? &*table_ : nullptr;
+}
+
+namespace {
+
+// The verdicts on the words a thread asked about lately, by hash, in a table small enough to
+// stay in the processor's cache: most words of a text are a few hundred common ones, and each
+// look-up in the word table (megabytes) costs cache and TLB misses. Exact: the word itself is
+// kept and compared. Tagged with the SpellChecker's id, as LocalSpellCache is.
+class RecentVerdicts {
+ public:
+  static constexpr std::size_t kLongest = 22;
+
+  static RecentVerdicts& of_thread(std::uint64_t owner) {
+    thread_local std::unique_ptr<RecentVerdicts> recent;
+    if (!recent) recent = std::make_unique<RecentVerdicts>();
+    if (recent->owner_ != owner) {
+      recent->entries_.fill(Entry{});
+      recent->owner_ = owner;
+    }
+    return *recent;
+  }
+
+  // FNV-1a: words are short.
+  static std::uint32_t hash(std::string_view word) {
+    std::uint32_t h = 2166136261u;
+    for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+  }
+
+  const bool* find(std::string_view word, std::uint32_t h) const {
+    const Entry& entry = entries_[h % kEntries];
+    if (entry.size != word.size() || entry.hash != h) return nullptr;
+    if (std::memcmp(entry.word, word.data(), word.size()) != 0) return nullptr;
+    return &entry.verdict;
+  }
+
+  void remember(std::string_view word, std::uint32_t h, bool verdict) {
+    Entry& entry = entries_[h % kEntries];
+    entry.hash = h;
+    entry.size = static_cast<std::uint8_t>(word.size());
+    entry.verdict = verdict;
+    std::memcpy(entry.word, word.data(), word.size());
+  }
+
+ private:
+  static constexpr std::size_t kEntries = 4096;
+  struct Entry {
+    std::uint32_t hash = 0;
+    std::uint8_t size = 0;  // 0: empty
+    bool verdict = false;
+    char word[kLongest] = {};
+  };
+  std::uint64_t owner_ = 0;
+  std::array<Entry, kEntries> entries_{};
+};
+
+}  // namespace
+
 bool SpellChecker::correct(std::string_view word) const {
+  if (const WordTable* words = table()) {
+    const bool short_word = !word.empty() && word.size() <= RecentVerdicts::kLongest;
+    RecentVerdicts* recent = short_word ? &RecentVerdicts::of_thread(id_) : nullptr;
+    const std::uint32_t h = short_word ? RecentVerdicts::hash(word) : 0;
+    if (recent != nullptr) {
+      if (const bool* verdict = recent->find(word, h)) return *verdict;
+    }
+    if (const auto answer = words->accepts(word)) {
+      if (recent != nullptr) recent->remember(word, h, *answer);
+      return *answer;
+    }
+  }
   LocalSpellCache& local = local_spell_cache(id_);
   if (const auto found = local.words.find(word); found != local.words.end()) return found->second;
   const bool result = correct_shared(word);
@@ -214,17 +318,20 @@ bool short_function_word(std::string_view part) {
 // extra letter, a missing space, a wrong vowel, then any other substitution or insertion.
 // Hunspell's own suggest() searches far wider and costs tens of milliseconds a word; this costs
 // a few hundred spell() calls (about a millisecond) and finds the intended word for most real
-// typos. ASCII words only; others go to Hunspell.
-std::vector<std::string> single_edit_candidates(const std::string& word, Hunspell& speller,
+// typos. ASCII words only; others go to Hunspell. `accepts` judges a candidate.
+template <typename Accepts>
+std::vector<std::string> single_edit_candidates(const std::string& word, Accepts&& accepts,
                                                 std::size_t limit) {
   constexpr std::string_view kLetters = "abcdefghijklmnopqrstuvwxyz";
   constexpr std::string_view kVowels = "aeiou";
   std::vector<std::string> found;
-  std::set<std::string> seen{word};
   std::string candidate;
+  // Different edits can give the same candidate ("aab" without either "a"): it counts once.
+  const auto listed = [&](const std::string& text) {
+    return std::find(found.begin(), found.end(), text) != found.end();
+  };
   const auto consider = [&](const std::string& text) {
-    if (found.size() >= limit || !seen.insert(text).second) return;
-    if (speller.spell(text)) found.push_back(text);
+    if (found.size() < limit && accepts(text) && !listed(text)) found.push_back(text);
   };
   const std::size_t n = word.size();
   for (std::size_t i = 1; i < n; ++i) {  // a missing apostrophe: "dont", "youre"
@@ -257,14 +364,14 @@ std::vector<std::string> single_edit_candidates(const std::string& word, Hunspel
   for (std::size_t i = 1; i < n; ++i) {  // a missing space: "afterall", "alot"
     const std::string left = word.substr(0, i), right = word.substr(i);
     const auto word_alone = [&](const std::string& part) {
-      return part.size() >= 2 ? speller.spell(part) : part == "a" || part == "I";
+      return part.size() >= 2 ? accepts(part) : part == "a" || part == "I";
     };
     // Run-together words almost always involve a short function word ("afterall", "alot",
     // "infact"); other splits are mostly names ("Blackburn") or nonsense ("nim is").
     const bool allowed = short_function_word(left) || short_function_word(right);
     if (found.size() < limit && allowed && word_alone(left) && word_alone(right)) {
       candidate = left + " " + right;
-      if (seen.insert(candidate).second) found.push_back(candidate);
+      if (!listed(candidate)) found.push_back(candidate);
     }
   }
   const auto substitute = [&](bool vowels_only) {
@@ -311,9 +418,8 @@ bool SpellChecker::has_single_edit_neighbour(std::string_view word) const {
   std::string key(word);
   bool found = false;
   {
-    const Lease lease(*this);
-    Hunspell& speller = *lease;
-    found = is_plain_ascii_word(key) && !single_edit_candidates(key, speller, 1).empty();
+    Judge judge(*this);
+    found = is_plain_ascii_word(key) && !single_edit_candidates(key, judge, 1).empty();
   }
   std::unique_lock lock(cache_mutex_);
   neighbour_cache_.emplace(std::move(key), found);
@@ -334,14 +440,15 @@ std::vector<std::string> SpellChecker::suggest(std::string_view word, std::size_
   std::string key(word);
   std::vector<std::string> suggestions;
   {
-    const Lease lease(*this);
-    Hunspell& speller = *lease;
+    Judge judge(*this);
     // The cache keeps up to kMaxSuggestions whatever this caller asked for, so that a later
     // caller asking for more is not served a shorter list.
     if (mode_ != SuggestionMode::Off && is_plain_ascii_word(key)) {
-      suggestions = single_edit_candidates(key, speller, std::max(limit, kMaxSuggestions));
+      suggestions = single_edit_candidates(key, judge, std::max(limit, kMaxSuggestions));
     }
-    if (suggestions.empty() && mode_ == SuggestionMode::Full) suggestions = speller.suggest(key);
+    if (suggestions.empty() && mode_ == SuggestionMode::Full) {
+      suggestions = judge.speller().suggest(key);
+    }
   }
   if (suggestions.size() > std::max(limit, kMaxSuggestions)) {
     suggestions.resize(std::max(limit, kMaxSuggestions));

@@ -17,6 +17,7 @@
 
 #include "copydesk/document.hpp"
 #include "copydesk/markdown.hpp"
+#include "copydesk/file_reading.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/suppression.hpp"
 #include "copydesk/text.hpp"
@@ -80,14 +81,12 @@ constexpr std::size_t kPieceBytes = std::size_t{1} << 20;
 constexpr std::size_t kReadBlock = std::size_t{1} << 20;
 
 // Appends up to `bytes` more of the stream to `text`, a block at a time (the character-by-
-// character iterator costs about 40 instructions a byte), of `block_size` bytes (a small file's
-// size plus one reads it in one call). False on a read error; `at_end` tells whether the stream
-// is exhausted.
-bool read_more(std::istream& in, std::string& text, std::size_t bytes, bool& at_end,
-               std::size_t block_size = kReadBlock) {
+// character iterator costs about 40 instructions a byte). False on a read error; `at_end` tells
+// whether the stream is exhausted.
+bool read_more(std::istream& in, std::string& text, std::size_t bytes, bool& at_end) {
   while (bytes > 0 && !at_end) {
     const std::size_t old_size = text.size();
-    const std::size_t block = std::min(bytes, block_size);
+    const std::size_t block = std::min(bytes, kReadBlock);
     text.resize(old_size + block);
     in.read(text.data() + old_size, static_cast<std::streamsize>(block));
     const auto got = static_cast<std::size_t>(in.gcount());
@@ -403,56 +402,52 @@ FileResult Engine::lint(const Input& input) const {
     failed.error = *input.error;
     return failed;
   }
-  std::ifstream file;
-  std::size_t block_size = kReadBlock;
-  bool regular = false;  // only a regular file can be read again (see lint_stream)
-  if (!input.from_stdin) {
-    std::error_code error;
-    const auto status = std::filesystem::status(input.path, error);
-    if (status.type() == std::filesystem::file_type::not_found) {
-      failed.error = "no such file or directory";
-      return failed;
-    }
-    if (error) {  // e.g. a symbolic link loop, or a directory on the way without permission
-      failed.error = error.message();
-      return failed;
-    }
-    if (std::filesystem::is_directory(status)) {
-      failed.error = "is a directory";
-      return failed;
-    }
-    file.open(input.path, std::ios::binary);
-    if (!file) {
-      failed.error = std::string("cannot open the file: ") + std::strerror(errno);
-      return failed;
-    }
-    regular = std::filesystem::is_regular_file(status);
-    const auto size = std::filesystem::file_size(input.path, error);
-    if (!error && size < kReadBlock) block_size = static_cast<std::size_t>(size) + 1;
-  }
-  std::istream& in = input.from_stdin ? static_cast<std::istream&>(std::cin) : file;
   std::string text;
-  bool at_end = false;
-  // Standard input, pipes and devices cannot be read again, and md4c needs the whole of a
-  // Markdown file: none is streamed (see lint_stream).
-  const std::size_t first_read =
-      !regular || syntax_of(input.path) == Syntax::Markdown
-          ? std::numeric_limits<std::size_t>::max()
-          : kWholeBytes + 1;
-  if (!read_more(in, text, first_read, at_end, block_size)) {
-    failed.error = "read error";
-    return failed;
-  }
-  if (!at_end) {
-    if (auto streamed = lint_stream(input, in, std::move(text))) return std::move(*streamed);
-    // The file has suppression directives: read it again, whole.
-    text.clear();
-    at_end = false;
-    file.clear();
-    file.seekg(0);
-    if (!file || !read_more(file, text, std::numeric_limits<std::size_t>::max(), at_end)) {
+  if (input.from_stdin) {
+    // Standard input cannot be read again (see lint_stream): it is read whole.
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    if (std::cin.bad()) {
       failed.error = "read error";
       return failed;
+    }
+  } else {
+    // md4c needs the whole of a Markdown file; other large regular files are streamed.
+    const FileRead read = read_file(input.path, text,
+                                    syntax_of(input.path) == Syntax::Markdown
+                                        ? std::numeric_limits<std::size_t>::max()
+                                        : kWholeBytes);
+    if (read == FileRead::Directory || read == FileRead::ReadError) {
+      failed.error = read == FileRead::Directory ? "is a directory" : "read error";
+      return failed;
+    }
+    if (read == FileRead::OpenFailed) {  // why, in the words of the file system
+      const int open_error = errno;
+      std::error_code error;
+      const auto status = std::filesystem::status(input.path, error);
+      if (status.type() == std::filesystem::file_type::not_found) {
+        failed.error = "no such file or directory";
+      } else if (error) {  // e.g. a symbolic link loop, or a directory on the way without permission
+        failed.error = error.message();
+      } else {
+        failed.error = std::string("cannot open the file: ") + std::strerror(open_error);
+      }
+      return failed;
+    }
+    if (read == FileRead::Large) {
+      std::ifstream file(input.path, std::ios::binary);
+      bool at_end = false;
+      if (!file || !read_more(file, text, kWholeBytes + 1, at_end)) {
+        failed.error = "read error";
+        return failed;
+      }
+      if (!at_end) {
+        if (auto streamed = lint_stream(input, file, std::move(text))) return std::move(*streamed);
+        // The file has suppression directives: read it again, whole.
+        if (read_file(input.path, text) != FileRead::Read) {
+          failed.error = "read error";
+          return failed;
+        }
+      }
     }
   }
   if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
@@ -572,14 +567,30 @@ void lint_all(const std::vector<Input>& inputs, const std::vector<const Engine*>
       ready.notify_one();
     }
   };
+  // The thread that hands out results lints too, so there are jobs - 1 workers: waiting for
+  // each result instead cost a sleep and a wake-up (two context switches) per file.
   std::vector<std::thread> workers;
-  for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(work);
+  for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
   // If `consume` throws (say, the output cannot be written), stop handing out files and join
   // the workers before passing the exception on: joinable threads would call std::terminate.
   try {
     for (std::size_t i = 0; i < inputs.size(); ++i) {
       std::unique_lock lock(mutex);
-      ready.wait(lock, [&] { return done[i].has_value(); });
+      while (!done[i].has_value()) {
+        // A file of its own, within the window, while the one to hand out is not done.
+        const std::size_t limit = std::min(inputs.size(), handed_out + window);
+        std::size_t mine = next.load();
+        while (mine < limit && !next.compare_exchange_weak(mine, mine + 1)) {
+        }
+        if (mine >= limit) {
+          ready.wait(lock, [&] { return done[i].has_value(); });
+          break;
+        }
+        lock.unlock();
+        FileResult own = lint_guarded(*engines[mine], inputs[mine]);
+        lock.lock();
+        done[mine] = std::move(own);
+      }
       FileResult result = std::move(*done[i]);
       done[i].reset();
       ++handed_out;

@@ -138,9 +138,6 @@ class Tokenizer {
     int length = 0;
     const char32_t cp = at_char(at, length);
     if (space_char(cp)) return space(at);
-    if (!letter_before(at)) {
-      if (const std::size_t end = url_end(at); end > at) return make(at, end, TokenKind::Url);
-    }
     if (digit_char(cp) || (letter_char(cp) && !mark_char(cp))) {
       // The ASCII letters, digits and '_' that start here. When the character after them is
       // ASCII and none of ".@%+-", this cannot be an address or a file name (both need one
@@ -148,6 +145,12 @@ class Tokenizer {
       std::size_t run = at;
       while (run < text_.size() && ascii_word(text_[run])) ++run;
       const char stop = run < text_.size() ? text_[run] : ' ';
+      // Only an ASCII letter starts a URL, and its scheme ("http:", "mailto:") or "www." ends
+      // the run of letters: most words need no look at the schemes.
+      const bool url_start = (stop == ':' && run - at <= 6) || (stop == '.' && run - at == 3);
+      if (url_start && !letter_before(at)) {
+        if (const std::size_t end = url_end(at); end > at) return make(at, end, TokenKind::Url);
+      }
       const bool plain = static_cast<unsigned char>(stop) < 0x80 && stop != '.' && stop != '@' &&
                          stop != '%' && stop != '+' && stop != '-';
       if (!plain) {
@@ -211,6 +214,7 @@ class Tokenizer {
 
   Token space(std::size_t at) const {
     std::size_t end = at;
+    while (end < text_.size() && text_[end] == ' ') ++end;  // most runs: one plain space
     while (end < text_.size()) {
       int length = 0;
       const char32_t cp = at_char(end, length);
@@ -378,10 +382,13 @@ class Tokenizer {
   Token word(std::size_t at, std::size_t from) const {
     std::size_t end = from;
     while (end < text_.size()) {
-      if (ascii_word(text_[end])) {
+      const char c = text_[end];
+      if (ascii_word(c)) {
         ++end;
         continue;
       }
+      // Any other ASCII byte but an apostrophe or a hyphen ends the word: the common case.
+      if (static_cast<unsigned char>(c) < 0x80 && c != '\'' && c != '-') break;
       if (word_char_at(end)) {
         int length = 0;
         at_char(end, length);

@@ -124,9 +124,11 @@ TEST_F(Cli, ParallelOutputIsInInputOrder) {
   }
   const Outcome one = run("--jobs 1 --format jsonl many");
   const Outcome two = run("--jobs 2 --format jsonl many");
+  const Outcome three = run("--jobs 3 --format jsonl many");
   EXPECT_EQ(one.exit_code, 1);
   EXPECT_FALSE(one.out.empty());
   EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(one.out, three.out);
 }
 
 TEST_F(Cli, DisableTurnsARuleOff) {

@@ -4,12 +4,15 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
+
+#include "copydesk/word_table.hpp"
 
 class Hunspell;
 
@@ -48,8 +51,9 @@ enum class SuggestionMode {
   Full,  // also Hunspell's own wide search when the fast one finds nothing (tens of ms a word)
 };
 
-// Hunspell behind a per-word cache, shared by all threads. The dictionary is loaded on first
-// use, so runs that never need it (e.g. --list-rules) do not pay for it.
+// Hunspell's verdicts, shared by all threads: from the precompiled WordTable for the words it
+// covers, else from Hunspell behind a per-word cache. Hunspell is loaded on first need only, so
+// runs that never meet a word outside the table (most, in English) do not pay for it.
 class SpellChecker {
  public:
   // Throws std::runtime_error naming the available dictionaries when `language` is missing.
@@ -71,14 +75,20 @@ class SpellChecker {
   // finds every instance busy loads another (about 60 ms), so --jobs N never waits on another
   // thread's suggestions, and a single thread only ever loads one.
   struct Lease;
+  class Judge;
   std::unique_ptr<Hunspell> acquire() const;
   void release(std::unique_ptr<Hunspell> speller) const;
   bool correct_shared(std::string_view word) const;
+  // The precompiled verdicts for this dictionary, checked against its files on first use; null
+  // when there are none.
+  const WordTable* table() const;
 
   std::string language_;
   SuggestionMode mode_;
   std::uint64_t id_;  // tags each thread's private cache (see correct())
   std::filesystem::path aff_, dic_;
+  mutable std::once_flag table_once_;
+  mutable std::optional<WordTable> table_;
   mutable std::mutex pool_mutex_;
   mutable std::vector<std::unique_ptr<Hunspell>> idle_;  // loaded instances not in use
   mutable std::shared_mutex cache_mutex_;

@@ -1,0 +1,105 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "copydesk/dictionary.hpp"
+#include "copydesk/file_reading.hpp"
+
+namespace copydesk {
+namespace {
+
+bool installed(const char* language) {
+  const auto names = available_dictionaries();
+  return std::find(names.begin(), names.end(), language) != names.end();
+}
+
+// Each thread keeps recent verdicts in front of the word table; two checkers in turn on one
+// thread must never see each other's.
+TEST(SpellChecker, CheckersUsedInTurnKeepTheirOwnVerdicts) {
+  if (!installed("en_US") || !installed("en_GB")) GTEST_SKIP() << "en_US and en_GB needed";
+  const SpellChecker american("en_US");
+  const SpellChecker british("en_GB");
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_TRUE(american.correct("color"));
+    EXPECT_FALSE(british.correct("color"));
+    EXPECT_FALSE(american.correct("colour"));
+    EXPECT_TRUE(british.correct("colour"));
+  }
+}
+
+TEST(SpellChecker, AsksHunspellForWordsOutsideTheWordTable) {
+  if (!installed("en_US") || !installed("en_GB")) GTEST_SKIP() << "en_US and en_GB needed";
+  // Letters outside ASCII: no table answers them, Hunspell does.
+  EXPECT_TRUE(SpellChecker("en_GB").correct("caf\xC3\xA9"));
+  EXPECT_FALSE(SpellChecker("en_US").correct("caf\xC3\xA9"));
+  EXPECT_FALSE(SpellChecker("en_GB").correct("Z\xC3\xBCrich"));
+}
+
+TEST(SpellChecker, JudgesNumbersOrdinalsAndCurlyApostrophes) {
+  if (!installed("en_US")) GTEST_SKIP() << "en_US needed";
+  const SpellChecker checker("en_US");
+  EXPECT_TRUE(checker.correct("1990"));
+  EXPECT_TRUE(checker.correct("21st"));
+  EXPECT_FALSE(checker.correct("21th"));
+  EXPECT_FALSE(checker.correct("1990s"));
+  EXPECT_TRUE(checker.correct("mid-2024"));
+  EXPECT_TRUE(checker.correct("don\xE2\x80\x99t"));
+  EXPECT_FALSE(checker.correct("dont"));
+}
+
+TEST(SpellChecker, SuggestsDictionaryWordsOneEditAway) {
+  if (!installed("en_US")) GTEST_SKIP() << "en_US needed";
+  const SpellChecker checker("en_US");
+  const auto suggestions = checker.suggest("recieve");
+  EXPECT_NE(std::find(suggestions.begin(), suggestions.end(), "receive"), suggestions.end());
+  EXPECT_TRUE(checker.has_single_edit_neighbour("recieve"));
+  EXPECT_FALSE(checker.has_single_edit_neighbour("zqxvwpk"));
+  EXPECT_TRUE(checker.suggest("zqxvwpk").empty());
+}
+
+class FileReading : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    directory_ = std::filesystem::temp_directory_path() /
+                 ("copydesk_file_reading_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(directory_);
+  }
+  void TearDown() override { std::filesystem::remove_all(directory_); }
+  std::filesystem::path write(const std::string& name, const std::string& content) {
+    const auto path = directory_ / name;
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
+  }
+  std::filesystem::path directory_;
+};
+
+TEST_F(FileReading, ReadsWholeFilesOfAnySize) {
+  std::string text = "left over";
+  EXPECT_EQ(read_file(write("empty.txt", ""), text), FileRead::Read);
+  EXPECT_EQ(text, "");
+  const std::string big(300000, 'x');
+  EXPECT_EQ(read_file(write("big.txt", big), text), FileRead::Read);
+  EXPECT_EQ(text, big);
+  EXPECT_EQ(read_file(write("nul.txt", std::string("a\0b", 3)), text), FileRead::Read);
+  EXPECT_EQ(text, std::string("a\0b", 3));
+}
+
+TEST_F(FileReading, TellsDirectoriesAndMissingFilesApart) {
+  std::string text;
+  EXPECT_EQ(read_file(directory_, text), FileRead::Directory);
+  EXPECT_EQ(read_file(directory_ / "missing.txt", text), FileRead::OpenFailed);
+}
+
+TEST_F(FileReading, ReadsFilesThatAreNotRegularToTheirEnd) {
+  std::string text;
+  EXPECT_EQ(read_file("/dev/null", text), FileRead::Read);
+  EXPECT_EQ(text, "");
+}
+
+}  // namespace
+}  // namespace copydesk
