@@ -162,7 +162,9 @@ BENCHMARK(BM_WordTable)->Unit(benchmark::kMillisecond);
 // fills (spelling results, suggestions) are warm, as they are for all but the first document.
 void run_rule(benchmark::State& state, const copydesk::RuleEntry* entry) {
   Fixture& f = fixture();
-  const copydesk::RuleContext context{&f.spell, &f.accepted_words};
+  const copydesk::WordSet rejected;
+  const auto options = copydesk::RuleOptions::defaults(entry->meta.options);
+  const copydesk::RuleContext context{&f.spell, &f.accepted_words, &rejected, &options};
   const auto rule = entry->make(context);
   NullSink warm_up;
   rule->check(f.document, warm_up);
