@@ -98,14 +98,6 @@ bool read_more(std::istream& in, std::string& text, std::size_t bytes, bool& at_
   return true;
 }
 
-bool blank_byte(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-bool line_break_at(std::string_view text, std::size_t at) {
-  return text[at] == '\n' || (text[at] == '\r' && (at + 1 == text.size() || text[at + 1] != '\n'));
-}
-
 // Where the piece that starts at `begin` ends: right after the first blank line at least
 // kPieceBytes on, where the next paragraph starts. Sentences, paragraphs and the rules that
 // read them stop at a blank line, so the pieces give the findings of the whole, except that
@@ -122,12 +114,12 @@ std::size_t piece_end(std::string_view text, std::size_t begin, bool at_end) {
   }
   // A blank line: a line break, then only spaces and tabs, then another line break.
   for (std::size_t at = begin + kPieceBytes; at < limit; ++at) {
-    if (!line_break_at(text, at)) continue;
+    if (!ends_line_at(text, at)) continue;
     std::size_t next = at + 1;
     while (next < text.size() && (text[next] == ' ' || text[next] == '\t')) ++next;
     if (next < text.size() && (text[next] == '\n' || text[next] == '\r')) {
       std::size_t start = next + 1;
-      while (start < text.size() && blank_byte(text[start])) ++start;
+      while (start < text.size() && is_ascii_blank(text[start])) ++start;
       if (start < text.size()) return start;
       // Blank to the end of what is read: more may show where the next paragraph starts, unless
       // the blank run alone is already longer than a piece.
@@ -135,7 +127,7 @@ std::size_t piece_end(std::string_view text, std::size_t begin, bool at_end) {
     }
   }
   for (std::size_t at = limit; at > begin + kPieceBytes; --at) {
-    if (line_break_at(text, at - 1)) return at;
+    if (ends_line_at(text, at - 1)) return at;
   }
   for (std::size_t at = limit; at > begin + kPieceBytes; --at) {
     if (text[at - 1] == ' ' || text[at - 1] == '\t') return at;
@@ -151,8 +143,8 @@ std::size_t piece_end(std::string_view text, std::size_t begin, bool at_end) {
 // Whether `text` ends with a blank line (and so a piece that follows starts a paragraph).
 bool ends_in_blank_line(std::string_view text) {
   int line_breaks = 0;
-  for (std::size_t at = text.size(); at > 0 && blank_byte(text[at - 1]); --at) {
-    if (line_break_at(text, at - 1)) ++line_breaks;
+  for (std::size_t at = text.size(); at > 0 && is_ascii_blank(text[at - 1]); --at) {
+    if (ends_line_at(text, at - 1)) ++line_breaks;
   }
   return line_breaks >= 2;
 }
@@ -174,7 +166,7 @@ TextCount count_text(std::string_view text, bool file_start) {
   for (; i < text.size(); ++i) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if ((byte & 0xC0) != 0x80) ++count.chars;
-    if (byte == '\n' || byte == '\r') count.line_breaks += line_break_at(text, i) ? 1 : 0;
+    if (byte == '\n' || byte == '\r') count.line_breaks += ends_line_at(text, i) ? 1 : 0;
   }
   return count;
 }

@@ -20,7 +20,7 @@ SourceMap::SourceMap(std::string_view text, bool file_start)
   std::uint32_t next_checkpoint = kCheckpointStride;
   while (i < size) {
     const char c = text[i];
-    if (c == '\n' || (c == '\r' && (i + 1 >= size || text[i + 1] != '\n'))) {
+    if (ends_line_at(text, i)) {
       line_starts_.push_back(i + 1);
       here = Checkpoint{};
       ++i;

@@ -23,11 +23,8 @@ constexpr std::string_view kDisableNextLine = "copydesk-disable-next-line";
 constexpr std::uint32_t kEndOfFile = std::numeric_limits<std::uint32_t>::max();
 
 bool horizontal_blank(char c) { return c == ' ' || c == '\t'; }
-bool blank(char c) {
-  return horizontal_blank(c) || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 // Rule ids may be separated by commas, blanks or both.
-bool separator(char c) { return blank(c) || c == ','; }
+bool separator(char c) { return is_ascii_blank(c) || c == ','; }
 
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -124,7 +121,7 @@ void find_comment_directives(std::string_view text, std::vector<Directive>& foun
     const std::size_t close = before_next.find("-->", open + 2);
     const bool closed = close != npos;
     std::size_t body_end = closed ? std::max(close, body) : line_end(before_next, body);
-    while (!closed && body_end > body && blank(text[body_end - 1])) --body_end;
+    while (!closed && body_end > body && is_ascii_blank(text[body_end - 1])) --body_end;
     Directive directive;
     read_body(text, body, body_end, directive);
     if (starts_with_ignoring_case(directive.word.in(text), "copydesk")) {
@@ -181,7 +178,7 @@ void find_sic_marks(std::string_view text, std::vector<SicMark>& found) {
     }
     const Span mark{offset(begin), offset(end)};
     while (begin > previous_end && horizontal_blank(text[begin - 1])) --begin;
-    while (begin > previous_end && !blank(text[begin - 1])) --begin;
+    while (begin > previous_end && !is_ascii_blank(text[begin - 1])) --begin;
     found.push_back(SicMark{mark, Span{offset(begin), mark.end}});
     previous_end = end;
   }
@@ -416,7 +413,7 @@ class Application {
     if (last_query_ <= from && from <= last_answer_) return last_answer_;
     std::size_t at = from;
     while (at < text_.size()) {
-      if (blank(text_[at])) {
+      if (is_ascii_blank(text_[at])) {
         ++at;
         continue;
       }

@@ -44,6 +44,17 @@ std::size_t count_letters(std::string_view word);
 
 // Of `candidates`, the one closest to `word` in edit distance, for "did you mean" messages;
 // empty when none is close enough to be a slip of the keyboard.
+// ASCII whitespace: space, tab, line feed, carriage return, form feed, vertical tab.
+inline bool is_ascii_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Whether a line ends with the byte at `at`: "\n", the "\n" of "\r\n", or a lone "\r". The one
+// definition of a line that positions (SourceMap), pieces and excerpts of long files share.
+inline bool ends_line_at(std::string_view text, std::size_t at) {
+  return text[at] == '\n' || (text[at] == '\r' && (at + 1 == text.size() || text[at + 1] != '\n'));
+}
+
 std::string_view closest_spelling(std::string_view word,
                                   std::span<const std::string_view> candidates);
 
