@@ -19,18 +19,14 @@ WordTable::WordTable(std::string_view bytes) {
   if (std::memcmp(header.magic, wt::kMagic, sizeof header.magic) != 0) {
     throw std::runtime_error("word table: not a word table");
   }
-  const std::size_t slot_bytes = std::size_t{header.slot_count} * sizeof(std::uint64_t);
-  const bool power_of_two =
-      header.slot_count != 0 && (header.slot_count & (header.slot_count - 1)) == 0;
-  const std::size_t size = sizeof header + slot_bytes + header.entry_bytes + header.rule_bytes;
-  if (!power_of_two || bytes.size() != size) {
+  const std::size_t slot_bytes = std::size_t{header.slot_count} * wt::kSlotBytes + wt::kPadding;
+  const std::size_t size = sizeof header + slot_bytes + header.long_key_bytes + header.rule_bytes;
+  if (header.slot_count == 0 || bytes.size() != size || header.long_key_bytes < 1 + wt::kPadding) {
     throw std::runtime_error("word table: inconsistent sizes");
   }
-  if (header.entry_bytes < 1 + wt::kEntryPadding)
-    throw std::runtime_error("word table: no entries");
   slots_ = bytes.data() + sizeof header;
-  entries_ = bytes.data() + sizeof header + slot_bytes;
-  mask_ = header.slot_count - 1;
+  long_keys_ = slots_ + slot_bytes;
+  slot_count_ = header.slot_count;
   aff_fingerprint_ = header.aff_fingerprint;
   dic_fingerprint_ = header.dic_fingerprint;
   read_rules(bytes.substr(size - header.rule_bytes));
@@ -120,8 +116,8 @@ std::uint64_t load8(const char* bytes) {
   return value;
 }
 
-// The first `size` bytes of `entry` and of the zero-padded `key` are equal. Eight bytes at a time:
-// the table pads its entries so that the last load stays inside it.
+// The first `size` bytes of `entry` and of the zero-padded `key` are equal. Eight bytes at a
+// time: the table is padded so that the last load stays inside it.
 bool same_key(const char* entry, const char* key, std::size_t size) {
   if constexpr (std::endian::native != std::endian::little) {
     return std::memcmp(entry, key, size) == 0;
@@ -139,15 +135,21 @@ bool same_key(const char* entry, const char* key, std::size_t size) {
 
 std::uint8_t WordTable::flags_of(const char* key, std::size_t size) const {
   const std::uint64_t h = wt::hash_padded(key, size);
-  const std::uint32_t tag = static_cast<std::uint32_t>(h >> 32);
-  for (std::uint32_t slot = static_cast<std::uint32_t>(h) & mask_;; slot = (slot + 1) & mask_) {
-    const std::uint64_t value = load8(slots_ + 8 * std::size_t{slot});
-    const auto offset = static_cast<std::uint32_t>(value);
-    if (offset == 0) return 0;
-    if (static_cast<std::uint32_t>(value >> 32) != tag) continue;
-    const char* entry = entries_ + offset;
-    if (static_cast<unsigned char>(entry[0]) == size && same_key(entry + 2, key, size)) {
-      return static_cast<std::uint8_t>(entry[1]);
+  for (std::uint32_t slot = wt::slot_index(h, slot_count_);;
+       slot = slot + 1 == slot_count_ ? 0 : slot + 1) {
+    const char* at = slots_ + std::size_t{slot} * wt::kSlotBytes;
+    const auto length = static_cast<unsigned char>(at[0]);
+    if (length == 0) return 0;
+    if (length != size) continue;
+    if (size <= wt::kInlineKeyBytes) {
+      if (same_key(at + 2, key, size)) return static_cast<std::uint8_t>(at[1]);
+      continue;
+    }
+    std::uint32_t offset, tag;
+    std::memcpy(&offset, at + 2, sizeof offset);
+    std::memcpy(&tag, at + 6, sizeof tag);
+    if (tag == static_cast<std::uint32_t>(h >> 32) && same_key(long_keys_ + offset, key, size)) {
+      return static_cast<std::uint8_t>(at[1]);
     }
   }
 }

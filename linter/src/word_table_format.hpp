@@ -20,17 +20,21 @@
 
 namespace copydesk::word_table {
 
-inline constexpr char kMagic[8] = {'C', 'D', 'W', 'O', 'R', 'D', 'S', '1'};
+inline constexpr char kMagic[8] = {'C', 'D', 'W', 'O', 'R', 'D', 'S', '2'};
 inline constexpr std::size_t kMaxWordBytes = 64;
-inline constexpr std::size_t kEntryPadding = 8;
+inline constexpr std::size_t kSlotBytes = 16;
+inline constexpr std::size_t kInlineKeyBytes = kSlotBytes - 2;
+inline constexpr std::size_t kPadding = 8;  // after the slots and after the long keys
 
 enum Flag : std::uint8_t { kExact = 1, kInitial = 2, kUpper = 4 };
 
-// Followed by `slot_count` 64-bit slots, each the offset of an entry (0: an empty slot) in its
-// low half and the high half of the key's hash in its high half, so that probing rarely touches
-// an entry that is not the one sought; then the entries: [length byte][flags byte][the key's
-// bytes], starting at offset 1, and kEntryPadding zero bytes, so that keys can be compared eight
-// bytes at a time; then the rule section, text lines for what WordTable does as Hunspell does:
+// Followed by `slot_count` slots of kSlotBytes (an open-addressing hash table, probed linearly
+// from slot_index()), each [key length (0: empty)][flags][the key, zero-padded] for keys of up to
+// kInlineKeyBytes, so that most look-ups touch one cache line of memory, or [key length][flags]
+// [32-bit offset of the key in the long keys][high half of its hash] for longer keys; then
+// kPadding zero bytes, so that keys can be compared eight bytes at a time; then the long keys,
+// from offset 1 on, and kPadding zero bytes; then the rule section, text lines for what
+// WordTable does as Hunspell does:
 //   apostrophe '            the curly apostrophe is read as a straight one (ICONV)
 // and the compounds of COMPOUNDRULE ("11th", "21st"), which no table can list:
 //   min <COMPOUNDMIN>
@@ -40,9 +44,9 @@ struct Header {
   char magic[8];
   std::uint64_t aff_fingerprint;  // content_fingerprint() of the .aff the table was built from
   std::uint64_t dic_fingerprint;
-  std::uint32_t slot_count;  // a power of two
+  std::uint32_t slot_count;
   std::uint32_t key_count;
-  std::uint32_t entry_bytes;
+  std::uint32_t long_key_bytes;
   std::uint32_t rule_bytes;
 };
 
@@ -150,6 +154,12 @@ inline std::uint64_t hash(std::string_view bytes) {
     h = hash_step(h, block);
   }
   return h * kHashPrime;
+}
+
+// Where the probe for a key of hash `h` starts, among `slot_count` slots.
+inline std::uint32_t slot_index(std::uint64_t h, std::uint32_t slot_count) {
+  return static_cast<std::uint32_t>(
+      (static_cast<std::uint64_t>(static_cast<std::uint32_t>(h)) * slot_count) >> 32);
 }
 
 // Identifies a dictionary file's content, so that a table built from one file is never used

@@ -14,6 +14,7 @@
 // language.
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <hunspell/hunspell.hxx>
 #include <iostream>
@@ -403,36 +404,43 @@ std::vector<std::uint8_t> judge(const std::vector<std::string>& keys, const char
 std::string build_table(const std::vector<std::string>& keys,
                         const std::vector<std::uint8_t>& flags, const std::string& rules,
                         std::uint64_t aff_fingerprint, std::uint64_t dic_fingerprint) {
-  std::string entries(1, '\0');  // offset 0 marks an empty slot
-  std::vector<std::pair<std::string_view, std::uint32_t>> kept;
+  std::size_t kept = 0;
+  for (const std::uint8_t f : flags) kept += f != 0;  // an absent key answers "no" too
+  // A load factor of 0.6: probes for absent keys stay short.
+  const auto slot_count = static_cast<std::uint32_t>(std::max<std::size_t>(1, kept * 5 / 3));
+  std::string slots(slot_count * wt::kSlotBytes + wt::kPadding, '\0');
+  std::string long_keys(1, '\0');  // offsets start at 1
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (flags[i] == 0) continue;  // an absent key answers "no" too
-    kept.emplace_back(keys[i], static_cast<std::uint32_t>(entries.size()));
-    entries.push_back(static_cast<char>(keys[i].size()));
-    entries.push_back(static_cast<char>(flags[i]));
-    entries += keys[i];
-  }
-  entries.append(wt::kEntryPadding, '\0');
-  std::uint32_t slot_count = 1;
-  while (slot_count < kept.size() + kept.size() / 2) slot_count *= 2;  // load factor <= 2/3
-  std::vector<std::uint64_t> slots(slot_count, 0);
-  for (const auto& [key, offset] : kept) {
+    if (flags[i] == 0) continue;
+    const std::string& key = keys[i];
     const std::uint64_t h = wt::hash(key);
-    std::size_t slot = h & (slot_count - 1);
-    while (slots[slot] != 0) slot = (slot + 1) & (slot_count - 1);
-    slots[slot] = (h & 0xFFFFFFFF00000000ULL) | offset;
+    std::uint32_t slot = wt::slot_index(h, slot_count);
+    while (slots[slot * wt::kSlotBytes] != 0) slot = slot + 1 == slot_count ? 0 : slot + 1;
+    char* at = slots.data() + slot * wt::kSlotBytes;
+    at[0] = static_cast<char>(key.size());
+    at[1] = static_cast<char>(flags[i]);
+    if (key.size() <= wt::kInlineKeyBytes) {
+      std::copy(key.begin(), key.end(), at + 2);
+    } else {
+      const auto offset = static_cast<std::uint32_t>(long_keys.size());
+      const auto tag = static_cast<std::uint32_t>(h >> 32);
+      std::memcpy(at + 2, &offset, sizeof offset);
+      std::memcpy(at + 6, &tag, sizeof tag);
+      long_keys += key;
+    }
   }
+  long_keys.append(wt::kPadding, '\0');
   wt::Header header{};
   std::copy(std::begin(wt::kMagic), std::end(wt::kMagic), header.magic);
   header.aff_fingerprint = aff_fingerprint;
   header.dic_fingerprint = dic_fingerprint;
   header.slot_count = slot_count;
-  header.key_count = static_cast<std::uint32_t>(kept.size());
-  header.entry_bytes = static_cast<std::uint32_t>(entries.size());
+  header.key_count = static_cast<std::uint32_t>(kept);
+  header.long_key_bytes = static_cast<std::uint32_t>(long_keys.size());
   header.rule_bytes = static_cast<std::uint32_t>(rules.size());
   std::string out(reinterpret_cast<const char*>(&header), sizeof header);
-  out.append(reinterpret_cast<const char*>(slots.data()), slots.size() * sizeof(std::uint64_t));
-  out += entries;
+  out += slots;
+  out += long_keys;
   out += rules;
   return out;
 }

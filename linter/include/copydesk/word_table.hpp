@@ -52,9 +52,9 @@ class WordTable {
   // absent.
   std::uint8_t flags_of(const char* key, std::size_t size) const;
 
-  const char* slots_ = nullptr;  // 64-bit slots, perhaps unaligned: read with memcpy
-  const char* entries_ = nullptr;
-  std::uint32_t mask_ = 0;
+  const char* slots_ = nullptr;  // see word_table_format.hpp; read with memcpy
+  const char* long_keys_ = nullptr;
+  std::uint32_t slot_count_ = 0;
   std::uint64_t aff_fingerprint_ = 0, dic_fingerprint_ = 0;
   bool straightens_apostrophes_ = false;
   std::size_t compound_min_ = 1;
