@@ -611,10 +611,18 @@ const ProjectConfig* Workspace::config_for(const Input& input) {
     return loaded_.front().get();
   }
   // Standard input named with --stdin-filename is configured as the file it names.
-  std::error_code error;
-  const fs::path start =
-      input.path.empty() ? fs::current_path(error) : absolute_normal(input.path).parent_path();
-  return error ? nullptr : discover(start);
+  if (input.path.empty()) {
+    std::error_code error;
+    const fs::path start = fs::current_path(error);
+    return error ? nullptr : discover(start);
+  }
+  std::string given = input.path.parent_path().native();
+  if (const auto known = by_given_directory_.find(given); known != by_given_directory_.end()) {
+    return known->second;
+  }
+  const ProjectConfig* found = discover(absolute_normal(input.path).parent_path());
+  by_given_directory_.emplace(std::move(given), found);
+  return found;
 }
 
 const ProjectConfig* Workspace::discover(const fs::path& directory) {
