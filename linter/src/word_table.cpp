@@ -20,12 +20,14 @@ WordTable::WordTable(std::string_view bytes) {
     throw std::runtime_error("word table: not a word table");
   }
   const std::size_t slot_bytes = std::size_t{header.slot_count} * wt::kSlotBytes + wt::kPadding;
-  const std::size_t size = sizeof header + slot_bytes + header.long_key_bytes + header.rule_bytes;
+  const std::size_t size = sizeof header + slot_bytes + header.long_key_bytes + wt::kTrigramBytes +
+                           header.rule_bytes;
   if (header.slot_count == 0 || bytes.size() != size || header.long_key_bytes < 1 + wt::kPadding) {
     throw std::runtime_error("word table: inconsistent sizes");
   }
   slots_ = bytes.data() + sizeof header;
   long_keys_ = slots_ + slot_bytes;
+  trigrams_ = long_keys_ + header.long_key_bytes;
   slot_count_ = header.slot_count;
   aff_fingerprint_ = header.aff_fingerprint;
   dic_fingerprint_ = header.dic_fingerprint;
@@ -178,20 +180,30 @@ bool WordTable::decide(std::string_view word) const {
   return decide(word, lowered, shape);
 }
 
+bool WordTable::may_be_key(std::string_view word) const {
+  return wt::for_each_trigram(word, [this](std::size_t bit) {
+    return (static_cast<unsigned char>(trigrams_[bit / 8]) >> (bit % 8) & 1) != 0;
+  });
+}
+
 // Hunspell's spell() restricted to the domain: the capitalization classes pick the key and the
 // flag, and a word that no key accepts may still pass without its final period, or as parts
 // joined by hyphens.
 bool WordTable::decide(std::string_view word, char* lowered, wt::Shape shape) const {
   std::uint8_t flags = 0;
   std::uint8_t wanted = wt::kExact;
-  if (shape == wt::Shape::Mixed) {
-    wt::KeyBuffer exact{};
-    std::memcpy(exact, word.data(), word.size());
-    flags = flags_of(exact, word.size());
-  } else {
-    flags = flags_of(lowered, word.size());
-    if (shape == wt::Shape::Initial) wanted = wt::kInitial;
-    if (shape == wt::Shape::Upper) wanted = wt::kUpper;
+  // The trigrams turn away most of the one-edit variants that suggestions try, and typos,
+  // without probing the slots; such a word may still be a number, a compound or in parts.
+  if (may_be_key(word)) {
+    if (shape == wt::Shape::Mixed) {
+      wt::KeyBuffer exact{};
+      std::memcpy(exact, word.data(), word.size());
+      flags = flags_of(exact, word.size());
+    } else {
+      flags = flags_of(lowered, word.size());
+      if (shape == wt::Shape::Initial) wanted = wt::kInitial;
+      if (shape == wt::Shape::Upper) wanted = wt::kUpper;
+    }
   }
   // A present key carries Hunspell's whole verdict, splitting included.
   if (flags != 0) return (flags & wanted) != 0;

@@ -20,7 +20,7 @@
 
 namespace copydesk::word_table {
 
-inline constexpr char kMagic[8] = {'C', 'D', 'W', 'O', 'R', 'D', 'S', '2'};
+inline constexpr char kMagic[8] = {'C', 'D', 'W', 'O', 'R', 'D', 'S', '3'};
 inline constexpr std::size_t kMaxWordBytes = 64;
 inline constexpr std::size_t kSlotBytes = 16;
 inline constexpr std::size_t kInlineKeyBytes = kSlotBytes - 2;
@@ -33,13 +33,48 @@ enum Flag : std::uint8_t { kExact = 1, kInitial = 2, kUpper = 4 };
 // kInlineKeyBytes, so that most look-ups touch one cache line of memory, or [key length][flags]
 // [32-bit offset of the key in the long keys][high half of its hash] for longer keys; then
 // kPadding zero bytes, so that keys can be compared eight bytes at a time; then the long keys,
-// from offset 1 on, and kPadding zero bytes; then the rule section, text lines for what
+// from offset 1 on, and kPadding zero bytes; then the trigram bits (kTrigramBytes, see
+// trigram_index()); then the rule section, text lines for what
 // WordTable does as Hunspell does:
 //   apostrophe '            the curly apostrophe is read as a straight one (ICONV)
 // and the compounds of COMPOUNDRULE ("11th", "21st"), which no table can list:
 //   min <COMPOUNDMIN>
 //   rule <a COMPOUNDRULE pattern: flags, each perhaps followed by '*' or '?'>
 //   root <a word that compounds join> <its flags that rules use>
+// The letter trigrams that occur in the table's keys, case folded, with the word's edges as a
+// letter of their own ("^ca", "cat", "at$"): a word with a trigram that no key has is no key,
+// which a bit in a few kilobytes says without the trip to memory that a probe of the slots
+// costs. Spelling suggestions try hundreds of one-edit variants of a word, most of them
+// impossible letter sequences ("xqe").
+inline constexpr std::size_t kTrigramClasses = 29;  // 26 letters, apostrophe, other, edge
+inline constexpr std::size_t kTrigramEdge = 28;
+inline constexpr std::size_t kTrigramBytes =
+    (kTrigramClasses * kTrigramClasses * kTrigramClasses + 63) / 64 * 8;
+
+inline constexpr auto kTrigramClassOf = [] {
+  std::array<std::uint8_t, 256> classes{};
+  classes.fill(27);
+  for (int c = 'a'; c <= 'z'; ++c) classes[c] = static_cast<std::uint8_t>(c - 'a');
+  for (int c = 'A'; c <= 'Z'; ++c) classes[c] = static_cast<std::uint8_t>(c - 'A');
+  classes['\''] = 26;
+  return classes;
+}();
+
+// Calls `visit(index)` with the bit index of each trigram of `key`, edges included, until it
+// returns false; returns whether it never did.
+template <typename Visit>
+bool for_each_trigram(std::string_view key, Visit&& visit) {
+  std::size_t a = kTrigramEdge, b = kTrigramEdge;
+  for (std::size_t i = 0; i <= key.size(); ++i) {
+    const std::size_t c =
+        i < key.size() ? kTrigramClassOf[static_cast<unsigned char>(key[i])] : kTrigramEdge;
+    if (i > 0 && !visit((a * kTrigramClasses + b) * kTrigramClasses + c)) return false;
+    a = b;
+    b = c;
+  }
+  return true;
+}
+
 struct Header {
   char magic[8];
   std::uint64_t aff_fingerprint;  // content_fingerprint() of the .aff the table was built from

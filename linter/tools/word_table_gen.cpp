@@ -430,6 +430,14 @@ std::string build_table(const std::vector<std::string>& keys,
     }
   }
   long_keys.append(wt::kPadding, '\0');
+  std::string trigrams(wt::kTrigramBytes, '\0');
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (flags[i] == 0) continue;
+    wt::for_each_trigram(keys[i], [&](std::size_t bit) {
+      trigrams[bit / 8] = static_cast<char>(trigrams[bit / 8] | (1 << (bit % 8)));
+      return true;
+    });
+  }
   wt::Header header{};
   std::copy(std::begin(wt::kMagic), std::end(wt::kMagic), header.magic);
   header.aff_fingerprint = aff_fingerprint;
@@ -441,6 +449,7 @@ std::string build_table(const std::vector<std::string>& keys,
   std::string out(reinterpret_cast<const char*>(&header), sizeof header);
   out += slots;
   out += long_keys;
+  out += trigrams;
   out += rules;
   return out;
 }

@@ -51,9 +51,12 @@ class WordTable {
   // The flags stored for the key of `size` bytes in the zero-padded `key`, or 0 when it is
   // absent.
   std::uint8_t flags_of(const char* key, std::size_t size) const;
+  // False when `word` has a trigram that no key has (case folded), so that it cannot be a key.
+  bool may_be_key(std::string_view word) const;
 
   const char* slots_ = nullptr;  // see word_table_format.hpp; read with memcpy
   const char* long_keys_ = nullptr;
+  const char* trigrams_ = nullptr;  // word_table::kTrigramBytes bits
   std::uint32_t slot_count_ = 0;
   std::uint64_t aff_fingerprint_ = 0, dic_fingerprint_ = 0;
   bool straightens_apostrophes_ = false;
