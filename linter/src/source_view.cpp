@@ -14,8 +14,13 @@ SourceView::SourceView(const FileResult& result) {
       chunks_.push_back(Chunk{excerpt.offset, excerpt.first_line, excerpt.chars_before, excerpt.text});
     }
   }
-  maps_.reserve(chunks_.size());
-  for (const auto& chunk : chunks_) maps_.emplace_back(chunk.text, chunk.offset == 0);
+  maps_.resize(chunks_.size());
+}
+
+const SourceMap& SourceView::map_of(std::size_t index) const {
+  std::optional<SourceMap>& map = maps_[index];
+  if (!map) map.emplace(chunks_[index].text, chunks_[index].offset == 0);
+  return *map;
 }
 
 std::size_t SourceView::index_of(std::uint32_t offset) const {
@@ -33,7 +38,7 @@ Position SourceView::position(std::uint32_t offset) const {
   const std::size_t index = index_of(offset);
   const Chunk& chunk = chunks_[index];
   // A chunk starts at a line start, so columns within it are the file's columns.
-  Position position = maps_[index].position(offset - std::min(offset, chunk.offset));
+  Position position = map_of(index).position(offset - std::min(offset, chunk.offset));
   position.line += chunk.first_line - 1;
   position.offset = offset;
   return position;
@@ -42,7 +47,7 @@ Position SourceView::position(std::uint32_t offset) const {
 std::string_view SourceView::line_at(std::uint32_t offset, std::uint32_t& line_start) const {
   const std::size_t index = index_of(offset);
   const Chunk& chunk = chunks_[index];
-  const SourceMap& map = maps_[index];
+  const SourceMap& map = map_of(index);
   const std::string_view line = map.line_text(map.position(offset - std::min(offset, chunk.offset)).line);
   line_start = chunk.offset + static_cast<std::uint32_t>(line.data() - chunk.text.data());
   return line;
