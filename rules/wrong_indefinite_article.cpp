@@ -154,6 +154,8 @@ class WrongIndefiniteArticle final : public Rule {
     } else {
       prefixes_.emplace(std::string(key), sound);
       longest_prefix_ = std::max(longest_prefix_, key.size());
+      if (key.size() < 64) prefix_lengths_[static_cast<unsigned char>(key.front())] |= 1ull << key.size();
+      else prefix_lengths_[static_cast<unsigned char>(key.front())] = ~0ull;
     }
   }
 
@@ -302,7 +304,9 @@ class WrongIndefiniteArticle final : public Rule {
     if (const auto found = whole_words_.find(lowercase); found != whole_words_.end()) {
       return found->second;
     }
+    const std::uint64_t lengths = prefix_lengths_[static_cast<unsigned char>(lowercase.front())];
     for (std::size_t n = std::min(longest_prefix_, lowercase.size()); n > 0; --n) {
+      if (n < 64 && (lengths >> n & 1) == 0) continue;
       if (const auto found = prefixes_.find(lowercase.substr(0, n)); found != prefixes_.end()) {
         return found->second;
       }
@@ -382,6 +386,10 @@ class WrongIndefiniteArticle final : public Rule {
   SoundMap whole_words_;
   SoundMap acronyms_;
   std::size_t longest_prefix_ = 0;
+  // By first byte, the lengths of the prefixes that start with it (bit n: length n; all bits
+  // for a prefix of 64 bytes or more), so that an article costs a few hash look-ups, not one
+  // for every length up to the longest prefix.
+  std::array<std::uint64_t, 256> prefix_lengths_{};
   WordSet letter_labels_;
   WordSet foreign_words_;
   WordSet not_after_article_;
