@@ -139,6 +139,9 @@ class SpellChecker::Judge {
     }
     return speller().spell(word);
   }
+  void prefetch(const std::string& word) const {
+    if (table_ != nullptr) table_->prefetch(word);
+  }
   Hunspell& speller() {
     if (!lease_) lease_.emplace(owner_);
     return **lease_;
@@ -193,13 +196,16 @@ LocalSpellCache& local_spell_cache(std::uint64_t owner) {
 }  // namespace
 
 const WordTable* SpellChecker::table() const {
-  std::call_once(table_once_, [this] {
-    try {
-      table_ = WordTable::embedded(language_, aff_, dic_);
-    } catch (const std::runtime_error&) {
-      table_.reset();  // a damaged table: Hunspell answers every word
-    }
-  });
+  if (!table_settled_.load(std::memory_order_acquire)) {
+    std::call_once(table_once_, [this] {
+      try {
+        table_ = WordTable::embedded(language_, aff_, dic_);
+      } catch (const std::runtime_error&) {
+        table_.reset();  // a damaged table: Hunspell answers every word
+      }
+      table_settled_.store(true, std::memory_order_release);
+    });
+  }
   return table_ ? &*table_ : nullptr;
 }
 
@@ -318,20 +324,35 @@ bool short_function_word(std::string_view part) {
 // extra letter, a missing space, a wrong vowel, then any other substitution or insertion.
 // Hunspell's own suggest() searches far wider and costs tens of milliseconds a word; this costs
 // a few hundred spell() calls (about a millisecond) and finds the intended word for most real
-// typos. ASCII words only; others go to Hunspell. `accepts` judges a candidate.
-template <typename Accepts>
-std::vector<std::string> single_edit_candidates(const std::string& word, Accepts&& accepts,
+// typos. ASCII words only; others go to Hunspell. `judge(text)` judges a candidate, and
+// `judge.prefetch(text)` says that it will be asked about `text` soon.
+template <typename Judge>
+std::vector<std::string> single_edit_candidates(const std::string& word, Judge& judge,
                                                 std::size_t limit) {
   constexpr std::string_view kLetters = "abcdefghijklmnopqrstuvwxyz";
   constexpr std::string_view kVowels = "aeiou";
+  constexpr std::size_t kBatch = 32;
   std::vector<std::string> found;
   std::string candidate;
   // Different edits can give the same candidate ("aab" without either "a"): it counts once.
   const auto listed = [&](const std::string& text) {
     return std::find(found.begin(), found.end(), text) != found.end();
   };
+  // Candidates are judged in batches, in the order they were made, after asking for all the
+  // memory a batch will read: the table probes of a batch then overlap instead of waiting for
+  // memory one after another (most candidates are words never met before).
+  std::vector<std::string> batch;
+  const auto judge_batch = [&] {
+    for (const std::string& text : batch) judge.prefetch(text);
+    for (const std::string& text : batch) {
+      if (found.size() < limit && judge(text) && !listed(text)) found.push_back(text);
+    }
+    batch.clear();
+  };
   const auto consider = [&](const std::string& text) {
-    if (found.size() < limit && accepts(text) && !listed(text)) found.push_back(text);
+    if (found.size() >= limit) return;
+    batch.push_back(text);
+    if (batch.size() == kBatch) judge_batch();
   };
   const std::size_t n = word.size();
   for (std::size_t i = 1; i < n; ++i) {  // a missing apostrophe: "dont", "youre"
@@ -361,10 +382,11 @@ std::vector<std::string> single_edit_candidates(const std::string& word, Accepts
     candidate.erase(i, 1);
     consider(candidate);
   }
+  judge_batch();
   for (std::size_t i = 1; i < n; ++i) {  // a missing space: "afterall", "alot"
     const std::string left = word.substr(0, i), right = word.substr(i);
     const auto word_alone = [&](const std::string& part) {
-      return part.size() >= 2 ? accepts(part) : part == "a" || part == "I";
+      return part.size() >= 2 ? judge(part) : part == "a" || part == "I";
     };
     // Run-together words almost always involve a short function word ("afterall", "alot",
     // "infact"); other splits are mostly names ("Blackburn") or nonsense ("nim is").
@@ -395,6 +417,7 @@ std::vector<std::string> single_edit_candidates(const std::string& word, Accepts
       consider(candidate);
     }
   }
+  judge_batch();
   return found;
 }
 

@@ -180,6 +180,21 @@ bool WordTable::decide(std::string_view word) const {
   return decide(word, lowered, shape);
 }
 
+void WordTable::prefetch(std::string_view word) const {
+  wt::KeyBuffer lowered;
+  wt::Shape shape = wt::Shape::Mixed;
+  if (!wt::scan(word, lowered, shape) || !may_be_key(word)) return;
+  std::uint64_t h = 0;
+  if (shape == wt::Shape::Mixed) {
+    wt::KeyBuffer exact{};
+    std::memcpy(exact, word.data(), word.size());
+    h = wt::hash_padded(exact, word.size());
+  } else {
+    h = wt::hash_padded(lowered, word.size());
+  }
+  __builtin_prefetch(slots_ + std::size_t{wt::slot_index(h, slot_count_)} * wt::kSlotBytes);
+}
+
 bool WordTable::may_be_key(std::string_view word) const {
   return wt::for_each_trigram(word, [this](std::size_t bit) {
     return (static_cast<unsigned char>(trigrams_[bit / 8]) >> (bit % 8) & 1) != 0;

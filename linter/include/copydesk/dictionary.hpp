@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -89,6 +90,8 @@ class SpellChecker {
   std::filesystem::path aff_, dic_;
   mutable std::once_flag table_once_;
   mutable std::optional<WordTable> table_;
+  // Set once table_ is settled: a load per word instead of std::call_once's library call.
+  mutable std::atomic<bool> table_settled_{false};
   mutable std::mutex pool_mutex_;
   mutable std::vector<std::unique_ptr<Hunspell>> idle_;  // loaded instances not in use
   mutable std::shared_mutex cache_mutex_;

@@ -36,6 +36,10 @@ class WordTable {
   // domain.
   std::optional<bool> accepts(std::string_view word) const;
 
+  // Starts loading the memory that accepts(word) will read, so that the probes for a batch of
+  // words overlap; no effect on any answer.
+  void prefetch(std::string_view word) const;
+
   std::uint64_t aff_fingerprint() const { return aff_fingerprint_; }
   std::uint64_t dic_fingerprint() const { return dic_fingerprint_; }
 
