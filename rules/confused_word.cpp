@@ -173,7 +173,7 @@ class ConfusedWord final : public Rule {
     for (std::uint32_t i = 0; i < tokens.size(); ++i) {
       if (tokens[i].kind != TokenKind::Word) continue;
       const std::string_view text = document.text_of(tokens[i]);
-      if (text.size() > kLongestTarget || !may_be_target(text)) continue;
+      if (text.size() > kLongestTarget || !may_be_target(tokens[i], text)) continue;
       fold(text, folded);
       const auto found = by_target_.find(folded);
       if (found == by_target_.end()) continue;
@@ -221,10 +221,8 @@ class ConfusedWord final : public Rule {
     return (key * 0x9E3779B1u) >> 16;
   }
 
-  bool may_be_target(std::string_view word) const {
-    for (const char c : word) {
-      if (static_cast<unsigned char>(c) >= 0x80) return true;  // folding may change these bytes
-    }
+  bool may_be_target(const Token& token, std::string_view word) const {
+    if (!token.ascii_word) return true;  // folding may change bytes outside ASCII
     return target_signatures_[signature(word)];
   }
 

@@ -379,8 +379,10 @@ class Tokenizer {
 
   // Letters and digits, joined by apostrophes and hyphens when a letter or digit follows.
   // `from`: where to go on scanning (letters from `at` up to it are known to be word characters).
+  // `from`: where to go on from, after ASCII letters, digits and '_' only.
   Token word(std::size_t at, std::size_t from) const {
     std::size_t end = from;
+    bool ascii = true;
     while (end < text_.size()) {
       const char c = text_[end];
       if (ascii_word(c)) {
@@ -389,6 +391,7 @@ class Tokenizer {
       }
       // Any other ASCII byte but an apostrophe or a hyphen ends the word: the common case.
       if (static_cast<unsigned char>(c) < 0x80 && c != '\'' && c != '-') break;
+      if (static_cast<unsigned char>(c) >= 0x80) ascii = false;  // consumed below, or the end
       if (word_char_at(end)) {
         int length = 0;
         at_char(end, length);
@@ -404,7 +407,9 @@ class Tokenizer {
       }
       break;
     }
-    return make(at, end, TokenKind::Word);
+    Token token = make(at, end, TokenKind::Word);
+    token.ascii_word = ascii;
+    return token;
   }
 
   std::string_view text_;

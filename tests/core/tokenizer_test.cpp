@@ -91,6 +91,31 @@ TEST(Tokenizer, WordsWithApostrophes) {
   EXPECT_EQ(solid("o'clock rock'n'roll"), (Pieces{{"o'clock", W}, {"rock'n'roll", W}}));
 }
 
+// Rules trust the flag to skip decoding a word: it must never be set on a word with a byte
+// outside ASCII, wherever that byte stands.
+TEST(Tokenizer, MarksWordsOfAsciiBytesOnly) {
+  const std::string text = "plain don't co-op caf\xC3\xA9 \xC3\xA9t\xC3\xA9 don\xE2\x80\x99t "
+                           "na\xC3\xAFve x_1 42";
+  std::vector<std::pair<std::string, bool>> words;
+  for (const Token& token : tokenize(text)) {
+    if (token.kind == TokenKind::Word) {
+      words.emplace_back(token.span.in(text), token.ascii_word);
+    } else {
+      EXPECT_FALSE(token.ascii_word) << token.span.in(text);
+    }
+  }
+  const std::vector<std::pair<std::string, bool>> expected{
+      {"plain", true},
+      {"don't", true},
+      {"co-op", true},
+      {"caf\xC3\xA9", false},
+      {"\xC3\xA9t\xC3\xA9", false},
+      {"don\xE2\x80\x99t", false},
+      {"na\xC3\xAFve", false},
+      {"x_1", true}};
+  EXPECT_EQ(words, expected);
+}
+
 TEST(Tokenizer, ApostrophesAtWordEdgesArePunctuation) {
   EXPECT_EQ(solid("the players' union"),
             (Pieces{{"the", W}, {"players", W}, {"'", P}, {"union", W}}));

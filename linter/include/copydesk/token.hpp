@@ -26,6 +26,8 @@ std::string_view to_string(TokenKind kind);
 struct Token {
   Span span;
   TokenKind kind = TokenKind::Symbol;
+  // A Word of ASCII bytes only (most are): rules that fold or decode words can skip looking.
+  bool ascii_word = false;
 
   bool is(TokenKind k) const { return kind == k; }
   bool is_blank() const { return kind == TokenKind::Space || kind == TokenKind::Newline; }
