@@ -14,6 +14,7 @@ namespace {
 // ("etc.", "U.S."), which we believe only when a typical sentence opener follows.
 struct AbbreviationLists {
   WordSet never_final, before_number, maybe_final, sentence_openers;
+  WordSet any;  // the three kinds together: most words before a period are none of them
 };
 
 const AbbreviationLists& abbreviations() {
@@ -29,7 +30,10 @@ const AbbreviationLists& abbreviations() {
       else if (line == "[before-number]") current = &result.before_number;
       else if (line == "[maybe-final]") current = &result.maybe_final;
       else if (line == "[sentence-openers]") current = &result.sentence_openers;
-      else current->add_lines(line);
+      else {
+        current->add_lines(line);
+        if (current != &result.sentence_openers) result.any.add_lines(line);
+      }
     }
     return result;
   }();
@@ -259,13 +263,15 @@ class Segmenter {
     const std::string_view before = word_before(terminal);
     if (before.empty()) return true;
     const auto& lists = abbreviations();
-    const bool number_follows = next < count && tokens_[next].kind == TokenKind::Number;
-    if (lists.never_final.contains_exact(before)) return false;
-    if (lists.before_number.contains_exact(before) && number_follows) return false;
-    const bool opener_follows = next_is_word && lists.sentence_openers.contains_exact(text_of(word));
-    if (lists.maybe_final.contains_exact(before)) return opener_follows;
     const bool initials = before.size() == 1 || (before.find('.') != std::string_view::npos &&
                                                  before.size() <= 8);
+    const bool listed = lists.any.contains_exact(before);
+    if (!listed && !initials) return true;  // "said.": one look-up for most periods
+    const bool number_follows = next < count && tokens_[next].kind == TokenKind::Number;
+    if (listed && lists.never_final.contains_exact(before)) return false;
+    if (listed && lists.before_number.contains_exact(before) && number_follows) return false;
+    const bool opener_follows = next_is_word && lists.sentence_openers.contains_exact(text_of(word));
+    if (listed && lists.maybe_final.contains_exact(before)) return opener_follows;
     if (initials) return opener_follows;
     return true;
   }
@@ -305,9 +311,7 @@ bool is_sentence_opener(std::string_view word) {
 }
 
 bool is_abbreviation(std::string_view word) {
-  const auto& lists = abbreviations();
-  return lists.never_final.contains_exact(word) || lists.maybe_final.contains_exact(word) ||
-         lists.before_number.contains_exact(word);
+  return abbreviations().any.contains_exact(word);
 }
 
 std::vector<Sentence> segment_sentences(std::string_view text, const std::vector<Token>& tokens,
