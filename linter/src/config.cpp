@@ -616,11 +616,19 @@ const ProjectConfig* Workspace::config_for(const Input& input) {
     const fs::path start = fs::current_path(error);
     return error ? nullptr : discover(start);
   }
-  std::string given = input.path.parent_path().native();
+  return config_for_file(input.path);
+}
+
+const ProjectConfig* Workspace::config_for_file(const fs::path& file) {
+  if (command_line_.config_file) return config_for(Input{});  // the same for every file
+  // The directory as given, with its slash ("news/", "/", or "" for the current one).
+  const std::string_view native = file.native();
+  const std::size_t slash = native.rfind('/');
+  std::string given(slash == std::string_view::npos ? std::string_view{} : native.substr(0, slash + 1));
   if (const auto known = by_given_directory_.find(given); known != by_given_directory_.end()) {
     return known->second;
   }
-  const ProjectConfig* found = discover(absolute_normal(input.path).parent_path());
+  const ProjectConfig* found = discover(absolute_normal(file).parent_path());
   by_given_directory_.emplace(std::move(given), found);
   return found;
 }
@@ -675,8 +683,15 @@ Resolution Workspace::resolve(const Input& input) {
 }
 
 bool Workspace::walks_into(const fs::path& file) {
-  const ProjectConfig* config = config_for(Input{file.string(), file, false, false, std::nullopt});
-  if (config == nullptr) return any_matches(default_include(), file.filename().string());
+  const ProjectConfig* config = config_for_file(file);
+  if (config == nullptr) {
+    // The file name, read from the string: path::filename() builds a path (most runs have no
+    // configuration file, and this is asked of every file in the tree).
+    const std::string_view native = file.native();
+    const std::size_t slash = native.rfind('/');
+    return any_matches(default_include(),
+                       slash == std::string_view::npos ? native : native.substr(slash + 1));
+  }
   return config->walks_into(file);
 }
 

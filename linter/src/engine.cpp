@@ -611,7 +611,10 @@ bool lintable_extension(const std::filesystem::path& path) {
 }
 
 bool hidden(const std::filesystem::path& path) {
-  const std::string name = path.filename().string();
+  // The last component, read from the string: path::filename() builds a path.
+  const std::string_view native = path.native();
+  const std::size_t slash = native.rfind('/');
+  const std::string_view name = slash == std::string_view::npos ? native : native.substr(slash + 1);
   return name.size() > 1 && name[0] == '.' && name != "..";
 }
 
@@ -673,7 +676,11 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
     }
     std::sort(found.begin(), found.end(),
               [](const Input& a, const Input& b) { return a.display_path < b.display_path; });
-    std::move(found.begin(), found.end(), std::back_inserter(inputs));
+    if (inputs.empty()) {
+      inputs = std::move(found);  // the usual single directory: no copy of the list
+    } else {
+      std::move(found.begin(), found.end(), std::back_inserter(inputs));
+    }
   }
   return inputs;
 }

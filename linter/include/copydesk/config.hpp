@@ -103,6 +103,8 @@ class Workspace {
 
  private:
   const ProjectConfig* discover(const std::filesystem::path& directory);
+  // config_for() a file by its path (not empty).
+  const ProjectConfig* config_for_file(const std::filesystem::path& file);
 
   CommandLineSettings command_line_;
   std::vector<std::unique_ptr<ProjectConfig>> loaded_;
