@@ -456,11 +456,6 @@ bool any_matches(const std::vector<Glob>& globs, std::string_view path) {
                      [&](const Glob& glob) { return glob.matches(path); });
 }
 
-const std::vector<Glob>& default_include() {
-  static const std::vector<Glob> globs{Glob("*.txt"), Glob("*.md"), Glob("*.markdown")};
-  return globs;
-}
-
 // `path` relative to the current directory when it lies inside it, as the user thinks of it.
 fs::path for_display(const fs::path& path) {
   std::error_code error;
@@ -578,8 +573,8 @@ ProjectConfig ProjectConfig::parse(std::string_view text, const fs::path& path,
 
 bool ProjectConfig::walks_into(const fs::path& file) const {
   const auto relative = relative_inside(directory, file);
-  if (!relative) return any_matches(default_include(), file.filename().string());
-  return any_matches(include.empty() ? default_include() : include, *relative) &&
+  if (!relative) return lintable_by_default(file);
+  return (include.empty() ? lintable_by_default(file) : any_matches(include, *relative)) &&
          !any_matches(exclude, *relative);
 }
 
@@ -684,14 +679,7 @@ Resolution Workspace::resolve(const Input& input) {
 
 bool Workspace::walks_into(const fs::path& file) {
   const ProjectConfig* config = config_for_file(file);
-  if (config == nullptr) {
-    // The file name, read from the string: path::filename() builds a path (most runs have no
-    // configuration file, and this is asked of every file in the tree).
-    const std::string_view native = file.native();
-    const std::size_t slash = native.rfind('/');
-    return any_matches(default_include(),
-                       slash == std::string_view::npos ? native : native.substr(slash + 1));
-  }
+  if (config == nullptr) return lintable_by_default(file);
   return config->walks_into(file);
 }
 

@@ -605,11 +605,6 @@ void lint_all(const std::vector<Input>& inputs, const std::vector<const Engine*>
 
 namespace {
 
-bool lintable_extension(const std::filesystem::path& path) {
-  const std::string extension = path.extension().string();
-  return extension == ".txt" || extension == ".md" || extension == ".markdown";
-}
-
 bool hidden(const std::filesystem::path& path) {
   // The last component, read from the string: path::filename() builds a path.
   const std::string_view native = path.native();
@@ -620,10 +615,25 @@ bool hidden(const std::filesystem::path& path) {
 
 }  // namespace
 
-Syntax syntax_of(const std::filesystem::path& path) {
+namespace {
+
+// ".MD" -> ".md"; "" when there is none.
+std::string lowercase_extension(const std::filesystem::path& path) {
   std::string extension = path.extension().string();
   for (char& c : extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return extension;
+}
+
+}  // namespace
+
+Syntax syntax_of(const std::filesystem::path& path) {
+  const std::string extension = lowercase_extension(path);
   return extension == ".md" || extension == ".markdown" ? Syntax::Markdown : Syntax::Text;
+}
+
+bool lintable_by_default(const std::filesystem::path& path) {
+  const std::string extension = lowercase_extension(path);
+  return extension == ".txt" || extension == ".md" || extension == ".markdown";
 }
 
 std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
@@ -671,7 +681,7 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
         continue;
       }
       if (!it->is_regular_file(entry_error)) continue;
-      if (wanted ? !wanted(entry_path) : !lintable_extension(entry_path)) continue;
+      if (wanted ? !wanted(entry_path) : !lintable_by_default(entry_path)) continue;
       found.push_back(Input{entry_path.generic_string(), entry_path, false, false, std::nullopt});
     }
     std::sort(found.begin(), found.end(),

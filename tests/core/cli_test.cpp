@@ -97,13 +97,23 @@ TEST_F(Cli, DirectoriesAreWalkedInSortedOrderSkippingHiddenAndOtherFiles) {
   file("site/.git/hidden.txt", kFaulty);
   file("site/.hidden.txt", kFaulty);
   file("site/image.png", kFaulty);
-  const Outcome run = this->run("--format jsonl site");
-  EXPECT_EQ(run.exit_code, 1);
-  std::istringstream lines(run.out);
-  std::string line;
-  std::vector<std::string> paths;
-  while (std::getline(lines, line)) paths.push_back(nlohmann::json::parse(line)["path"]);
-  EXPECT_EQ(paths, (std::vector<std::string>{"site/a/z.txt", "site/b.md", "site/c.markdown"}));
+  file("site/README.MD", kFaulty);  // extensions match in any case
+  file("site/a/NOTES.Txt", kFaulty);
+  const std::vector<std::string> expected{"site/README.MD", "site/a/NOTES.Txt", "site/a/z.txt",
+                                          "site/b.md", "site/c.markdown"};
+  const auto walked_paths = [&] {
+    const Outcome run = this->run("--format jsonl site");
+    EXPECT_EQ(run.exit_code, 1);
+    std::istringstream lines(run.out);
+    std::string line;
+    std::vector<std::string> paths;
+    while (std::getline(lines, line)) paths.push_back(nlohmann::json::parse(line)["path"]);
+    return paths;
+  };
+  EXPECT_EQ(walked_paths(), expected);
+  // The same defaults when a configuration file governs the tree but names no `include`.
+  file("site/copydesk.toml", "language = \"en_US\"\n");
+  EXPECT_EQ(walked_paths(), expected);
 }
 
 TEST_F(Cli, ReadsStandardInput) {

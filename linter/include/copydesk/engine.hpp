@@ -48,6 +48,10 @@ enum class Syntax : std::uint8_t { Text, Markdown };
 // Markdown for names ending in ".md" or ".markdown" (in any case), plain text otherwise.
 Syntax syntax_of(const std::filesystem::path& path);
 
+// Whether a file found while walking a directory is linted when no configuration says which:
+// .txt, .md and .markdown, in any case ("README.MD").
+bool lintable_by_default(const std::filesystem::path& path);
+
 // One input to lint: a file, or standard input when `from_stdin`.
 struct Input {
   std::string display_path;  // as the user should see it
