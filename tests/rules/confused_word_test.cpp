@@ -200,6 +200,64 @@ TEST(ConfusedWord, LeavesTheWiderContextsAlone) {
   }
 }
 
+TEST(ConfusedWord, FlagsOtherPairsInContextsThatSettleThem) {
+  for (std::string_view marked : {
+           "Nobody could tell us [[were]] they had gone.",
+           "The archive is [[were]] the old letters are kept.",
+           "That's [[were]] our story begins.",
+           "Children should stay [[save]] indoors during the storm.",
+           "Investors want to be [[save]] from further losses.",
+           "The bridge is [[save]] enough for lorries again.",
+           "It is better [[save]] than sorry.",
+           "The ferry left an [[our]] late.",
+           "The new portal [[let's]] readers search the archive.",
+           "I [[thing]] that the vote will be close.",
+           "Thanks [[fore]] the detailed reply.",
+           "The trawler was lost at [[see]] in 1953.",
+           "Backbenchers were told to [[tow]] the line.",
+           "The minister, [[who's]] car was damaged, was unhurt.",
+           "Nobody knows [[who's]] fault the delay was.",
+           "If the trains stop, [[your]] should take the bus.",
+           "The ward has been quiet until [[know]].",
+           "The rota stays as it is for [[know]].",
+           "The clerk ordered new [[stationary]] supplies.",
+           "She went out to buy [[stationary]].",
+       }) {
+    expect_flags(kRule, marked);
+  }
+}
+
+TEST(ConfusedWord, LeavesThoseWordsAloneWhereTheyAreRight) {
+  for (std::string_view clean : {
+           "If it were they who paid, the vote would differ.",
+           "The goals were the best of the season.",
+           "Those who came were they who had waited longest.",
+           "All the keeper could do was save and hope.",
+           "The aim is to save lives and money.",
+           "His save in the final minute won the match.",
+           "Our staff worked half our holiday.",
+           "Let's see what happens next.",
+           "Let's go, he said.",
+           "The thing that matters is the vote.",
+           "They said the thing was broken.",
+           "The golfer shouted fore before the ball landed.",
+           "We came to see the exhibition.",
+           "Come and see by yourself.",
+           "The tug towed the line of barges upriver.",
+           "Who's coming to the meeting?",
+           "The man who's leading the talks is a lawyer.",
+           "Your shouldering of the burden was noticed.",
+           "With all your might, push the door.",
+           "I don't know until the results come in.",
+           "I know for sure that it works.",
+           "The lorry remained stationary for an hour.",
+           "The trains were stationary outside the station.",
+           "The brakes held her stationary.",
+       }) {
+    expect_flags(kRule, clean);
+  }
+}
+
 TEST(ConfusedWord, SuggestsThePossessiveAfterAPreposition) {
   const auto found = findings(kRule, "The town is proud of the band and with it\xE2\x80\x99s drummer.");
   ASSERT_EQ(found.size(), 1u);
