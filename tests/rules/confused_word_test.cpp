@@ -222,6 +222,12 @@ TEST(ConfusedWord, FlagsOtherPairsInContextsThatSettleThem) {
            "The rota stays as it is for [[know]].",
            "The clerk ordered new [[stationary]] supplies.",
            "She went out to buy [[stationary]].",
+           "Have [[your]] tried the new menu?",
+           "[[Your]] right about the timing.",
+           "The twins moved back to [[there]] house in June.",
+           "Those are [[they're]] tickets, not ours.",
+           "Please turn [[of]] the radio before you leave.",
+           "The train leaves at [[too]] o'clock.",
        }) {
     expect_flags(kRule, marked);
   }
@@ -253,6 +259,14 @@ TEST(ConfusedWord, LeavesThoseWordsAloneWhereTheyAreRight) {
            "The lorry remained stationary for an hour.",
            "The trains were stationary outside the station.",
            "The brakes held her stationary.",
+           "Have your say on the plans.",
+           "Your right to appeal is not affected.",
+           "They moved in there last year.",
+           "The truth is they're scared of losing.",
+           "The reasons are they're cheap and quick.",
+           "Give the tap a quarter turn of the wrist.",
+           "At the turn of the century the town grew.",
+           "It was too early to call.",
        }) {
     expect_flags(kRule, clean);
   }
