@@ -356,15 +356,18 @@ FileResult Engine::lint_text(std::string path, std::string text, Syntax syntax) 
     result.error = "invalid UTF-8 at byte " + std::to_string(*bad);
     return result;
   }
-  const Suppressions suppressions(
-      text, syntax == Syntax::Markdown ? DirectiveSyntax::Comments : DirectiveSyntax::Lines);
   if (syntax == Syntax::Markdown) {
     // The rules read the prose view, whose offsets are the source's; reports show the source.
     // Its HTML comments, and so the directives, are blank there.
     ProseView prose = markdown_prose(text);
+    const Suppressions suppressions(text, DirectiveSyntax::Comments, prose.code);
     run_rules(path, prose.text, prose.block_starts, result.diagnostics);
     drop_fixes_over_markup(result.diagnostics, text, prose.text);
-  } else if (suppressions.directives().empty()) {
+    finish(result, std::move(text), suppressions, rules_, options_.severities);
+    return result;
+  }
+  const Suppressions suppressions(text, DirectiveSyntax::Lines);
+  if (suppressions.directives().empty()) {
     run_rules(path, text, {}, result.diagnostics);
   } else {
     // Directive lines are blank for the rules; a fix must not delete them either.

@@ -155,6 +155,7 @@ class ProseBuilder {
     const auto offset = static_cast<std::uint32_t>(address - source);
     if (placeholder_due_) place_placeholder(offset);
     cursor_ = offset + size;
+    if (type == MD_TEXT_CODE) view_.code.push_back(Span{offset, offset + size});
     // Entities stay as written ("&amp;"): the rules already know them from plain text.
     if ((type != MD_TEXT_NORMAL && type != MD_TEXT_ENTITY) || hidden_spans_ > 0) return 0;
     // A block's first text starts with blanks only after characters md4c replaced (NUL).

@@ -555,8 +555,16 @@ class Application {
 
 }  // namespace
 
-Suppressions::Suppressions(std::string_view text, DirectiveSyntax syntax) {
+Suppressions::Suppressions(std::string_view text, DirectiveSyntax syntax,
+                           const std::vector<Span>& code) {
   find_comment_directives(text, directives_);
+  const auto in_code = [&](std::uint32_t offset) {
+    const auto after = std::upper_bound(
+        code.begin(), code.end(), offset,
+        [](std::uint32_t value, const Span& span) { return value < span.begin; });
+    return after != code.begin() && offset < std::prev(after)->end;
+  };
+  std::erase_if(directives_, [&](const Directive& directive) { return in_code(directive.span.begin); });
   if (syntax == DirectiveSyntax::Lines) {
     find_line_directives(text, directives_);
     std::stable_sort(
@@ -575,6 +583,7 @@ Suppressions::Suppressions(std::string_view text, DirectiveSyntax syntax) {
     }
   }
   find_sic_marks(text, sic_marks_);
+  std::erase_if(sic_marks_, [&](const SicMark& sic) { return in_code(sic.mark.begin); });
 }
 
 void Suppressions::hide(std::string& text) const {

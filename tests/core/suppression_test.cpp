@@ -332,6 +332,32 @@ TEST(Suppression, MarkdownTakesDirectivesOnlyFromComments) {
   EXPECT_NE(std::find(markdown.begin(), markdown.end(), "misspelled-word `teh`"), markdown.end());
 }
 
+// Documentation about copydesk shows directives in code; those are examples, not directives.
+TEST(Suppression, MarkdownCodeHoldsExamplesNotDirectives) {
+  EXPECT_EQ(lint("Write `<!-- copydesk-disable-next-line -->` above a line.\n"
+                 "He wrote teh report.\n",
+                 "test.md"),
+            Findings{"misspelled-word `teh`"});
+  EXPECT_EQ(lint("```html\n"
+                 "<!-- copydesk-disable -->\n"
+                 "```\n"
+                 "\n"
+                 "He wrote teh report.\n",
+                 "test.md"),
+            Findings{"misspelled-word `teh`"});
+  EXPECT_EQ(lint("    <!-- copydesk-disable -->\n"
+                 "\n"
+                 "He wrote teh report; the code `[sic]` is an example.\n",
+                 "test.md"),
+            Findings{"misspelled-word `teh`"});
+  // The same comments outside code act.
+  EXPECT_EQ(lint("<!-- copydesk-disable -->\n"
+                 "\n"
+                 "He wrote teh report.\n",
+                 "test.md"),
+            Findings{});
+}
+
 TEST(Suppression, PlainTextDirectiveLinesAreNotLinted) {
   // "copydesk" is not a dictionary word.
   EXPECT_EQ(lint("copydesk-disable-next-line\nThey met the the board.\n"), Findings{});

@@ -26,6 +26,9 @@ struct ProseView {
   // Where a paragraph, heading, list item or table cell begins, in order: a sentence starts
   // there even without punctuation.
   std::vector<BlockStart> block_starts;
+  // The code spans and code blocks, in order: a directive or "[sic]" written inside code is
+  // an example of one, not one.
+  std::vector<Span> code;
 };
 
 // Parses CommonMark with GitHub's tables, strikethrough and task lists, and YAML (`---`) or

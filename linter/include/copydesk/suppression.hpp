@@ -75,7 +75,9 @@ struct SicMark {
 // The directives and [sic] marks of one file, found in its original text.
 class Suppressions {
  public:
-  Suppressions(std::string_view text, DirectiveSyntax syntax);
+  // Directives and [sic] marks that start inside `code` (sorted spans, such as ProseView::code)
+  // are not read: they are quoted, not meant.
+  Suppressions(std::string_view text, DirectiveSyntax syntax, const std::vector<Span>& code = {});
 
   const std::vector<Directive>& directives() const { return directives_; }  // by position
   const std::vector<SicMark>& sic_marks() const { return sic_marks_; }      // by position
