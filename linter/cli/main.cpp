@@ -41,11 +41,8 @@ int explain(const std::string& id) {
     std::cout << entry->doc;
     return kExitClean;
   }
-  std::cerr << "copydesk: unknown rule id '" << id << "'";
-  if (const auto close = registry.closest(id); !close.empty()) {
-    std::cerr << "; did you mean '" << close << "'?";
-  }
-  std::cerr << " (see --list-rules)\n";
+  std::cerr << "copydesk: unknown rule id '" << id << "'"
+            << copydesk::did_you_mean(registry.closest(id)) << " (see --list-rules)\n";
   return kExitUsage;
 }
 

@@ -90,8 +90,7 @@ std::optional<OptionValue> to_option_value(const toml::node& node, OptionType ty
 std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
-  const std::string close = closest_name(word, candidates);
-  return close.empty() ? std::string() : "; did you mean " + in_quotes(close) + "?";
+  return copydesk::did_you_mean(closest_name(word, candidates));
 }
 
 // Line and column (1-based, in code points) of byte `offset` in valid UTF-8 `text`.
@@ -366,9 +365,8 @@ class Parser {
     for (const auto& [key, node] : table) {
       const RuleEntry* entry = registry.find(key.str());
       if (entry == nullptr) {
-        const std::string close = registry.closest(key.str());
         fail(key.source(), "unknown rule " + in_quotes(key.str()) +
-                               (close.empty() ? "" : "; did you mean " + in_quotes(close) + "?") +
+                               copydesk::did_you_mean(registry.closest(key.str())) +
                                " (see copydesk --list-rules)");
       }
       if (node.is_boolean()) {

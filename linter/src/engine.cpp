@@ -220,11 +220,8 @@ void check_rule_ids(const std::vector<std::string>& ids, std::string_view option
   const Registry& registry = Registry::builtin();
   for (const auto& id : ids) {
     if (registry.find(id) != nullptr) continue;
-    std::string message = "unknown rule id '" + id + "' in " + std::string(option);
-    if (const std::string close = registry.closest(id); !close.empty()) {
-      message += "; did you mean '" + close + "'?";
-    }
-    throw ConfigError(message + " (see --list-rules)");
+    throw ConfigError("unknown rule id '" + id + "' in " + std::string(option) +
+                      did_you_mean(registry.closest(id)) + " (see --list-rules)");
   }
 }
 

@@ -43,6 +43,10 @@ std::string closest_name(std::string_view word, const std::vector<std::string_vi
   return {};
 }
 
+std::string did_you_mean(std::string_view close) {
+  return close.empty() ? std::string() : "; did you mean '" + std::string(close) + "'?";
+}
+
 std::string Registry::closest(std::string_view id) const {
   std::vector<std::string_view> known;
   known.reserve(entries_.size());

@@ -39,6 +39,10 @@ class Registry {
 // is close.
 std::string closest_name(std::string_view word, const std::vector<std::string_view>& candidates);
 
+// The end of an error message that proposes `close`: "; did you mean 'close'?", or "" when
+// `close` is empty. One wording for every "unknown ..." error.
+std::string did_you_mean(std::string_view close);
+
 // Embedded rule documentation, keyed by file stem (generated from rules/*.md at build time).
 std::string_view rule_doc(std::string_view stem);
 

@@ -42,8 +42,6 @@ bool is_all_upper(std::string_view word);         // every letter is uppercase, 
 bool has_inner_upper(std::string_view word);      // an uppercase letter after the first: "iPhone", "McDonald"
 std::size_t count_letters(std::string_view word);
 
-// Of `candidates`, the one closest to `word` in edit distance, for "did you mean" messages;
-// empty when none is close enough to be a slip of the keyboard.
 // ASCII whitespace: space, tab, line feed, carriage return, form feed, vertical tab.
 inline bool is_ascii_blank(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -55,6 +53,8 @@ inline bool ends_line_at(std::string_view text, std::size_t at) {
   return text[at] == '\n' || (text[at] == '\r' && (at + 1 == text.size() || text[at + 1] != '\n'));
 }
 
+// Of `candidates`, the one closest to `word` in edit distance, for "did you mean" messages;
+// empty when none is close enough to be a slip of the keyboard.
 std::string_view closest_spelling(std::string_view word,
                                   std::span<const std::string_view> candidates);
 
