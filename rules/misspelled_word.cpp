@@ -260,6 +260,15 @@ class MisspelledWord final : public Rule {
       first_part = false;
       if (part_ok(document, part, first, at_start, last_part, scratch)) return true;
       const std::string_view straight = straighten_apostrophes(part, scratch.straight);
+      // Known to the other region's dictionary: its spelling of a word this one knows
+      // ("color"), or vocabulary this one lacks ("freeway"), which is no typo.
+      if (const auto counterpart = spell_->regional_counterpart(straight)) {
+        if (counterpart->empty()) return true;
+        report(token.span.begin + static_cast<std::uint32_t>(part_begin), part, {*counterpart},
+               sink, "is the " + std::string(spell_->other_region()) + " spelling of `" +
+                         *counterpart + "`.");
+        return true;
+      }
       // An unknown capitalized word opening a sentence that is far from every dictionary
       // word is a name ("Maduaka"); a typo is close to the word it misspells ("Nonethless").
       if (!(first && at_start && starts_upper(part) &&
@@ -506,7 +515,7 @@ class MisspelledWord final : public Rule {
 
   static void report(std::uint32_t begin, std::string_view part,
                      std::vector<std::string> suggestions, Sink& sink,
-                     std::string_view problem = "is not in the dictionary.") {
+                     const std::string& problem = "is not in the dictionary.") {
     Diagnostic diagnostic;
     diagnostic.span = Span{begin, begin + static_cast<std::uint32_t>(part.size())};
     diagnostic.message.append("`").append(part).append("` ").append(problem);

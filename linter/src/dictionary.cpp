@@ -11,6 +11,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "copydesk/regional_spelling.hpp"
 #include "copydesk/text.hpp"
 
 namespace copydesk {
@@ -182,15 +183,33 @@ namespace {
 struct LocalSpellCache {
   std::uint64_t owner = 0;
   std::unordered_map<std::string, bool, StringHash, std::equal_to<>> words;
+  void reset(std::uint64_t new_owner) {
+    words.clear();
+    owner = new_owner;
+  }
 };
 
-LocalSpellCache& local_spell_cache(std::uint64_t owner) {
-  thread_local LocalSpellCache cache;
-  if (cache.owner != owner) {
-    cache.words.clear();
-    cache.owner = owner;
+// A thread's cache for `owner` among the two it keeps: a run may ask two checkers by turns (a
+// language and its other region for unknown words, or files of two languages), and a single
+// cache would be emptied at every switch. The one used less recently makes room for a third.
+template <typename Cache>
+Cache& thread_cache(std::uint64_t owner) {
+  thread_local std::array<std::unique_ptr<Cache>, 2> caches;
+  thread_local std::size_t last = 0;
+  for (std::size_t i = 0; i < caches.size(); ++i) {
+    if (caches[i] && caches[i]->owner == owner) {
+      last = i;
+      return *caches[i];
+    }
   }
-  return cache;
+  last = 1 - last;
+  if (!caches[last]) caches[last] = std::make_unique<Cache>();
+  caches[last]->reset(owner);
+  return *caches[last];
+}
+
+LocalSpellCache& local_spell_cache(std::uint64_t owner) {
+  return thread_cache<LocalSpellCache>(owner);
 }
 
 }  // namespace
@@ -220,14 +239,15 @@ class RecentVerdicts {
   static constexpr std::size_t kLongest = 22;
 
   static RecentVerdicts& of_thread(std::uint64_t owner) {
-    thread_local std::unique_ptr<RecentVerdicts> recent;
-    if (!recent) recent = std::make_unique<RecentVerdicts>();
-    if (recent->owner_ != owner) {
-      recent->entries_.fill(Entry{});
-      recent->owner_ = owner;
-    }
-    return *recent;
+    return thread_cache<RecentVerdicts>(owner);
   }
+
+  void reset(std::uint64_t new_owner) {
+    entries_.fill(Entry{});
+    owner = new_owner;
+  }
+
+  std::uint64_t owner = 0;
 
   // FNV-1a: words are short.
   static std::uint32_t hash(std::string_view word) {
@@ -259,7 +279,6 @@ class RecentVerdicts {
     bool verdict = false;
     char word[kLongest] = {};
   };
-  std::uint64_t owner_ = 0;
   std::array<Entry, kEntries> entries_{};
 };
 
@@ -447,6 +466,67 @@ bool SpellChecker::has_single_edit_neighbour(std::string_view word) const {
   std::unique_lock lock(cache_mutex_);
   neighbour_cache_.emplace(std::move(key), found);
   return found;
+}
+
+namespace {
+
+// en_GB and en_US are each other's other region.
+std::string_view sibling_language(std::string_view language) {
+  if (language == "en_GB") return "en_US";
+  if (language == "en_US") return "en_GB";
+  return {};
+}
+
+}  // namespace
+
+std::string_view SpellChecker::other_region() const {
+  return sibling_language(language_) == "en_US" ? "American" : "British";
+}
+
+std::optional<std::string> SpellChecker::regional_counterpart(std::string_view word) const {
+  std::call_once(sibling_once_, [this] {
+    const std::string_view sibling = sibling_language(language_);
+    if (sibling.empty()) return;
+    try {
+      sibling_ = std::make_unique<SpellChecker>(std::string(sibling), SuggestionMode::Off);
+    } catch (const std::runtime_error&) {
+      // Not installed: every word is simply unknown.
+    }
+  });
+  // Short words ("el", "hrs") are abbreviations and foreign words more often than regional
+  // spellings, and one change makes some other short word of nearly anything.
+  if (!sibling_ || word.size() < 4) return std::nullopt;
+  {
+    std::shared_lock lock(cache_mutex_);
+    if (const auto found = regional_cache_.find(word); found != regional_cache_.end()) {
+      return found->second;
+    }
+  }
+  std::optional<std::string> result;
+  if (sibling_->correct(word)) {
+    // en_GB's list is the larger, with rare and doubtful forms ("informations", "gooder"); only
+    // en_US's, the more conservative, vouches for words as vocabulary.
+    if (sibling_->language() == "en_US") result.emplace();
+    // The variants are lowercase; the word's capitals go back on the one this dictionary knows.
+    std::string lower;
+    to_lower(word, lower);
+    const bool initial = starts_upper(word) && !is_all_upper(word);
+    const bool capitals = is_all_upper(word);
+    for (std::string variant : regional_variants(lower)) {
+      if (capitals) {
+        for (char& c : variant) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+      } else if (initial && variant[0] >= 'a' && variant[0] <= 'z') {
+        variant[0] = static_cast<char>(variant[0] - 32);
+      }
+      if (correct(variant)) {
+        result = std::move(variant);
+        break;
+      }
+    }
+  }
+  std::unique_lock lock(cache_mutex_);
+  regional_cache_.emplace(std::string(word), result);
+  return result;
 }
 
 constexpr std::size_t kMaxSuggestions = 8;

@@ -91,6 +91,36 @@ TEST(MisspelledWordTest, FlagsBritishSpellingUnderAmericanDictionary) {
   expect_flags(kRule, "The walls were painted a bright [[colour]] last week.");
 }
 
+// The other region's spelling is named as such, with this region's word as the suggestion, also
+// when it takes two changes ("maneuver": e -> oe and er -> re) or keeps its capital.
+TEST(MisspelledWordTest, NamesTheOtherRegionsSpellingAndSuggestsThisRegions) {
+  const auto only = [](std::string_view text, const std::string& language) {
+    const auto found = findings(kRule, text, language);
+    EXPECT_EQ(found.size(), 1u) << text;
+    return found.empty() ? Diagnostic{} : found.front();
+  };
+  Diagnostic british = only("Officials began to analyze the data.", "en_GB");
+  EXPECT_EQ(british.message, "`analyze` is the American spelling of `analyse`.");
+  EXPECT_EQ(british.suggestions, std::vector<std::string>{"analyse"});
+  EXPECT_EQ(only("The maneuver failed.", "en_GB").suggestions,
+            std::vector<std::string>{"manoeuvre"});
+  EXPECT_EQ(only("Colors faded in the sun.", "en_GB").suggestions,
+            std::vector<std::string>{"Colours"});
+  Diagnostic american = only("The town centre was closed.", "en_US");
+  EXPECT_EQ(american.message, "`centre` is the British spelling of `center`.");
+  EXPECT_EQ(american.suggestions, std::vector<std::string>{"center"});
+}
+
+// A word the other region's dictionary knows that is no regional spelling of a word this one
+// knows is vocabulary this dictionary lacks, not a typo; a typo is still one.
+TEST(MisspelledWordTest, LeavesWordsOnlyTheOtherRegionsDictionaryLists) {
+  expect_flags(kRule, "Traffic on the freeway was slow near the beachfront.", "en_GB");
+  expect_flags(kRule, "Traffic on the freeway was [[slwo]] near the beachfront.", "en_GB");
+  // Not the other way round: en_GB's longer list has doubtful forms that American text
+  // should not pass.
+  expect_flags(kRule, "Her [[expertises]] cover tax and trade.");
+}
+
 TEST(MisspelledWordTest, FlagsTypoNextToNumbers) {
   expect_flags(kRule, "In 1990 the [[goverment]] fell after 21 days.");
 }

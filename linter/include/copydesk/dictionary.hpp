@@ -71,6 +71,14 @@ class SpellChecker {
   // Whether a dictionary word is one edit away: cheap evidence that `word` is a typo of it.
   bool has_single_edit_neighbour(std::string_view word) const;
 
+  // For a word this dictionary rejects, what the other region's dictionary of English says
+  // (en_GB for en_US and back, when installed): the spelling this dictionary knows when `word`
+  // is the other region's spelling of it ("colour" for "color" in en_GB); under en_GB, "" when
+  // en_US lists `word` as vocabulary en_GB lacks ("freeway"); else nothing. Once per word.
+  std::optional<std::string> regional_counterpart(std::string_view word) const;
+  // "American" or "British": whose spellings regional_counterpart() recognises.
+  std::string_view other_region() const;
+
  private:
   // Hunspell objects are not thread-safe: each call borrows one from a pool. A thread that
   // finds every instance busy loads another (about 60 ms), so --jobs N never waits on another
@@ -99,6 +107,11 @@ class SpellChecker {
   mutable std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>>
       suggest_cache_;
   mutable std::unordered_map<std::string, bool, StringHash, std::equal_to<>> neighbour_cache_;
+  mutable std::unordered_map<std::string, std::optional<std::string>, StringHash, std::equal_to<>>
+      regional_cache_;
+  // The other region's checker, made on first need (null when its dictionary is missing).
+  mutable std::once_flag sibling_once_;
+  mutable std::unique_ptr<SpellChecker> sibling_;
 };
 
 // Embedded data files from dictionaries/, by file name ("house-words.txt").
