@@ -613,10 +613,6 @@ bool hidden(const std::filesystem::path& path) {
   return name.size() > 1 && name[0] == '.' && name != "..";
 }
 
-}  // namespace
-
-namespace {
-
 // ".MD" -> ".md"; "" when there is none.
 std::string lowercase_extension(const std::filesystem::path& path) {
   std::string extension = path.extension().string();

@@ -378,8 +378,8 @@ class Tokenizer {
   }
 
   // Letters and digits, joined by apostrophes and hyphens when a letter or digit follows.
-  // `from`: where to go on scanning (letters from `at` up to it are known to be word characters).
-  // `from`: where to go on from, after ASCII letters, digits and '_' only.
+  // `from`: where to go on scanning (the bytes from `at` up to it are known to be ASCII letters,
+  // digits or '_').
   Token word(std::size_t at, std::size_t from) const {
     std::size_t end = from;
     bool ascii = true;
