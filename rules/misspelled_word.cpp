@@ -265,8 +265,9 @@ class MisspelledWord final : public Rule {
       if (const auto counterpart = spell_->regional_counterpart(straight)) {
         if (counterpart->empty()) return true;
         report(token.span.begin + static_cast<std::uint32_t>(part_begin), part, {*counterpart},
-               sink, "is the " + std::string(spell_->other_region()) + " spelling of `" +
-                         *counterpart + "`.");
+               sink,
+               "is the " + std::string(spell_->other_region()) + " spelling of `" + *counterpart +
+                   "`.");
         return true;
       }
       // An unknown capitalized word opening a sentence that is far from every dictionary

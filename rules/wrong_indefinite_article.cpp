@@ -154,8 +154,10 @@ class WrongIndefiniteArticle final : public Rule {
     } else {
       prefixes_.emplace(std::string(key), sound);
       longest_prefix_ = std::max(longest_prefix_, key.size());
-      if (key.size() < 64) prefix_lengths_[static_cast<unsigned char>(key.front())] |= 1ull << key.size();
-      else prefix_lengths_[static_cast<unsigned char>(key.front())] = ~0ull;
+      if (key.size() < 64)
+        prefix_lengths_[static_cast<unsigned char>(key.front())] |= 1ull << key.size();
+      else
+        prefix_lengths_[static_cast<unsigned char>(key.front())] = ~0ull;
     }
   }
 

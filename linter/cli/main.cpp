@@ -107,8 +107,9 @@ static int run(int argc, char** argv) {
   app.footer(
       "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, configuration or "
       "input error.\nDirectories are searched for *.txt, *.md and *.markdown (any case); '-' reads "
-      "standard input.\n'copydesk baseline write FILE [OPTIONS] PATHS' records the current findings in FILE "
-      "for --baseline.\n'copydesk init' writes a commented starter copydesk.toml.");
+      "standard input.\n'copydesk baseline write FILE [OPTIONS] PATHS' records the current "
+      "findings in FILE for --baseline.\n'copydesk init' writes a commented starter "
+      "copydesk.toml.");
 
   std::vector<std::string> paths;
   std::string format = "text";

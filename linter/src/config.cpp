@@ -617,7 +617,8 @@ const ProjectConfig* Workspace::config_for_file(const fs::path& file) {
   // The directory as given, with its slash ("news/", "/", or "" for the current one).
   const std::string_view native = file.native();
   const std::size_t slash = native.rfind('/');
-  std::string given(slash == std::string_view::npos ? std::string_view{} : native.substr(0, slash + 1));
+  std::string given(slash == std::string_view::npos ? std::string_view{}
+                                                    : native.substr(0, slash + 1));
   if (const auto known = by_given_directory_.find(given); known != by_given_directory_.end()) {
     return known->second;
   }

@@ -270,7 +270,8 @@ class Segmenter {
     const bool number_follows = next < count && tokens_[next].kind == TokenKind::Number;
     if (listed && lists.never_final.contains_exact(before)) return false;
     if (listed && lists.before_number.contains_exact(before) && number_follows) return false;
-    const bool opener_follows = next_is_word && lists.sentence_openers.contains_exact(text_of(word));
+    const bool opener_follows =
+        next_is_word && lists.sentence_openers.contains_exact(text_of(word));
     if (listed && lists.maybe_final.contains_exact(before)) return opener_follows;
     if (initials) return opener_follows;
     return true;
@@ -310,9 +311,7 @@ bool is_sentence_opener(std::string_view word) {
   return abbreviations().sentence_openers.contains_exact(word);
 }
 
-bool is_abbreviation(std::string_view word) {
-  return abbreviations().any.contains_exact(word);
-}
+bool is_abbreviation(std::string_view word) { return abbreviations().any.contains_exact(word); }
 
 std::vector<Sentence> segment_sentences(std::string_view text, const std::vector<Token>& tokens,
                                         const std::vector<BlockStart>& block_starts) {

@@ -559,12 +559,13 @@ Suppressions::Suppressions(std::string_view text, DirectiveSyntax syntax,
                            const std::vector<Span>& code) {
   find_comment_directives(text, directives_);
   const auto in_code = [&](std::uint32_t offset) {
-    const auto after = std::upper_bound(
-        code.begin(), code.end(), offset,
-        [](std::uint32_t value, const Span& span) { return value < span.begin; });
+    const auto after =
+        std::upper_bound(code.begin(), code.end(), offset,
+                         [](std::uint32_t value, const Span& span) { return value < span.begin; });
     return after != code.begin() && offset < std::prev(after)->end;
   };
-  std::erase_if(directives_, [&](const Directive& directive) { return in_code(directive.span.begin); });
+  std::erase_if(directives_,
+                [&](const Directive& directive) { return in_code(directive.span.begin); });
   if (syntax == DirectiveSyntax::Lines) {
     find_line_directives(text, directives_);
     std::stable_sort(

@@ -20,8 +20,8 @@ WordTable::WordTable(std::string_view bytes) {
     throw std::runtime_error("word table: not a word table");
   }
   const std::size_t slot_bytes = std::size_t{header.slot_count} * wt::kSlotBytes + wt::kPadding;
-  const std::size_t size = sizeof header + slot_bytes + header.long_key_bytes + wt::kTrigramBytes +
-                           header.rule_bytes;
+  const std::size_t size =
+      sizeof header + slot_bytes + header.long_key_bytes + wt::kTrigramBytes + header.rule_bytes;
   if (header.slot_count == 0 || bytes.size() != size || header.long_key_bytes < 1 + wt::kPadding) {
     throw std::runtime_error("word table: inconsistent sizes");
   }

@@ -94,8 +94,9 @@ TEST(Tokenizer, WordsWithApostrophes) {
 // Rules trust the flag to skip decoding a word: it must never be set on a word with a byte
 // outside ASCII, wherever that byte stands.
 TEST(Tokenizer, MarksWordsOfAsciiBytesOnly) {
-  const std::string text = "plain don't co-op caf\xC3\xA9 \xC3\xA9t\xC3\xA9 don\xE2\x80\x99t "
-                           "na\xC3\xAFve x_1 42";
+  const std::string text =
+      "plain don't co-op caf\xC3\xA9 \xC3\xA9t\xC3\xA9 don\xE2\x80\x99t "
+      "na\xC3\xAFve x_1 42";
   std::vector<std::pair<std::string, bool>> words;
   for (const Token& token : tokenize(text)) {
     if (token.kind == TokenKind::Word) {
@@ -104,15 +105,14 @@ TEST(Tokenizer, MarksWordsOfAsciiBytesOnly) {
       EXPECT_FALSE(token.ascii_word) << token.span.in(text);
     }
   }
-  const std::vector<std::pair<std::string, bool>> expected{
-      {"plain", true},
-      {"don't", true},
-      {"co-op", true},
-      {"caf\xC3\xA9", false},
-      {"\xC3\xA9t\xC3\xA9", false},
-      {"don\xE2\x80\x99t", false},
-      {"na\xC3\xAFve", false},
-      {"x_1", true}};
+  const std::vector<std::pair<std::string, bool>> expected{{"plain", true},
+                                                           {"don't", true},
+                                                           {"co-op", true},
+                                                           {"caf\xC3\xA9", false},
+                                                           {"\xC3\xA9t\xC3\xA9", false},
+                                                           {"don\xE2\x80\x99t", false},
+                                                           {"na\xC3\xAFve", false},
+                                                           {"x_1", true}};
   EXPECT_EQ(words, expected);
 }
 
