@@ -196,6 +196,7 @@ template <typename Cache>
 Cache& thread_cache(std::uint64_t owner) {
   thread_local std::array<std::unique_ptr<Cache>, 2> caches;
   thread_local std::size_t last = 0;
+  if (caches[last] && caches[last]->owner == owner) return *caches[last];  // nearly always
   for (std::size_t i = 0; i < caches.size(); ++i) {
     if (caches[i] && caches[i]->owner == owner) {
       last = i;
