@@ -336,6 +336,11 @@ class WrongIndefiniteArticle final : public Rule {
 
   bool known_word(std::string_view word) const {
     if (accepted_ != nullptr && accepted_->contains(word)) return true;
+    // Identifiers and codes ("en_US", "x86") are no dictionary words, and asking about them
+    // would load Hunspell (60 ms) for a word outside the precompiled tables.
+    for (const char c : word) {
+      if (c == '_' || (c >= '0' && c <= '9')) return false;
+    }
     return spell_ != nullptr && spell_->correct(word);
   }
 
