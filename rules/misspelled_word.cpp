@@ -213,7 +213,13 @@ class MisspelledWord final : public Rule {
       const std::string_view word = document.text_of(token);
       if (!starts_lower(word)) continue;
       ++lowercase;
-      if (!known(word, scratch)) ++unknown;
+      // Letters outside ASCII ("südlichen") count as foreign without asking: the precompiled
+      // tables cannot answer for them, and loading Hunspell for one word costs 60 ms.
+      if (!token.ascii_word && outside_dictionary_alphabet(word)) {
+        ++unknown;
+      } else if (!known(word, scratch)) {
+        ++unknown;
+      }
     }
     return lowercase >= 2 && unknown * 2 > lowercase;
   }
