@@ -215,9 +215,7 @@ class MisspelledWord final : public Rule {
       ++lowercase;
       // Letters outside ASCII ("südlichen") count as foreign without asking: the precompiled
       // tables cannot answer for them, and loading Hunspell for one word costs 60 ms.
-      if (!token.ascii_word && outside_dictionary_alphabet(word)) {
-        ++unknown;
-      } else if (!known(word, scratch)) {
+      if ((!token.ascii_word && outside_dictionary_alphabet(word)) || !known(word, scratch)) {
         ++unknown;
       }
     }
