@@ -180,18 +180,24 @@ bool WordTable::decide(std::string_view word) const {
   return decide(word, lowered, shape);
 }
 
+namespace {
+
+// The zero-padded key a word of `shape` is stored under: the word as written when its case is
+// mixed (copied into `exact`), else lowercased (`lowered`, as scan() leaves it).
+const char* key_of(std::string_view word, char* lowered, wt::Shape shape, wt::KeyBuffer& exact) {
+  if (shape != wt::Shape::Mixed) return lowered;
+  std::memset(exact, 0, sizeof exact);
+  std::memcpy(exact, word.data(), word.size());
+  return exact;
+}
+
+}  // namespace
+
 void WordTable::prefetch(std::string_view word) const {
-  wt::KeyBuffer lowered;
+  wt::KeyBuffer lowered, exact;
   wt::Shape shape = wt::Shape::Mixed;
   if (!wt::scan(word, lowered, shape) || !may_be_key(word)) return;
-  std::uint64_t h = 0;
-  if (shape == wt::Shape::Mixed) {
-    wt::KeyBuffer exact{};
-    std::memcpy(exact, word.data(), word.size());
-    h = wt::hash_padded(exact, word.size());
-  } else {
-    h = wt::hash_padded(lowered, word.size());
-  }
+  const std::uint64_t h = wt::hash_padded(key_of(word, lowered, shape, exact), word.size());
   __builtin_prefetch(slots_ + std::size_t{wt::slot_index(h, slot_count_)} * wt::kSlotBytes);
 }
 
@@ -210,15 +216,10 @@ bool WordTable::decide(std::string_view word, char* lowered, wt::Shape shape) co
   // The trigrams turn away most of the one-edit variants that suggestions try, and typos,
   // without probing the slots; such a word may still be a number, a compound or in parts.
   if (may_be_key(word)) {
-    if (shape == wt::Shape::Mixed) {
-      wt::KeyBuffer exact{};
-      std::memcpy(exact, word.data(), word.size());
-      flags = flags_of(exact, word.size());
-    } else {
-      flags = flags_of(lowered, word.size());
-      if (shape == wt::Shape::Initial) wanted = wt::kInitial;
-      if (shape == wt::Shape::Upper) wanted = wt::kUpper;
-    }
+    wt::KeyBuffer exact;
+    flags = flags_of(key_of(word, lowered, shape, exact), word.size());
+    if (shape == wt::Shape::Initial) wanted = wt::kInitial;
+    if (shape == wt::Shape::Upper) wanted = wt::kUpper;
   }
   // A present key carries Hunspell's whole verdict, splitting included.
   if (flags != 0) return (flags & wanted) != 0;
