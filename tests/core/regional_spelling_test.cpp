@@ -40,10 +40,13 @@ TEST(RegionalVariants, ListEachVariantOnceWithoutTheWordItself) {
   std::sort(sorted.begin(), sorted.end());
   EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end());
   // One change comes before two: the nearest spelling is the one a caller meets first.
-  const auto one = std::find(variants.begin(), variants.end(), "colour");
-  const auto two = std::find(variants.begin(), variants.end(), "coloure");
+  const auto variants_of_maneuver = regional_variants("maneuver");
+  const auto one = std::find(variants_of_maneuver.begin(), variants_of_maneuver.end(), "maneuvre");
+  const auto two =
+      std::find(variants_of_maneuver.begin(), variants_of_maneuver.end(), "manoeuvre");
+  ASSERT_NE(one, variants_of_maneuver.end());
+  ASSERT_NE(two, variants_of_maneuver.end());
   EXPECT_LT(one, two);
-  EXPECT_TRUE(regional_variants("xyz").empty() || !has(regional_variants("xyz"), "xyz"));
 }
 
 }  // namespace
