@@ -42,8 +42,7 @@ TEST(RegionalVariants, ListEachVariantOnceWithoutTheWordItself) {
   // One change comes before two: the nearest spelling is the one a caller meets first.
   const auto variants_of_maneuver = regional_variants("maneuver");
   const auto one = std::find(variants_of_maneuver.begin(), variants_of_maneuver.end(), "maneuvre");
-  const auto two =
-      std::find(variants_of_maneuver.begin(), variants_of_maneuver.end(), "manoeuvre");
+  const auto two = std::find(variants_of_maneuver.begin(), variants_of_maneuver.end(), "manoeuvre");
   ASSERT_NE(one, variants_of_maneuver.end());
   ASSERT_NE(two, variants_of_maneuver.end());
   EXPECT_LT(one, two);
