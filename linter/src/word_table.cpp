@@ -29,8 +29,6 @@ WordTable::WordTable(std::string_view bytes) {
   long_keys_ = slots_ + slot_bytes;
   trigrams_ = long_keys_ + header.long_key_bytes;
   slot_count_ = header.slot_count;
-  aff_fingerprint_ = header.aff_fingerprint;
-  dic_fingerprint_ = header.dic_fingerprint;
   read_rules(bytes.substr(size - header.rule_bytes));
 }
 
@@ -66,7 +64,7 @@ void WordTable::read_rules(std::string_view section) {
 
 namespace {
 
-// One read of the whole file: it is paid by every run that spells.
+// One read of the whole file: paid by a run only when the file's stamp is not the recorded one.
 std::optional<std::uint64_t> file_fingerprint(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   const std::streamoff size = in.tellg();
@@ -103,8 +101,14 @@ std::optional<WordTable> WordTable::embedded(std::string_view language,
   WordTable table(bytes);
   // A dictionary updated or replaced since the build (or another one on DICPATH) would make
   // every answer suspect: Hunspell answers instead.
-  if (file_fingerprint(aff) != table.aff_fingerprint_ ||
-      file_fingerprint(dic) != table.dic_fingerprint_) {
+  const auto same_file = [](const std::filesystem::path& path, const wt::FileStamp& stamp,
+                            std::uint64_t fingerprint) {
+    return wt::stamp_of(path.c_str()) == stamp || file_fingerprint(path) == fingerprint;
+  };
+  wt::Header header;  // the constructor has checked that there is one
+  std::memcpy(&header, bytes.data(), sizeof header);
+  if (!same_file(aff, header.aff_stamp, header.aff_fingerprint) ||
+      !same_file(dic, header.dic_stamp, header.dic_fingerprint)) {
     return std::nullopt;
   }
   return table;

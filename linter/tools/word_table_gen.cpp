@@ -403,7 +403,8 @@ std::vector<std::uint8_t> judge(const std::vector<std::string>& keys, const char
 
 std::string build_table(const std::vector<std::string>& keys,
                         const std::vector<std::uint8_t>& flags, const std::string& rules,
-                        std::uint64_t aff_fingerprint, std::uint64_t dic_fingerprint) {
+                        std::uint64_t aff_fingerprint, std::uint64_t dic_fingerprint,
+                        wt::FileStamp aff_stamp, wt::FileStamp dic_stamp) {
   std::size_t kept = 0;
   for (const std::uint8_t f : flags) kept += f != 0;  // an absent key answers "no" too
   // A load factor of 0.6: probes for absent keys stay short.
@@ -442,6 +443,8 @@ std::string build_table(const std::vector<std::string>& keys,
   std::copy(std::begin(wt::kMagic), std::end(wt::kMagic), header.magic);
   header.aff_fingerprint = aff_fingerprint;
   header.dic_fingerprint = dic_fingerprint;
+  header.aff_stamp = aff_stamp;
+  header.dic_stamp = dic_stamp;
   header.slot_count = slot_count;
   header.key_count = static_cast<std::uint32_t>(kept);
   header.long_key_bytes = static_cast<std::uint32_t>(long_keys.size());
@@ -471,8 +474,11 @@ int main(int argc, char** argv) {
       const auto keys = keys_of(forms);
       const auto rules = rule_section(dictionary);
       const auto flags = judge(keys, argv[1], argv[2]);
+      const auto aff_stamp = wt::stamp_of(argv[1]);
+      const auto dic_stamp = wt::stamp_of(argv[2]);
+      if (!aff_stamp || !dic_stamp) throw std::runtime_error("cannot stat the dictionary files");
       table = build_table(keys, flags, rules, wt::content_fingerprint(aff),
-                          wt::content_fingerprint(dic));
+                          wt::content_fingerprint(dic), *aff_stamp, *dic_stamp);
       std::cerr << argv[2] << ": " << forms.size() << " word forms, "
                 << std::count_if(flags.begin(), flags.end(), [](std::uint8_t f) { return f != 0; })
                 << " keys, " << table.size() / 1024 << " KiB\n";

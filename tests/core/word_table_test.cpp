@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <hunspell/hunspell.hxx>
@@ -226,6 +227,21 @@ TEST(WordTable, IsNotUsedWithDictionaryFilesOtherThanItsOwn) {
   EXPECT_FALSE(WordTable::embedded("en_US", files->aff, "/nonexistent/en_US.dic").has_value());
   EXPECT_FALSE(WordTable::embedded("xx_XX", files->aff, files->dic).has_value());
   std::filesystem::remove(changed);
+}
+
+TEST(WordTable, IsUsedWithACopyOfItsDictionaryFiles) {
+  // A copy has another modification time than the file the table was built from, so it is
+  // recognized by its content, not by its size and time.
+  const auto files = installed("en_US");
+  if (!files) GTEST_SKIP() << "en_US is not installed";
+  if (embedded_word_table("en_US").empty()) GTEST_SKIP() << "no word table was built for en_US";
+  EXPECT_TRUE(WordTable::embedded("en_US", files->aff, files->dic).has_value());
+  const auto copy = std::filesystem::temp_directory_path() / "copydesk_word_table_copy.dic";
+  std::filesystem::copy_file(files->dic, copy, std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::last_write_time(
+      copy, std::filesystem::last_write_time(files->dic) + std::chrono::hours(1));
+  EXPECT_TRUE(WordTable::embedded("en_US", files->aff, copy).has_value());
+  std::filesystem::remove(copy);
 }
 
 TEST(WordTable, RejectsBytesThatAreNotATable) {

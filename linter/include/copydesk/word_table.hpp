@@ -40,9 +40,6 @@ class WordTable {
   // words overlap; no effect on any answer.
   void prefetch(std::string_view word) const;
 
-  std::uint64_t aff_fingerprint() const { return aff_fingerprint_; }
-  std::uint64_t dic_fingerprint() const { return dic_fingerprint_; }
-
  private:
   bool decide(std::string_view word) const;
   // `lowered`: the word lowercased and padded with zeros, as word_table::scan() leaves it.
@@ -62,7 +59,6 @@ class WordTable {
   const char* long_keys_ = nullptr;
   const char* trigrams_ = nullptr;  // word_table::kTrigramBytes bits
   std::uint32_t slot_count_ = 0;
-  std::uint64_t aff_fingerprint_ = 0, dic_fingerprint_ = 0;
   bool straightens_apostrophes_ = false;
   std::size_t compound_min_ = 1;
   std::vector<std::string> compound_rules_;
