@@ -10,7 +10,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "copydesk/dictionary.hpp"
@@ -20,7 +19,8 @@
 namespace copydesk {
 namespace {
 
-using Words = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+// The numbers (in ConfusedWord::word_ids_) of a class's or a slot's words, perhaps repeated.
+using WordNumbers = std::vector<std::int32_t>;
 
 // One position of a pattern: the union of the alternatives written in it.
 struct Slot {
@@ -396,13 +396,9 @@ class ConfusedWord final : public Rule {
     if (name.size() != 1) fail(number, "a class needs one name");
     if (builtin(name[0])) fail(number, "`@" + std::string(name[0]) + "` is a built-in class");
     const auto words = fields(line.substr(equals + 1));
-    std::string folded;
     const auto [entry, added] = classes_.try_emplace(std::string(name[0]), tables_.size());
     if (added) tables_.emplace_back();
-    for (std::string_view word : words) {
-      fold(word, folded);
-      tables_[entry->second].insert(folded);
-    }
+    for (std::string_view word : words) tables_[entry->second].push_back(number_of(word));
   }
 
   static bool builtin(std::string_view name) {
@@ -432,16 +428,14 @@ class ConfusedWord final : public Rule {
         slot.words = static_cast<std::uint32_t>(tables_.size());
         tables_.emplace_back();
       }
-      Words& table = tables_[slot.words];
+      WordNumbers& table = tables_[slot.words];
       if (text[0] == '@') {
         const auto found = classes_.find(text.substr(1));
         if (found == classes_.end()) fail(number, "unknown class `" + std::string(text) + "`");
-        const Words& members = tables_[found->second];
-        table.insert(members.begin(), members.end());
+        const WordNumbers& members = tables_[found->second];
+        table.insert(table.end(), members.begin(), members.end());
       } else {
-        std::string folded;
-        fold(text, folded);
-        table.insert(std::move(folded));
+        table.push_back(number_of(text));
       }
     }
   }
@@ -513,20 +507,25 @@ class ConfusedWord final : public Rule {
     patterns_.push_back(std::move(pattern));
   }
 
-  // Gives every word of every table a number, and each table the set of its numbers.
+  // The number of `word` (folded) among the words of the patterns, given on first sight.
+  // Numbers rather than strings in the tables while parsing: a class named in many slots is
+  // copied into each, and copying sets of strings was most of the rule's start-up.
+  std::int32_t number_of(std::string_view word) {
+    fold(word, folded_);
+    if (const auto known = word_ids_.find(folded_); known != word_ids_.end()) return known->second;
+    const auto id = static_cast<std::int32_t>(word_ids_.size());
+    word_ids_.emplace(folded_, id);
+    return id;
+  }
+
+  // Gives each table the set of its words' numbers.
   void number_words() {
-    for (const Words& table : tables_) {
-      for (const std::string& word : table) {
-        word_ids_.try_emplace(word, static_cast<std::int32_t>(word_ids_.size()));
-      }
-    }
-    for (const Words& table : tables_) {
+    for (const WordNumbers& table : tables_) {
       std::vector<bool>& members = members_.emplace_back(word_ids_.size());
-      for (const std::string& word : table) {
-        members[static_cast<std::size_t>(word_ids_.at(word))] = true;
-      }
+      for (const std::int32_t id : table) members[static_cast<std::size_t>(id)] = true;
     }
     tables_.clear();
+    tables_.shrink_to_fit();
   }
 
   void parse(std::string_view data, const std::vector<std::string>& skipped) {
@@ -542,7 +541,8 @@ class ConfusedWord final : public Rule {
     }
   }
 
-  std::vector<Words> tables_;               // until number_words()
+  std::vector<WordNumbers> tables_;         // until number_words()
+  std::string folded_;                      // number_of()'s scratch
   TokenWords::Ids word_ids_;                // every word of the tables, numbered
   std::vector<std::vector<bool>> members_;  // by table, then word number
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> classes_;
