@@ -238,35 +238,40 @@ static int run(int argc, char** argv) {
     }
   }
 
-  // Configuration files are found and checked, and engines built, before any file is linted:
-  // a broken configuration stops the run with nothing reported.
-  std::vector<copydesk::Input> inputs;
-  std::vector<const copydesk::Engine*> engines;
-  try {
-    inputs = copydesk::collect_inputs(
+  // Files are linted as the walk finds them, each with the engine its configuration gives;
+  // lint_all hands out no result before the walk has ended, so a broken configuration met on
+  // the way stops the run with nothing reported.
+  const copydesk::InputSource inputs = [&](const copydesk::InputSink& lint) {
+    copydesk::walk_inputs(
         paths, [&](const std::filesystem::path& file) { return workspace.walks_into(file); },
-        stdin_filename);
-    if (force_exclude) {
-      std::erase_if(inputs,
-                    [&](const copydesk::Input& input) { return workspace.excluded(input); });
-    }
-    engines = workspace.engines_for(inputs);
-  } catch (const copydesk::ConfigError& error) {
+        stdin_filename,
+        [&](copydesk::Input&& input) {
+          if (force_exclude && workspace.excluded(input)) return;
+          const copydesk::Engine& engine = workspace.engine_for(input);
+          lint(std::move(input), engine);
+        });
+  };
+  // Exit code 2 for a broken configuration, nothing reported, whatever else the run would do.
+  const auto configuration_broken = [](const copydesk::ConfigError& error) {
     std::cerr << "copydesk: " << error.what() << '\n';
     return kExitUsage;
-  }
+  };
 
   if (!baseline_out.empty()) {
     copydesk::Baseline recorded;
     bool input_errors = false;
-    copydesk::lint_all(inputs, engines, jobs, [&](copydesk::FileResult&& result) {
-      if (result.error) {
-        std::cerr << "copydesk: " << (result.skipped ? "note: " : "error: ") << result.path << ": "
-                  << *result.error << '\n';
-        input_errors = input_errors || !result.skipped;
-      }
-      recorded.record(result);
-    });
+    try {
+      copydesk::lint_all(inputs, jobs, [&](copydesk::FileResult&& result) {
+        if (result.error) {
+          std::cerr << "copydesk: " << (result.skipped ? "note: " : "error: ") << result.path
+                    << ": " << *result.error << '\n';
+          input_errors = input_errors || !result.skipped;
+        }
+        recorded.record(result);
+      });
+    } catch (const copydesk::ConfigError& error) {
+      return configuration_broken(error);
+    }
     // A baseline that silently misses a file would resurrect all its findings later.
     if (input_errors) {
       std::cerr << "copydesk: baseline not written: some inputs could not be linted\n";
@@ -288,16 +293,23 @@ static int run(int argc, char** argv) {
   const auto formatter =
       copydesk::make_formatter(*copydesk::parse_format(format), std::cout, format_options);
   copydesk::Summary summary;
-  formatter->begin();
-  copydesk::lint_all(inputs, engines, jobs, [&](copydesk::FileResult&& result) {
-    if (baseline) baseline->suppress(result);
-    copydesk::count_into(summary, result);
-    if (result.error) {
-      std::cerr << "copydesk: " << (result.skipped ? "note: " : "error: ") << result.path << ": "
-                << *result.error << '\n';
-    }
-    formatter->file(result);
-  });
+  bool begun = false;
+  try {
+    copydesk::lint_all(inputs, jobs, [&](copydesk::FileResult&& result) {
+      if (!begun) formatter->begin();  // not before the configuration is known to be sound
+      begun = true;
+      if (baseline) baseline->suppress(result);
+      copydesk::count_into(summary, result);
+      if (result.error) {
+        std::cerr << "copydesk: " << (result.skipped ? "note: " : "error: ") << result.path << ": "
+                  << *result.error << '\n';
+      }
+      formatter->file(result);
+    });
+  } catch (const copydesk::ConfigError& error) {
+    return configuration_broken(error);
+  }
+  if (!begun) formatter->begin();
   formatter->end(summary);
   std::cout.flush();
   if (!std::cout) {

@@ -688,36 +688,31 @@ bool Workspace::excluded(const Input& input) {
   return config != nullptr && config->excluded(input.path);
 }
 
-std::vector<const Engine*> Workspace::engines_for(const std::vector<Input>& inputs) {
-  std::vector<const Engine*> engines;
-  engines.reserve(inputs.size());
-  for (const Input& input : inputs) {
-    Resolution resolution = resolve(input);
-    // Files with the same configuration file and the same matching overrides share an engine.
-    std::string key;
-    for (std::size_t i = 0; i < loaded_.size(); ++i) {
-      if (loaded_[i].get() == resolution.config) key = std::to_string(i);
-    }
-    for (const std::size_t index : resolution.overrides) {
-      key.push_back(',');
-      key += std::to_string(index);
-    }
-    auto& engine = engines_[key];
-    if (!engine) {
-      auto& spell = spell_checkers_[resolution.options.language];
-      if (!spell) {
-        try {
-          spell = std::make_shared<SpellChecker>(resolution.options.language,
-                                                 resolution.options.suggestions);
-        } catch (const std::runtime_error& error) {
-          throw ConfigError(error.what());
-        }
-      }
-      engine = std::make_unique<Engine>(std::move(resolution.options), spell);
-    }
-    engines.push_back(engine.get());
+const Engine& Workspace::engine_for(const Input& input) {
+  Resolution resolution = resolve(input);
+  // Files with the same configuration file and the same matching overrides share an engine.
+  std::string key;
+  for (std::size_t i = 0; i < loaded_.size(); ++i) {
+    if (loaded_[i].get() == resolution.config) key = std::to_string(i);
   }
-  return engines;
+  for (const std::size_t index : resolution.overrides) {
+    key.push_back(',');
+    key += std::to_string(index);
+  }
+  auto& engine = engines_[key];
+  if (!engine) {
+    auto& spell = spell_checkers_[resolution.options.language];
+    if (!spell) {
+      try {
+        spell = std::make_shared<SpellChecker>(resolution.options.language,
+                                               resolution.options.suggestions);
+      } catch (const std::runtime_error& error) {
+        throw ConfigError(error.what());
+      }
+    }
+    engine = std::make_unique<Engine>(std::move(resolution.options), spell);
+  }
+  return *engine;
 }
 
 std::string describe(const Resolution& resolution, std::string_view display_path, bool excluded) {

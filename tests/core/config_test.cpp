@@ -48,7 +48,7 @@ class ConfigFiles : public ::testing::Test {
   // The findings of `rule` when linting `text` as the file `path` under `workspace`.
   static std::vector<Diagnostic> lint(Workspace& workspace, const fs::path& path,
                                       std::string_view text, std::string_view rule) {
-    const Engine& engine = *workspace.engines_for({input(path)}).front();
+    const Engine& engine = workspace.engine_for(input(path));
     std::vector<Diagnostic> found;
     for (auto& diagnostic : engine.lint_text(path.string(), std::string(text)).diagnostics) {
       if (diagnostic.rule == rule) found.push_back(std::move(diagnostic));
@@ -511,11 +511,11 @@ TEST_F(ConfigFiles, WithoutFlagsTheFileWinsOverTheDefaults) {
 TEST_F(ConfigFiles, FilesOfTheSameConfigurationShareAnEngine) {
   file("copydesk.toml", "[[overrides]]\nfiles = [\"news\"]\nlanguage = \"en_GB\"\n");
   Workspace workspace({});
-  const auto engines = workspace.engines_for({input(dir_ / "a.txt"), input(dir_ / "news/b.txt"),
-                                              input(dir_ / "c.txt"), input(dir_ / "news/d.txt")});
-  EXPECT_EQ(engines[0], engines[2]);
-  EXPECT_EQ(engines[1], engines[3]);
-  EXPECT_NE(engines[0], engines[1]);
+  const Engine* a = &workspace.engine_for(input(dir_ / "a.txt"));
+  const Engine* b = &workspace.engine_for(input(dir_ / "news/b.txt"));
+  EXPECT_EQ(&workspace.engine_for(input(dir_ / "c.txt")), a);
+  EXPECT_EQ(&workspace.engine_for(input(dir_ / "news/d.txt")), b);
+  EXPECT_NE(a, b);
 }
 
 // --- words and options reaching the rules ---------------------------------------------------

@@ -94,12 +94,12 @@ class Workspace {
   // Throws ConfigError when that file is broken.
   const ProjectConfig* config_for(const Input& input);
   Resolution resolve(const Input& input);
-  // For collect_inputs: a file found while walking a directory.
+  // For walk_inputs: a file found while walking a directory.
   bool walks_into(const std::filesystem::path& file);
   // A file named on the command line that its configuration excludes (for --force-exclude).
   bool excluded(const Input& input);
-  // The engine for each input. Throws ConfigError.
-  std::vector<const Engine*> engines_for(const std::vector<Input>& inputs);
+  // The engine for `input`, built the first time its configuration is met. Throws ConfigError.
+  const Engine& engine_for(const Input& input);
 
  private:
   const ProjectConfig* discover(const std::filesystem::path& directory);

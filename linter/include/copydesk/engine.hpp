@@ -102,16 +102,29 @@ class Engine {
   std::vector<std::unique_ptr<Rule>> rules_;
 };
 
-// Lints each input with its engine (`engines[i]` for `inputs[i]`; files governed by different
-// configurations need different engines) on `jobs` threads (0: all cores), and hands each
-// result to `consume` in input order, as soon as it and all before it are done.
-void lint_all(const std::vector<Input>& inputs, const std::vector<const Engine*>& engines,
-              unsigned jobs, const std::function<void(FileResult&&)>& consume);
+// Where lint_all's inputs come from: a function called once, on the calling thread, with a
+// function to give each input to, in the order of the report, with the engine that lints it.
+using InputSink = std::function<void(Input&&, const Engine&)>;
+using InputSource = std::function<void(const InputSink&)>;
 
-// Expands directories (recursing, skipping hidden entries) into a sorted list of inputs. Files
-// found in a directory are kept when `wanted` says so (by default: *.txt, *.md and *.markdown).
-// "-" is standard input, shown as `stdin_name` (which also gives its syntax) or "<stdin>".
-// Paths that do not exist are kept so that linting reports them.
+// Lints the inputs `produce` gives on `jobs` threads (0: all cores; at most twice the cores),
+// starting while `produce` is still finding them, and hands each result to `consume` in input
+// order, as soon as it and all before it are done. Nothing is handed out before `produce`
+// returns: if it throws (a broken configuration met on the way), linting stops, `consume` has
+// seen nothing, and the exception is passed on.
+void lint_all(const InputSource& produce, unsigned jobs,
+              const std::function<void(FileResult&&)>& consume);
+
+// Expands directories (recursing, skipping hidden entries) into inputs, giving each to `found`
+// as soon as it is found, in the order of a sorted list: each directory's files in the byte
+// order of their paths. Files found in a directory are kept when `wanted` says so (by default:
+// *.txt, *.md and *.markdown). "-" is standard input, shown as `stdin_name` (which also gives
+// its syntax) or "<stdin>". Paths that do not exist are kept so that linting reports them.
+void walk_inputs(const std::vector<std::string>& paths,
+                 const std::function<bool(const std::filesystem::path&)>& wanted,
+                 const std::string& stdin_name, const std::function<void(Input&&)>& found);
+
+// walk_inputs' inputs as a list.
 std::vector<Input> collect_inputs(
     const std::vector<std::string>& paths,
     const std::function<bool(const std::filesystem::path&)>& wanted = {},

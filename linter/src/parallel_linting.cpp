@@ -1,0 +1,173 @@
+// lint_all: files linted on several threads while the directory walk is still finding them,
+// with the results handed out in input order.
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "copydesk/engine.hpp"
+
+namespace copydesk {
+namespace {
+
+// One file's failure (out of memory, a rule's exception) is reported for that file instead of
+// ending the process, or, on a worker thread, calling std::terminate.
+FileResult lint_guarded(const Engine& engine, const Input& input) {
+  try {
+    return engine.lint(input);
+  } catch (const std::exception& error) {
+    FileResult failed;
+    failed.path = input.display_path;
+    failed.error = std::string("internal error: ") + error.what();
+    return failed;
+  }
+}
+
+// Threads beyond the cores only take turns; a few more than the cores keep the parallel path
+// in use (and tested) on a one-core machine. "--jobs 100000" must not start 100,000 threads.
+unsigned thread_count(unsigned jobs) {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  if (jobs == 0) return cores;
+  return std::min(jobs, 2 * cores);
+}
+
+// The inputs found so far, in input order, each with its result once linted. The thread that
+// calls lint_all finds the inputs, then hands out the results in order, linting files itself
+// whenever the next result is not ready: waiting instead cost a sleep and a wake-up per file.
+class LintQueue {
+ public:
+  explicit LintQueue(unsigned max_workers) : max_workers_(max_workers) {}
+  ~LintQueue() { stop(); }
+
+  void add(Input&& input, const Engine& engine) {
+    std::size_t added;
+    {
+      std::lock_guard lock(mutex_);
+      items_.push_back(Item{std::move(input), &engine, std::nullopt});
+      added = end();
+    }
+    // A worker for every input after the first, up to the limit: one file (a pre-commit hook
+    // on one article) starts no thread; the calling thread lints it.
+    if (workers_.size() < max_workers_ && added > workers_.size() + 1) {
+      workers_.emplace_back([this] { work(); });
+    } else {
+      can_lint_.notify_one();
+    }
+  }
+
+  void finish_adding() {
+    {
+      std::lock_guard lock(mutex_);
+      adding_ = false;
+    }
+    can_lint_.notify_all();  // idle workers see that nothing more will come
+  }
+
+  void hand_out(const std::function<void(FileResult&&)>& consume) {
+    std::unique_lock lock(mutex_);
+    while (!items_.empty()) {
+      Item& front = items_.front();
+      while (!front.result) {
+        if (next_ < end() && has_room()) {
+          lint_next(lock);
+        } else {
+          front_done_.wait(lock);
+        }
+      }
+      FileResult result = std::move(*front.result);
+      waiting_bytes_ -= result.text.size();
+      items_.pop_front();
+      ++first_;
+      lock.unlock();
+      can_lint_.notify_one();  // room for one more file ahead
+      consume(std::move(result));
+      lock.lock();
+    }
+  }
+
+  // Workers finish the file they are on and end; results not handed out are dropped.
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    can_lint_.notify_all();
+    for (auto& worker : workers_) {
+      if (worker.joinable()) worker.join();
+    }
+  }
+
+ private:
+  struct Item {
+    Input input;
+    const Engine* engine;
+    std::optional<FileResult> result;
+  };
+
+  // Results wait for the ones before them (a slow file, or the walk, which must end before any
+  // is handed out): linting stops this far ahead so that they cannot fill the memory.
+  static constexpr std::size_t kMaxFilesAhead = 1024;
+  static constexpr std::size_t kMaxWaitingBytes = std::size_t{32} << 20;
+
+  std::size_t end() const { return first_ + items_.size(); }
+  bool has_room() const {
+    return next_ - first_ < kMaxFilesAhead && waiting_bytes_ < kMaxWaitingBytes;
+  }
+
+  // Lints the next file with `lock` released (the item stays put: items are only removed from
+  // the front once their result is there).
+  void lint_next(std::unique_lock<std::mutex>& lock) {
+    const std::size_t index = next_++;
+    Item& item = items_[index - first_];
+    lock.unlock();
+    FileResult result = lint_guarded(*item.engine, item.input);
+    lock.lock();
+    waiting_bytes_ += result.text.size();
+    item.result = std::move(result);
+    if (index == first_) front_done_.notify_one();
+  }
+
+  void work() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      can_lint_.wait(lock, [&] {
+        return stopping_ || (next_ < end() && has_room()) || (!adding_ && next_ >= end());
+      });
+      if (stopping_ || next_ >= end()) return;
+      lint_next(lock);
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable can_lint_;    // workers: a file to lint and room, or the end
+  std::condition_variable front_done_;  // the handing-out thread: the next result is there
+  std::deque<Item> items_;              // items_[0] is input number first_
+  std::size_t first_ = 0;               // inputs handed out
+  std::size_t next_ = 0;                // inputs taken to lint
+  std::size_t waiting_bytes_ = 0;       // text held by results not handed out
+  bool adding_ = true;
+  bool stopping_ = false;
+  const std::size_t max_workers_;
+  std::vector<std::thread> workers_;  // started and joined by the calling thread only
+};
+
+}  // namespace
+
+void lint_all(const InputSource& produce, unsigned jobs,
+              const std::function<void(FileResult&&)>& consume) {
+  // The calling thread lints too, so there are jobs - 1 workers.
+  LintQueue queue(thread_count(jobs) - 1);
+  // An exception from `produce` (a broken configuration) or `consume` (the report cannot be
+  // written) stops the workers through ~LintQueue before it is passed on.
+  produce([&](Input&& input, const Engine& engine) { queue.add(std::move(input), engine); });
+  queue.finish_adding();
+  queue.hand_out(consume);
+}
+
+}  // namespace copydesk
