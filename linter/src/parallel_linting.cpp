@@ -8,6 +8,7 @@
 #include <exception>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -55,10 +56,14 @@ class LintQueue {
     // A worker for every input after the first, up to the limit: one file (a pre-commit hook
     // on one article) starts no thread; the calling thread lints it.
     if (workers_.size() < max_workers_ && added > workers_.size() + 1) {
-      workers_.emplace_back([this] { work(); });
-    } else {
-      can_lint_.notify_one();
+      try {
+        workers_.emplace_back([this] { work(); });
+        return;
+      } catch (const std::system_error&) {
+        max_workers_ = workers_.size();  // no more threads to be had: go on with these
+      }
     }
+    can_lint_.notify_one();
   }
 
   void finish_adding() {
@@ -153,7 +158,7 @@ class LintQueue {
   std::size_t waiting_bytes_ = 0;       // text held by results not handed out
   bool adding_ = true;
   bool stopping_ = false;
-  const std::size_t max_workers_;
+  std::size_t max_workers_;
   std::vector<std::thread> workers_;  // started and joined by the calling thread only
 };
 
