@@ -1,6 +1,7 @@
 // Micro-benchmarks of the hot path: tokenizer, segmenter, each registered rule on its own, and
 // the spell check (SpellChecker and its word table). All report MB/s of input text, so they
-// compare with the whole-process figures of bench/speed/bench.py.
+// compare with the whole-process figures of bench/speed/bench.py. And what start-up pays for
+// each rule: the time to build it.
 //
 // Input: the file named by COPYDESK_BENCH_TEXT (bench.py passes 1 MB of news text), otherwise
 // the repository's examples/*.txt.
@@ -177,6 +178,19 @@ void run_rule(benchmark::State& state, const copydesk::RuleEntry* entry) {
   set_bytes(state, f.text.size());
 }
 
+// Building a rule: paid once per engine, so once by every run (the start-up of a pre-commit
+// hook on one article, and the time before a parallel run's threads have files to lint).
+void make_rule(benchmark::State& state, const copydesk::RuleEntry* entry) {
+  Fixture& f = fixture();
+  const copydesk::WordSet rejected;
+  const auto options = copydesk::RuleOptions::defaults(entry->meta.options);
+  const copydesk::RuleContext context{&f.spell, &f.accepted_words, &rejected, &options};
+  for (auto _ : state) {
+    auto rule = entry->make(context);
+    benchmark::DoNotOptimize(rule);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -187,6 +201,11 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark(("BM_Rule/" + std::string(entry->meta.id)).c_str(), run_rule,
                                  entry)
         ->Unit(benchmark::kMillisecond);
+  }
+  for (const copydesk::RuleEntry* entry : copydesk::Registry::builtin().entries()) {
+    benchmark::RegisterBenchmark(("BM_MakeRule/" + std::string(entry->meta.id)).c_str(), make_rule,
+                                 entry)
+        ->Unit(benchmark::kMicrosecond);
   }
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
