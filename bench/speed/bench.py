@@ -344,7 +344,9 @@ def micro_table(binary: Path, text_file: Path, quick: bool) -> list[str]:
     for bench in data.get("benchmarks", []):
         unit = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[bench.get("time_unit", "ns")]
         per_iteration = bench["cpu_time"] * unit
-        shown = seconds(per_iteration) if per_iteration >= 1e-3 else f"{per_iteration * 1e6:.0f} µs"
+        shown = (seconds(per_iteration) if per_iteration >= 1e-3
+                 else f"{per_iteration * 1e6:.0f} µs" if per_iteration >= 1e-6
+                 else f"{per_iteration * 1e9:.0f} ns")
         rate = bench.get("bytes_per_second")  # bytes per CPU second
         findings = bench.get("findings")
         lines.append(f"| `{bench['name']}` | {shown} | {f'{rate / MB:.1f}' if rate else '-'} | "
