@@ -162,7 +162,7 @@ struct TextCount {
 
 TextCount count_text(std::string_view text, bool file_start) {
   TextCount count;
-  std::size_t i = file_start && text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  std::size_t i = file_start ? byte_order_mark_size(text) : 0;
   for (; i < text.size(); ++i) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if ((byte & 0xC0) != 0x80) ++count.chars;

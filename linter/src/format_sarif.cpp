@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "copydesk/registry.hpp"
+#include "copydesk/text.hpp"
 #include "copydesk/version.hpp"
 #include "formatters.hpp"
 
@@ -84,7 +85,7 @@ class CharOffsets {
       const SourceView::Chunk& here = source.chunk_of(offset);
       if (&here != chunk) {
         chunk = &here;
-        byte = chunk->offset == 0 && chunk->text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+        byte = chunk->offset == 0 ? byte_order_mark_size(chunk->text) : 0;
         chars = chunk->chars_before;
       }
       const std::size_t end = std::min<std::size_t>(offset - chunk->offset, chunk->text.size());

@@ -6,10 +6,10 @@
 #include <optional>
 #include <stdexcept>
 
+#include "copydesk/text.hpp"
+
 namespace copydesk {
 namespace {
-
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 // The line that starts at `at`, without its line ending and trailing blanks; `next` receives
 // the offset past the line ending.
@@ -69,7 +69,7 @@ class ProseBuilder {
   }
 
   ProseView run() && {
-    std::size_t begin = source_.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+    std::size_t begin = byte_order_mark_size(source_);
     begin = front_matter_end(source_, begin);
     cursor_ = static_cast<std::uint32_t>(begin);
     MD_PARSER parser{};

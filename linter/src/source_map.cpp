@@ -7,10 +7,6 @@
 
 namespace copydesk {
 
-namespace {
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-}
-
 SourceMap::SourceMap(std::string_view text, bool file_start)
     : text_(text), bom_(file_start && text.starts_with(kByteOrderMark)) {
   line_starts_.push_back(0);

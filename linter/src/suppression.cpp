@@ -16,7 +16,6 @@ namespace copydesk {
 namespace {
 
 constexpr std::size_t npos = std::string_view::npos;
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr std::string_view kDisable = "copydesk-disable";
 constexpr std::string_view kEnable = "copydesk-enable";
 constexpr std::string_view kDisableNextLine = "copydesk-disable-next-line";
@@ -51,7 +50,7 @@ std::uint32_t offset(std::size_t at) { return static_cast<std::uint32_t>(at); }
 // leading byte-order mark is not part of the first line.
 bool at_line_start(std::string_view text, std::size_t at) {
   return at == 0 || text[at - 1] == '\n' || text[at - 1] == '\r' ||
-         (at == kBom.size() && text.starts_with(kBom));
+         (at == kByteOrderMark.size() && text.starts_with(kByteOrderMark));
 }
 
 std::size_t line_end(std::string_view text, std::size_t at) {

@@ -9,6 +9,15 @@
 
 namespace copydesk {
 
+// The UTF-8 byte-order mark. At the start of a file it is no part of the first line: not
+// counted in columns, not linted, not the start of a line's text.
+inline constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+// The bytes a byte-order mark takes at the start of `text` (0 or 3).
+inline std::size_t byte_order_mark_size(std::string_view text) {
+  return text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+}
+
 // Offset of the first byte that does not start a valid UTF-8 sequence (overlong forms,
 // surrogates, truncated sequences and code points above U+10FFFF are invalid).
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
