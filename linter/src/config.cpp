@@ -764,14 +764,10 @@ std::string describe(const Resolution& resolution, std::string_view display_path
   table.insert("words", std::move(words));
 
   toml::table rules;
-  const auto listed = [](const std::vector<std::string>& ids, std::string_view id) {
-    return std::find(ids.begin(), ids.end(), id) != ids.end();
-  };
   for (const RuleEntry* entry : Registry::builtin().entries()) {
     const std::string id(entry->meta.id);
     toml::table rule;
-    rule.insert("enabled", (entry->meta.enabled_by_default || listed(options.enable, id)) &&
-                               !listed(options.disable, id));
+    rule.insert("enabled", rule_enabled(entry->meta, options));
     const auto severity = options.severities.find(id);
     rule.insert("severity", std::string(to_string(severity != options.severities.end()
                                                       ? severity->second

@@ -251,6 +251,13 @@ void finish(FileResult& result, std::string text, const Suppressions& suppressio
 
 }  // namespace
 
+bool rule_enabled(const RuleMeta& meta, const EngineOptions& options) {
+  const auto listed = [&meta](const std::vector<std::string>& ids) {
+    return std::find(ids.begin(), ids.end(), meta.id) != ids.end();
+  };
+  return (meta.enabled_by_default || listed(options.enable)) && !listed(options.disable);
+}
+
 Engine::Engine(EngineOptions options, std::shared_ptr<SpellChecker> spell)
     : options_(std::move(options)), spell_(std::move(spell)) {
   check_rule_ids(options_.enable, "--enable");
@@ -267,14 +274,9 @@ Engine::Engine(EngineOptions options, std::shared_ptr<SpellChecker> spell)
   for (const auto& list : options_.accepted_lists) accepted_words_.add_lines(list);
   for (const auto& list : options_.rejected_lists) rejected_words_.add_lines(list);
 
-  const auto listed = [](const std::vector<std::string>& ids, std::string_view id) {
-    return std::find(ids.begin(), ids.end(), id) != ids.end();
-  };
   std::vector<const RuleEntry*> enabled;
   for (const RuleEntry* entry : Registry::builtin().entries()) {
-    const bool on = (entry->meta.enabled_by_default || listed(options_.enable, entry->meta.id)) &&
-                    !listed(options_.disable, entry->meta.id);
-    if (on) enabled.push_back(entry);
+    if (rule_enabled(entry->meta, options_)) enabled.push_back(entry);
   }
   // Filled before any rule is built: rules keep a pointer to their options.
   rule_options_.reserve(enabled.size());

@@ -38,6 +38,10 @@ struct EngineOptions {
   std::map<std::string, RuleOptions, std::less<>> rule_options;  // rule id -> its options
 };
 
+// Whether `options` turn the rule on: on by default or enabled, and not disabled. What the
+// engine runs and what --print-config shows.
+bool rule_enabled(const RuleMeta& meta, const EngineOptions& options);
+
 // The text of a word list (`--words`, `accept-files`...): throws ConfigError naming the file
 // when it is not a readable regular file of valid UTF-8 text.
 std::string read_word_list(const std::filesystem::path& path);
