@@ -228,6 +228,7 @@ TEST(ConfusedWord, FlagsOtherPairsInContextsThatSettleThem) {
            "Those are [[they're]] tickets, not ours.",
            "Please turn [[of]] the radio before you leave.",
            "The train leaves at [[too]] o'clock.",
+           "The board said [[there]] shareholders were angry.",
        }) {
     expect_flags(kRule, marked);
   }
@@ -267,6 +268,8 @@ TEST(ConfusedWord, LeavesThoseWordsAloneWhereTheyAreRight) {
            "Give the tap a quarter turn of the wrist.",
            "At the turn of the century the town grew.",
            "It was too early to call.",
+           "Here and there workers were seen clearing snow.",
+           "Are there customers who complain?",
        }) {
     expect_flags(kRule, clean);
   }
