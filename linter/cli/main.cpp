@@ -172,7 +172,8 @@ static int run(int argc, char** argv) {
   std::string baseline_in;
   app.add_option("--baseline", baseline_in,
                  "Report only findings not recorded in this file (see 'copydesk baseline write')");
-  app.add_option("-j,--jobs", jobs, "Files linted in parallel (0: all cores; at most twice the cores)")
+  app.add_option("-j,--jobs", jobs,
+                 "Files linted in parallel (0: all cores; at most twice the cores)")
       ->capture_default_str();
   app.add_option("--color", colour, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
