@@ -422,8 +422,8 @@ class ConfusedWord final : public Rule {
     } else if (text == "@ing") {
       slot.ing = true;
     } else if (std::any_of(text.begin(), text.end(), [](char c) {
-                 // Not find_first_of: that looks each byte up in the set with memchr, a fifth
-                 // of the rule's start-up.
+                 // Not find_first_of, which calls memchr for each byte: 7% of building the
+                 // rule (BM_MakeRule).
                  return c == '(' || c == ')' || c == '[' || c == ']' || c == '|' || c == '!';
                })) {
       fail(number, "cannot read `" + std::string(text) + "`");
