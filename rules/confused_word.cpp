@@ -380,13 +380,27 @@ class ConfusedWord final : public Rule {
     return parts;
   }
 
+  // The space-separated fields of `line`, without empty ones.
   static std::vector<std::string_view> fields(std::string_view line) {
     std::vector<std::string_view> result;
-    for (std::string_view part : split(line, ' ')) {
+    while (!line.empty()) {
+      const std::size_t space = line.find(' ');
+      std::string_view part = line.substr(0, space);
+      line.remove_prefix(space == std::string_view::npos ? line.size() : space + 1);
       while (!part.empty() && (part.back() == '\t' || part.back() == '\r')) part.remove_suffix(1);
       if (!part.empty()) result.push_back(part);
     }
     return result;
+  }
+
+  // "@name = ...": the second field is "=".
+  static bool defines_class(std::string_view line) {
+    if (line.front() != '@') return false;
+    const std::size_t space = line.find(' ');
+    if (space == std::string_view::npos) return false;
+    const std::size_t second = line.find_first_not_of(' ', space);
+    return second != std::string_view::npos && line[second] == '=' &&
+           (second + 1 == line.size() || line[second + 1] == ' ');
   }
 
   // "@name = word word ..." defines a class; more lines with the same name add words.
@@ -504,7 +518,10 @@ class ConfusedWord final : public Rule {
     if (!pattern.before.empty() && only_words(pattern.before.front())) {
       pattern.previous_words = pattern.before.front().words;
     }
-    if (std::find(skipped.begin(), skipped.end(), pattern_name(pattern)) != skipped.end()) return;
+    if (!skipped.empty() &&
+        std::find(skipped.begin(), skipped.end(), pattern_name(pattern)) != skipped.end()) {
+      return;
+    }
     by_target_[pattern.wrong].push_back(static_cast<std::uint32_t>(patterns_.size()));
     // A target with bytes outside ASCII is only ever met through may_be_target's other branch.
     target_signatures_[signature(pattern.wrong)] = true;
@@ -539,9 +556,11 @@ class ConfusedWord final : public Rule {
       while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
       while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
       if (line.empty() || line.front() == '#') continue;
-      const auto parts = fields(line);
-      if (parts.size() >= 2 && parts[0].front() == '@' && parts[1] == "=") parse_class(line, number);
-      else parse_pattern(line, number, skipped);
+      if (defines_class(line)) {
+        parse_class(line, number);
+      } else {
+        parse_pattern(line, number, skipped);
+      }
     }
   }
 
