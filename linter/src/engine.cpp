@@ -1,19 +1,12 @@
 #include "copydesk/engine.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <atomic>
-#include <condition_variable>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <limits>
-#include <set>
-#include <sstream>
-#include <thread>
 
 #include "copydesk/document.hpp"
 #include "copydesk/markdown.hpp"
