@@ -163,6 +163,7 @@ class MisspelledWord final : public Rule {
         accepted_(context.accepted_words),
         rejected_(context.rejected_words) {
     prefixes_.add_lines(embedded_data("hyphen-prefixes.txt"));
+    singulars_in_s_.add_lines(embedded_data("singular-nouns-in-s.txt"));
   }
 
   const RuleMeta& meta() const override { return kMeta; }
@@ -262,6 +263,11 @@ class MisspelledWord final : public Rule {
     for_each_part(word, [&](std::string_view part, std::size_t part_begin, bool last_part) {
       const bool first = first_part;
       first_part = false;
+      if (const std::string fixed = plural_possessive_fix(part, scratch); !fixed.empty()) {
+        report(token.span.begin + static_cast<std::uint32_t>(part_begin), part, {fixed}, sink,
+               "is the possessive of a plural, which takes the apostrophe alone.");
+        return true;
+      }
       if (part_ok(document, part, first, at_start, last_part, scratch)) return true;
       const std::string_view straight = straighten_apostrophes(part, scratch.straight);
       // Known to the other region's dictionary: its spelling of a word this one knows
@@ -495,6 +501,38 @@ class MisspelledWord final : public Rule {
     return std::string_view::npos;
   }
 
+  // "employees's" -> "employees'": the possessive of a regular plural, one whose singular is the
+  // same word without its final "s" ("employee"), takes the apostrophe alone. A singular that
+  // ends in "s" keeps its "'s": "boss's" and "princess's" ("ss" is no plural ending), "census's",
+  // "crisis's", "physics's", and those in dictionaries/singular-nouns-in-s.txt ("species's").
+  std::string plural_possessive_fix(std::string_view part, Scratch& scratch) const {
+    const std::string_view base = without_possessive(part);
+    if (base.size() == part.size() || base.size() < 4 || base.back() != 's') return {};
+    for (const char c : base) {
+      if (c < 'a' || c > 'z') return {};  // names ("Jones's") and anything unusual pass
+    }
+    const char before = base[base.size() - 2];
+    if (before == 's' || before == 'u' || before == 'i' || base.ends_with("ics")) return {};
+    if (singulars_in_s_.contains_exact(base) || is_possessive_pronoun_base(base)) {
+      return {};  // "hers's" is flagged as unknown instead
+    }
+    if (!known(base, scratch) || !is_plural_of_known(base, scratch)) return {};
+    // The apostrophe as written: "employees’s" -> "employees’".
+    return std::string(part.substr(0, part.size() - 1));
+  }
+
+  // "employees" (employee), "boxes" (box), "companies" (company), "wolves" (wolf), "lives" (life):
+  // a plural of a known word by the regular endings.
+  bool is_plural_of_known(std::string_view plural, Scratch& scratch) const {
+    const std::string_view stem2 = plural.substr(0, plural.size() - 2);
+    const std::string_view stem3 = plural.substr(0, plural.size() - 3);
+    if (known(plural.substr(0, plural.size() - 1), scratch)) return true;
+    if (plural.ends_with("es") && known(stem2, scratch)) return true;
+    if (plural.ends_with("ies") && known(std::string(stem3) + "y", scratch)) return true;
+    return plural.ends_with("ves") &&
+           (known(std::string(stem3) + "f", scratch) || known(std::string(stem3) + "fe", scratch));
+  }
+
   // The word with the apostrophe it lacks, when that makes a contraction Hunspell knows and the
   // word itself is unknown: "Im" -> "I'm", "Youre" -> "You're", "DONT" -> "DON'T".
   std::string missing_apostrophe(std::string_view word, Scratch& scratch) const {
@@ -532,6 +570,7 @@ class MisspelledWord final : public Rule {
   const WordSet* accepted_;
   const WordSet* rejected_;  // the house style's forbidden words
   WordSet prefixes_;  // "pre", "anti": only ever written before a hyphen
+  WordSet singulars_in_s_;  // "species", "news": not plurals, though they end in "s"
 };
 
 }  // namespace

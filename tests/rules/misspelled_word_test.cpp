@@ -52,6 +52,29 @@ TEST(MisspelledWordTest, FlagsApostropheInPossessivePronoun) {
   expect_flags(kRule, "The final decision was [[your's]] to make.");
 }
 
+TEST(MisspelledWordTest, FlagsApostropheSAfterAPlural) {
+  expect_flags(kRule, "Staff queued at the [[workers's]] entrance and the [[churches's]] doors.");
+  expect_flags(kRule, "The [[wolves's]] den lay beyond the [[cities\xE2\x80\x99s]] edge.");
+  const auto found = findings(kRule, "The employees's canteen closed.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].span.begin, 4u);
+  EXPECT_EQ(found[0].span.end, 15u);
+  EXPECT_EQ(found[0].suggestions, std::vector<std::string>{"employees'"});
+  EXPECT_NE(found[0].message.find("possessive of a plural"), std::string::npos);
+  // The apostrophe is kept as written.
+  const auto curly = findings(kRule, "Both companies\xE2\x80\x99s profits rose.");
+  ASSERT_EQ(curly.size(), 1u);
+  EXPECT_EQ(curly[0].suggestions, std::vector<std::string>{"companies\xE2\x80\x99"});
+}
+
+TEST(MisspelledWordTest, LeavesApostropheSAfterASingularEndingInS) {
+  expect_flags(kRule,
+               "The boss's car passed the princess's carriage, the bus's stop and the census's "
+               "office.");
+  expect_flags(kRule, "The crisis's cost, the species's range and the economics's syllabus.");
+  expect_flags(kRule, "The news's source was the series's writer in the Joneses's house.");
+}
+
 TEST(MisspelledWordTest, FlagsMissingApostrophe) {
   expect_flags(kRule, "Officials said they [[wouldnt]] comment.");
 }
