@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -164,6 +165,7 @@ class MisspelledWord final : public Rule {
         rejected_(context.rejected_words) {
     prefixes_.add_lines(embedded_data("hyphen-prefixes.txt"));
     singulars_in_s_.add_lines(embedded_data("singular-nouns-in-s.txt"));
+    verbs_without_noun_use_.add_lines(embedded_data("verbs-without-noun-use.txt"));
   }
 
   const RuleMeta& meta() const override { return kMeta; }
@@ -266,6 +268,13 @@ class MisspelledWord final : public Rule {
       if (const std::string fixed = plural_possessive_fix(part, scratch); !fixed.empty()) {
         report(token.span.begin + static_cast<std::uint32_t>(part_begin), part, {fixed}, sink,
                "is the possessive of a plural, which takes the apostrophe alone.");
+        return true;
+      }
+      if (const auto verb = verb_with_apostrophe(part)) {
+        std::vector<std::string> suggestions;
+        if (spell_->correct(*verb)) suggestions.push_back(*verb);
+        report(token.span.begin + static_cast<std::uint32_t>(part_begin), part,
+               std::move(suggestions), sink, "is a verb, whose \"s\" takes no apostrophe.");
         return true;
       }
       if (part_ok(document, part, first, at_start, last_part, scratch)) return true;
@@ -521,6 +530,29 @@ class MisspelledWord final : public Rule {
     return std::string(part.substr(0, part.size() - 1));
   }
 
+  // "become's" -> "becomes": a verb that is never a noun has no possessive, and its "'s" cannot be
+  // "is" either; the writer meant the verb's "s" (dictionaries/verbs-without-noun-use.txt).
+  std::optional<std::string> verb_with_apostrophe(std::string_view part) const {
+    const std::string_view base = without_possessive(part);
+    if (base.size() == part.size() || !verbs_without_noun_use_.contains_exact(base)) {
+      return std::nullopt;
+    }
+    std::string third_person(base);
+    const char last = base.back();
+    const bool after_consonant = base.size() > 1 && std::string_view("aeiou").find(
+                                                        base[base.size() - 2]) == std::string_view::npos;
+    if (last == 'y' && after_consonant) {
+      third_person.back() = 'i';
+      third_person += "es";
+    } else if (last == 's' || last == 'x' || last == 'z' || last == 'o' || base.ends_with("ch") ||
+               base.ends_with("sh")) {
+      third_person += "es";
+    } else {
+      third_person += 's';
+    }
+    return third_person;
+  }
+
   // "employees" (employee), "boxes" (box), "companies" (company), "wolves" (wolf), "lives" (life):
   // a plural of a known word by the regular endings.
   bool is_plural_of_known(std::string_view plural, Scratch& scratch) const {
@@ -571,6 +603,7 @@ class MisspelledWord final : public Rule {
   const WordSet* rejected_;  // the house style's forbidden words
   WordSet prefixes_;  // "pre", "anti": only ever written before a hyphen
   WordSet singulars_in_s_;  // "species", "news": not plurals, though they end in "s"
+  WordSet verbs_without_noun_use_;  // "become", "seem": no possessive, no "become is"
 };
 
 }  // namespace

@@ -67,6 +67,22 @@ TEST(MisspelledWordTest, FlagsApostropheSAfterAPlural) {
   EXPECT_EQ(curly[0].suggestions, std::vector<std::string>{"companies\xE2\x80\x99"});
 }
 
+TEST(MisspelledWordTest, FlagsApostropheSOnAVerb) {
+  expect_flags(kRule, "If the delay [[become's]] longer, the board [[discuss's]] it again.");
+  const auto found = findings(kRule, "The rule only apply\xE2\x80\x99s to new staff.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].span.begin, 14u);
+  EXPECT_EQ(found[0].span.end, 23u);
+  EXPECT_EQ(found[0].suggestions, std::vector<std::string>{"applies"});
+  EXPECT_NE(found[0].message.find("is a verb"), std::string::npos);
+  EXPECT_EQ(findings(kRule, "It all seem's fine.")[0].suggestions,
+            std::vector<std::string>{"seems"});
+}
+
+TEST(MisspelledWordTest, LeavesApostropheSOnVerbsThatAreAlsoNouns) {
+  expect_flags(kRule, "The list of do's and don'ts covered the new recruit's first get's rules.");
+}
+
 TEST(MisspelledWordTest, LeavesApostropheSAfterASingularEndingInS) {
   expect_flags(kRule,
                "The boss's car passed the princess's carriage, the bus's stop and the census's "
