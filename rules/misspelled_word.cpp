@@ -539,8 +539,9 @@ class MisspelledWord final : public Rule {
     }
     std::string third_person(base);
     const char last = base.back();
-    const bool after_consonant = base.size() > 1 && std::string_view("aeiou").find(
-                                                        base[base.size() - 2]) == std::string_view::npos;
+    const bool after_consonant =
+        base.size() > 1 &&
+        std::string_view("aeiou").find(base[base.size() - 2]) == std::string_view::npos;
     if (last == 'y' && after_consonant) {
       third_person.back() = 'i';
       third_person += "es";
