@@ -68,6 +68,24 @@ bool is_brand(std::string_view word) {
   return !contraction || has_inner_upper(word.substr(0, apostrophe));
 }
 
+// "I'l", "I’ve": "I" with an apostrophe and lowercase letters is the pronoun contracted, never a
+// name, although it starts with a capital.
+bool is_pronoun_contraction(std::string_view word) {
+  std::string_view rest;
+  if (word.starts_with("I'")) {
+    rest = word.substr(2);
+  } else if (word.starts_with("I\xE2\x80\x99")) {
+    rest = word.substr(4);
+  } else {
+    return false;
+  }
+  if (rest.empty()) return false;
+  for (const char c : rest) {
+    if (c < 'a' || c > 'z') return false;
+  }
+  return true;
+}
+
 // "your's", "their's": pronouns whose possessive never takes an apostrophe.
 bool is_possessive_pronoun_base(std::string_view word) {
   for (const std::string_view pronoun :
@@ -247,12 +265,13 @@ class MisspelledWord final : public Rule {
         return;
       }
     }
+    const bool pronoun_contraction = upper_start && is_pronoun_contraction(word);
     // A capitalized word inside a sentence is a name, and "iPhone", "McDonald" are brands.
-    if (!at_start && upper_start) return;
+    if (!at_start && upper_start && !pronoun_contraction) return;
     if (may_have_capitals && (is_acronym(word) || is_brand(word))) return;
     if (known(word, scratch) || known_abbreviation(document, index, word, scratch)) return;
     if (name_particle(document, index, word)) return;
-    if (at_start && upper_start) {
+    if (at_start && upper_start && !pronoun_contraction) {
       // "Lleyton Hewitt said": a first name opening the sentence, before the family name;
       // "Cech, Ferreira, Carvalho": the first of a list of names.
       if (capitalized_neighbour(document, index, 1) || starts_name_list(document, index)) return;
@@ -370,7 +389,7 @@ class MisspelledWord final : public Rule {
         known(part.substr(0, part.size() - 1), scratch)) {
       return true;
     }
-    if (!starts_upper(part)) return false;
+    if (!starts_upper(part) || is_pronoun_contraction(part)) return false;
     if (!first_part || !at_start) return true;
     // A capital at a sentence start proves nothing: the word is a name only if the document
     // also capitalizes it inside a sentence.

@@ -67,6 +67,23 @@ TEST(MisspelledWordTest, FlagsApostropheSAfterAPlural) {
   EXPECT_EQ(curly[0].suggestions, std::vector<std::string>{"companies\xE2\x80\x99"});
 }
 
+TEST(MisspelledWordTest, FlagsMisspelledContractionOfI) {
+  // "I" with a broken contraction is no name, although it starts with a capital.
+  expect_flags(kRule,
+               "Yes, [[I'l]] call, and he said [[I\xE2\x80\x99"
+               "v]] seen it.");
+  const auto found = findings(kRule, "Maybe I'l call.");
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_FALSE(found[0].suggestions.empty());
+  EXPECT_EQ(found[0].suggestions[0], "I'll");
+}
+
+TEST(MisspelledWordTest, LeavesContractionsOfI) {
+  expect_flags(kRule,
+               "I'm sure I'll go, and I've said I\xE2\x80\x99"
+               "d go.");
+}
+
 TEST(MisspelledWordTest, FlagsApostropheSOnAVerb) {
   expect_flags(kRule, "If the delay [[become's]] longer, the board [[discuss's]] it again.");
   const auto found = findings(kRule, "The rule only apply\xE2\x80\x99s to new staff.");
