@@ -41,10 +41,13 @@ bool is_acronym(std::string_view word) {
   return is_all_upper(word);
 }
 
-// "iPhone", "McDonald", "eBay": an inner capital marks a brand or a name. A capital in a
-// contraction's ending ("We'Re", "don'T") is a typing slip instead.
-bool is_brand(std::string_view word) {
-  if (!has_inner_upper(word)) return false;
+// A word split at its last apostrophe (straight or curly) when what follows is a contraction's
+// ending in any case: "We'Re" -> "We", "'", "Re"; "don’T" -> "don", "’", "T".
+struct ContractionParts {
+  std::string_view stem, apostrophe, ending;
+};
+
+std::optional<ContractionParts> contraction_parts(std::string_view word) {
   std::size_t apostrophe = word.rfind('\'');
   std::size_t length = 1;
   if (const std::size_t curly = word.rfind("\xE2\x80\x99");
@@ -53,19 +56,26 @@ bool is_brand(std::string_view word) {
     apostrophe = curly;
     length = 3;
   }
-  if (apostrophe == std::string_view::npos) return true;
+  if (apostrophe == std::string_view::npos) return std::nullopt;
   const std::string_view ending = word.substr(apostrophe + length);
-  bool contraction = false;
   for (const std::string_view suffix : {"s", "t", "re", "ll", "ve", "d", "m"}) {
     if (ending.size() != suffix.size()) continue;
-    contraction = true;
-    for (std::size_t i = 0; i < ending.size(); ++i) {
-      contraction = contraction && (ending[i] | 0x20) == suffix[i];
+    bool same = true;
+    for (std::size_t i = 0; i < ending.size(); ++i) same = same && (ending[i] | 0x20) == suffix[i];
+    if (same) {
+      return ContractionParts{word.substr(0, apostrophe), word.substr(apostrophe, length), ending};
     }
-    if (contraction) break;
   }
+  return std::nullopt;
+}
+
+// "iPhone", "McDonald", "eBay": an inner capital marks a brand or a name. A capital in a
+// contraction's ending ("We'Re", "don'T") is a typing slip instead.
+bool is_brand(std::string_view word) {
+  if (!has_inner_upper(word)) return false;
   // "O'Brien" is a name; "McDonald's" keeps its inner capital before the ending.
-  return !contraction || has_inner_upper(word.substr(0, apostrophe));
+  const auto parts = contraction_parts(word);
+  return !parts || has_inner_upper(parts->stem);
 }
 
 // "I'l", "I’ve": "I" with an apostrophe and lowercase letters is the pronoun contracted, never a
@@ -262,6 +272,14 @@ class MisspelledWord final : public Rule {
     if (upper_start) {
       if (const std::string fixed = missing_apostrophe(word, scratch); !fixed.empty()) {
         report(token.span.begin, word, {fixed}, sink);
+        return;
+      }
+    }
+    // "We'RE", "Example'S": a contraction's ending typed in capitals, whatever comes before.
+    if (may_have_capitals) {
+      if (const std::string fixed = miscased_contraction(word, scratch); !fixed.empty()) {
+        report(token.span.begin, word, {fixed}, sink,
+               "has capitals in its contraction, which is written in lowercase.");
         return;
       }
     }
@@ -527,6 +545,22 @@ class MisspelledWord final : public Rule {
       if (lower_before && word[i] >= 'A' && word[i] <= 'Z') return i;
     }
     return std::string_view::npos;
+  }
+
+  // "We'RE" -> "We're", "don'T" -> "don't": the word with its contraction's ending in lowercase,
+  // when that is a known word and the word is not written all in capitals ("WE'RE", "I'M").
+  std::string miscased_contraction(std::string_view word, Scratch& scratch) const {
+    const auto parts = contraction_parts(word);
+    if (!parts || is_all_upper(word)) return {};
+    std::string fixed(parts->stem);
+    fixed += parts->apostrophe;
+    bool changed = false;
+    for (const char c : parts->ending) {
+      changed = changed || (c >= 'A' && c <= 'Z');
+      fixed += static_cast<char>(c | 0x20);
+    }
+    if (!changed || !known(fixed, scratch)) return {};
+    return fixed;
   }
 
   // "employees's" -> "employees'": the possessive of a regular plural, one whose singular is the

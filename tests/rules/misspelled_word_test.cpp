@@ -46,6 +46,16 @@ TEST(MisspelledWordTest, FlagsTypoWithCurlyApostrophe) {
 TEST(MisspelledWordTest, FlagsCapitalInContractionEnding) {
   expect_flags(kRule, "We [[don'T]] agree with the panel.");
   expect_flags(kRule, "[[We'Re]] leaving on Monday.");
+  // Two capitals, and a capitalized word inside a sentence: a slip of the shift key, no name.
+  expect_flags(kRule, "[[We'RE]] told this [[Example'S]] wrong.");
+  const auto found = findings(kRule, "Then It\xE2\x80\x99S late.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].suggestions, std::vector<std::string>{"It\xE2\x80\x99s"});
+  EXPECT_NE(found[0].message.find("capitals in its contraction"), std::string::npos);
+}
+
+TEST(MisspelledWordTest, LeavesContractionsWrittenAllInCapitals) {
+  expect_flags(kRule, "The banner read WE'RE READY and I'M HERE, said O'Brien.");
 }
 
 TEST(MisspelledWordTest, FlagsApostropheInPossessivePronoun) {
