@@ -177,6 +177,7 @@ class ConfusedWord final : public Rule {
       fold(text, folded);
       const auto found = by_target_.find(folded);
       if (found == by_target_.end()) continue;
+      if (part_of_code_name(document, i)) continue;
       const Sentence& sentence = document.sentences()[document.sentence_of(i)];
       Cursor cursor{document, sentence.first, sentence.last, starts_lower(text),
                     is_all_upper(text) && text.size() > 1};
@@ -203,6 +204,25 @@ class ConfusedWord final : public Rule {
 
  private:
   static constexpr std::size_t kLongestTarget = 32;
+
+  // "the advise() call", "set advise.statusHints", "git.advise": a word glued to "(" after it,
+  // or to a period and another word on either side, is a name in code, not a word of the prose.
+  static bool part_of_code_name(const Document& document, std::uint32_t i) {
+    const auto& tokens = document.tokens();
+    const auto glued = [&](std::uint32_t a) {
+      return tokens[a].span.end == tokens[a + 1].span.begin;
+    };
+    const auto is = [&](std::uint32_t at, std::string_view text) {
+      return document.text_of(tokens[at]) == text;
+    };
+    if (i + 1 < tokens.size() && glued(i) && is(i + 1, "(")) return true;
+    if (i + 2 < tokens.size() && glued(i) && glued(i + 1) && is(i + 1, ".") &&
+        tokens[i + 2].kind == TokenKind::Word) {
+      return true;
+    }
+    return i >= 2 && glued(i - 1) && glued(i - 2) && is(i - 1, ".") &&
+           tokens[i - 2].kind == TokenKind::Word;
+  }
 
   static unsigned char ascii_lower(unsigned char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c;

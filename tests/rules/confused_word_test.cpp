@@ -275,6 +275,66 @@ TEST(ConfusedWord, LeavesThoseWordsAloneWhereTheyAreRight) {
   }
 }
 
+TEST(ConfusedWord, FlagsUsagePairsInContextsThatSettleThem) {
+  for (std::string_view marked : {
+           "Cyclists are not [[aloud]] on the towpath.",
+           "Visitors were [[aloud]] in after noon.",
+           "The council was [[loathe]] to raise the rents.",
+           "The report [[eluded]] to problems with the budget.",
+           "The suspect managed to [[allude]] police for a month.",
+           "A free sample may [[peak]] your interest.",
+           "The driver slammed the brakes on, then hit the [[breaks]] again.",
+           "The old model had disc [[breaks]] and a parking [[break]].",
+           "The sergeant took [[role]] call at dawn.",
+           "She became a [[roll]] model for young engineers.",
+           "Two men were hurt at the construction [[sight]].",
+           "Thanks again [[fore]] your patience.",
+           "What's [[it's]] name again?",
+           "I [[thing]] that's the last train.",
+       }) {
+    expect_flags(kRule, marked);
+  }
+}
+
+TEST(ConfusedWord, LeavesUsagePairsAloneWhereTheyAreRight) {
+  for (std::string_view clean : {
+           "She read the letter silently, not aloud.",
+           "The poem was read aloud at the funeral.",
+           "I loathe to admit it, but he was right.",
+           "The answer has eluded to date every scientist who tried.",
+           "He alluded to the crisis in his speech.",
+           "Prices will peak the following week.",
+           "The rock and roll players took a bow.",
+           "The sight of the harbour cheered them.",
+           "The issue came to the fore the following year.",
+           "What's its name again?",
+           "The thing that's missing is a plan.",
+       }) {
+    expect_flags(kRule, clean);
+  }
+}
+
+TEST(ConfusedWord, LeavesNounsThatTakeOfAlone) {
+  for (std::string_view clean : {
+           "The showing of the film was delayed.",
+           "It was a show of the party's unity.",
+           "He answered with a shrug of the shoulders.",
+           "Keep a log of the changes.",
+           "The logging of the data failed.",
+           "The sealing of the border angered traders.",
+           "She was the best paid of the players.",
+           "The transfer was effected by the bank on Friday.",
+       }) {
+    expect_flags(kRule, clean);
+  }
+}
+
+TEST(ConfusedWord, LeavesNamesInCodeAlone) {
+  expect_flags(kRule,
+               "The advise() call and the advise.statusHints key changed, as did git.advise.");
+  expect_flags(kRule, "Read the [[advise]] in the manual.");
+}
+
 TEST(ConfusedWord, SuggestsThePossessiveAfterAPreposition) {
   const auto found = findings(kRule, "The town is proud of the band and with it\xE2\x80\x99s drummer.");
   ASSERT_EQ(found.size(), 1u);
