@@ -208,20 +208,16 @@ class ConfusedWord final : public Rule {
   // "the advise() call", "set advise.statusHints", "git.advise": a word glued to "(" after it,
   // or to a period and another word on either side, is a name in code, not a word of the prose.
   static bool part_of_code_name(const Document& document, std::uint32_t i) {
+    // Tokens cover the text without gaps, so neighbouring tokens that are not blank touch.
     const auto& tokens = document.tokens();
-    const auto glued = [&](std::uint32_t a) {
-      return tokens[a].span.end == tokens[a + 1].span.begin;
-    };
     const auto is = [&](std::uint32_t at, std::string_view text) {
       return document.text_of(tokens[at]) == text;
     };
-    if (i + 1 < tokens.size() && glued(i) && is(i + 1, "(")) return true;
-    if (i + 2 < tokens.size() && glued(i) && glued(i + 1) && is(i + 1, ".") &&
-        tokens[i + 2].kind == TokenKind::Word) {
+    if (i + 1 < tokens.size() && is(i + 1, "(")) return true;
+    if (i + 2 < tokens.size() && is(i + 1, ".") && tokens[i + 2].kind == TokenKind::Word) {
       return true;
     }
-    return i >= 2 && glued(i - 1) && glued(i - 2) && is(i - 1, ".") &&
-           tokens[i - 2].kind == TokenKind::Word;
+    return i >= 2 && is(i - 1, ".") && tokens[i - 2].kind == TokenKind::Word;
   }
 
   static unsigned char ascii_lower(unsigned char c) {

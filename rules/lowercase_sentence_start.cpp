@@ -47,7 +47,8 @@ class LowercaseSentenceStart final : public Rule {
   static constexpr RuleMeta kMeta{"lowercase-sentence-start", "capitalization", Severity::Error,
                                   "A sentence that starts with a lowercase letter.", true};
 
-  explicit LowercaseSentenceStart(const RuleContext&) {
+  explicit LowercaseSentenceStart(const RuleContext& context)
+      : spell_(context.spell), accepted_(context.accepted_words) {
     WordSet* current = &lowercase_names_;
     std::string_view data = embedded_data("lowercase-sentence-starts.txt");
     while (!data.empty()) {
@@ -135,6 +136,11 @@ class LowercaseSentenceStart final : public Rule {
     if (mark < 0) return false;
     const auto mark_index = static_cast<std::uint32_t>(mark);
     if (!prose_sentence(document, sentence)) return false;
+    // "  ii. a notice": the period numbers a list item and ends no sentence.
+    if (mark_index > 0 && tokens[mark_index - 1].kind == TokenKind::Word &&
+        list_enumerator(document, mark_index - 1, mark_index + 1)) {
+      return false;
+    }
     // ". . ." and ".." are ellipses however they are spaced, and do not end the sentence.
     const std::int64_t before_mark = document.previous_non_blank(mark_index);
     if (before_mark >= 0 &&
@@ -183,6 +189,10 @@ class LowercaseSentenceStart final : public Rule {
       if (after == "." && is_abbreviation(word)) return false;
     }
     if (lowercase_names_.contains_exact(word)) return false;
+    if (list_enumerator(document, index, end)) return false;
+    // "strace is free software": a word that is no dictionary word, capitalized or not, is a
+    // name written in lowercase, or a typo that misspelled-word reports.
+    if (!capitalized_is_known(word)) return false;
     if (particles_.contains_exact(word)) {
       // "van Gogh", "de Gaulle": a name whose particle some writers keep lowercase.
       const std::int64_t next = document.next_non_blank(index);
@@ -192,6 +202,36 @@ class LowercaseSentenceStart final : public Rule {
       }
     }
     return true;
+  }
+
+  // Words with letters outside ASCII ("élan") are taken as they are, as misspelled-word takes
+  // them: the dictionary cannot judge them.
+  bool capitalized_is_known(std::string_view word) const {
+    if (spell_ == nullptr) return true;
+    for (const char c : word) {
+      if (static_cast<unsigned char>(c) >= 0x80) return true;
+    }
+    if (accepted_ != nullptr && accepted_->contains(word)) return true;
+    return spell_->correct(capitalized(word));
+  }
+
+  // "  ii. a notice", "b) keep it": a letter or a lowercase Roman numeral that opens a line and
+  // is followed by "." or ")" numbers an item of a list; it is no sentence.
+  static bool list_enumerator(const Document& document, std::uint32_t index, std::uint32_t end) {
+    const auto& tokens = document.tokens();
+    const std::string_view word = document.text_of(tokens[index]);
+    if (index + 1 >= end || word.size() > 5) return false;
+    const std::string_view after = document.text_of(tokens[index + 1]);
+    if (after != "." && after != ")") return false;
+    const bool letter = word.size() == 1;
+    const bool roman = word.find_first_not_of("ivxlc") == std::string_view::npos;
+    if (!letter && !roman) return false;
+    const std::int64_t before = document.previous_non_blank(index);
+    if (before < 0) return true;
+    for (auto at = static_cast<std::uint32_t>(before) + 1; at < index; ++at) {
+      if (tokens[at].kind == TokenKind::Newline) return true;
+    }
+    return false;
   }
 
   static std::string capitalized(std::string_view word) {
@@ -221,6 +261,8 @@ class LowercaseSentenceStart final : public Rule {
     sink.report(std::move(diagnostic));
   }
 
+  const SpellChecker* spell_;
+  const WordSet* accepted_;  // house words and the user's: lowercase entries accept capitals
   WordSet lowercase_names_;
   WordSet particles_;
   WordSet exclamation_names_;

@@ -73,9 +73,21 @@ TEST(LowercaseSentenceStart, LeavesTrustedExceptionsAlone) {
            "The final result came from\n\nthe judges after a long delay.",
            "Word count\n\nmatters less than clarity in a report.",
            "See you later. br /&gt;",
+           "You must do the following.\n  a. retain the notice.\n  b. keep it as it is.",
+           "The terms follow.\n  ii. a copyright notice must stay.\n  iii. a notice of changes.",
+           "The tool is small. strace is free software.",
        }) {
     expect_flags(kRule, clean);
   }
+}
+
+TEST(LowercaseSentenceStart, FlagsWordsTheDictionaryKnowsCapitalized) {
+  // The check that lets "strace" pass still flags dictionary words, house words and names.
+  expect_flags(kRule,
+               "It was late. [[this]] reliance grew. We left. [[cybersecurity]] matters. "
+               "They waited. [[john]] came later.");
+  // A list letter in running text is a word: "a" opens the sentence.
+  expect_flags(kRule, "The vote was close. [[a]]. recount followed.");
 }
 
 TEST(LowercaseSentenceStart, MessageSuggestionAndFix) {

@@ -94,6 +94,12 @@ TEST(MisspelledWordTest, LeavesContractionsOfI) {
                "d go.");
 }
 
+TEST(MisspelledWordTest, LeavesTheWordsOfPaths) {
+  expect_flags(kRule, "The file cmake/modules/FindGLIB2.cmake and /usr/share/doc/hunspel are old.");
+  // One slash is prose: "and/or", "km/h", and a typo beside one.
+  expect_flags(kRule, "Use [[recieve]]/send and/or the km/h figure.");
+}
+
 TEST(MisspelledWordTest, FlagsApostropheSOnAVerb) {
   expect_flags(kRule, "If the delay [[become's]] longer, the board [[discuss's]] it again.");
   const auto found = findings(kRule, "The rule only apply\xE2\x80\x99s to new staff.");

@@ -57,9 +57,25 @@ TEST(RepeatedWord, LeavesLegitimateDoublesAlone) {
            "Will will chair the meeting.",
            "The can can hold a litre.",
            "The the-word debate continued.",
+           "We didn't do so so far.",
        }) {
     EXPECT_TRUE(findings(kRule, clean).empty()) << clean;
   }
+}
+
+TEST(RepeatedWord, LeavesPathsDottedNamesAndColumnsAlone) {
+  for (std::string_view clean : {
+           "Files:\n  po/lt.po\n  po/sv.po\n",
+           "Run GIT_DIR=foo.git git init to start.",
+           "See m4/host.m4 m4/lib.m4 for the macros.",
+           "Name      never      never      Yes\n",
+           "Column\tvalue\tvalue\n",
+       }) {
+    EXPECT_TRUE(findings(kRule, clean).empty()) << clean;
+  }
+  // Prose still counts, also with two spaces between the words or the repeat before a period.
+  expect_flags(kRule, "They read the  [[the]] report.");
+  expect_flags(kRule, "It was the best of [[of]].\nThe files are in po/lt.po and [[and]] more.");
 }
 
 TEST(RepeatedWord, OffersAFixThatRemovesTheCopyAndItsSpace) {
