@@ -64,8 +64,9 @@ class MissingSpaceAfterPunctuation final : public Rule {
       } else if (i + 2 < count && tokens[i + 1].kind == TokenKind::Punctuation &&
                  is_curly_closing_quote(document.text_of(tokens[i + 1])) &&
                  tokens[i + 2].kind == TokenKind::Word && mark != ":" && mark != ";" &&
-                 word_before(document, i) >= 0) {
-        // "Frank,”said": the quotation closes properly but the next word is glued to it.
+                 document.text_of(tokens[i + 2]) != "s" && word_before(document, i) >= 0) {
+        // "Frank,”said": the quotation closes properly but the next word is glued to it. Not
+        // "Inc.’s", "U.S.’s": an apostrophe and the "s" of a possessive.
         report(document, tokens[i + 1].span, sink);
       }
     }
@@ -91,12 +92,35 @@ class MissingSpaceAfterPunctuation final : public Rule {
     const std::string_view next = document.text_of(tokens[index + 1]);
     const std::int64_t before = word_before(document, index);
     if (before < 0) return false;
+    if (in_code(document, index)) return false;
     const auto before_index = static_cast<std::uint32_t>(before);
     if (mark == ",") return true;
-    if (mark == ";") return !html_entity(document, before_index);
+    if (mark == ";") return !html_entity(document, before_index) && !acronym_pair(document, index);
     if (mark == ":") return colon_glued(document, index);
     if (mark == "!" || mark == "?") return exclamation_glued(document, before_index, next);
     return period_glued(document, before_index, index);
+  }
+
+  // "AUTHORS.{en,ru}.txt", "%(contents:size)", "man:journalctl(1)", "foo/bar:baz", "a=b,c=d",
+  // "-n,m": a mark in a run of text without spaces that holds characters prose does not glue
+  // to words, a pair of brackets, or that opens like a command-line option, is code in plain
+  // text. "(see,for example)" still counts: its run has only the opening bracket.
+  static bool in_code(const Document& document, std::uint32_t index) {
+    const std::string_view run = document.glued_run(index);
+    if (run.find_first_of("{}%$=\\|<>~^_/") != std::string_view::npos) return true;
+    const auto both = [&](char open, char close) {
+      return run.find(open) != std::string_view::npos && run.find(close) != std::string_view::npos;
+    };
+    if (both('(', ')') || both('[', ']')) return true;
+    return run.size() > 1 && (run[0] == '-' || run[0] == '+') &&
+           ((run[1] | 0x20) >= 'a' && (run[1] | 0x20) <= 'z');
+  }
+
+  // "TL;DR": capitals on both sides of the mark make one name.
+  static bool acronym_pair(const Document& document, std::uint32_t index) {
+    const auto& tokens = document.tokens();
+    return is_all_upper(document.text_of(tokens[index - 1])) &&
+           is_all_upper(document.text_of(tokens[index + 1]));
   }
 
   // "caf&#233;d": a character reference left in the text by a careless export.

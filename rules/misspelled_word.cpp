@@ -288,7 +288,7 @@ class MisspelledWord final : public Rule {
     if (!at_start && upper_start && !pronoun_contraction) return;
     if (may_have_capitals && (is_acronym(word) || is_brand(word))) return;
     if (known(word, scratch) || known_abbreviation(document, index, word, scratch)) return;
-    if (name_particle(document, index, word) || in_path(document, index)) return;
+    if (name_particle(document, index, word) || in_path_or_code(document, index)) return;
     if (at_start && upper_start && !pronoun_contraction) {
       // "Lleyton Hewitt said": a first name opening the sentence, before the family name;
       // "Cech, Ferreira, Carvalho": the first of a list of names.
@@ -469,24 +469,15 @@ class MisspelledWord final : public Rule {
     return (before == ";" || before == ":") && glued_twice;
   }
 
-  // "cmake/modules/FindGLIB2.cmake", "/usr/share/doc": a word in a run of text without spaces
-  // that has two slashes or starts with one is part of a path. One slash is prose ("and/or",
-  // "km/h", "recieve/send").
-  static bool in_path(const Document& document, std::uint32_t index) {
-    const auto& tokens = document.tokens();
-    const auto is_slash = [&](std::size_t at) { return document.text_of(tokens[at]) == "/"; };
-    // Tokens cover the text without gaps: the run ends at a space or a line break. Paths are
-    // short; the bound keeps a megabyte without spaces linear.
-    constexpr std::size_t kLongestRun = 64;
-    std::size_t first = index, last = index;
-    while (first > 0 && index - first < kLongestRun && !tokens[first - 1].is_blank()) --first;
-    while (last + 1 < tokens.size() && last - index < kLongestRun && !tokens[last + 1].is_blank()) {
-      ++last;
-    }
-    if (is_slash(first)) return true;
-    int slashes = 0;
-    for (std::size_t at = first; at <= last; ++at) slashes += is_slash(at) ? 1 : 0;
-    return slashes >= 2;
+  // "cmake/modules/FindGLIB2.cmake", "/usr/share/doc", "AUTHORS.{en,ru}.txt", "$HOME": a word in
+  // a run of text without spaces that has two slashes or starts with one, or that holds a
+  // character prose does not glue to words, is part of a path or of code. One slash is prose
+  // ("and/or", "km/h", "recieve/send"), and so are brackets ("(recieve)") and backticks, which
+  // plain text uses for quotes as well as for code ("`update' will").
+  static bool in_path_or_code(const Document& document, std::uint32_t index) {
+    const std::string_view run = document.glued_run(index);
+    if (run.front() == '/' || std::count(run.begin(), run.end(), '/') >= 2) return true;
+    return run.find_first_of("{}%$=\\|<>~^") != std::string_view::npos;
   }
 
   // "Banque du Caire", "David dal Maso": a short lowercase word between two capitalized words

@@ -44,6 +44,18 @@ std::int64_t Document::previous_non_blank(std::uint32_t index) const {
   return -1;
 }
 
+std::string_view Document::glued_run(std::uint32_t index) const {
+  // Tokens cover the text without gaps, so the run ends at the first blank token. The bound
+  // keeps a megabyte without spaces linear when every word asks.
+  constexpr std::uint32_t kLongestRun = 64;
+  std::uint32_t first = index, last = index;
+  while (first > 0 && index - first < kLongestRun && !tokens_[first - 1].is_blank()) --first;
+  while (last + 1 < tokens_.size() && last - index < kLongestRun && !tokens_[last + 1].is_blank()) {
+    ++last;
+  }
+  return text_of(Span{tokens_[first].span.begin, tokens_[last].span.end});
+}
+
 std::int64_t Document::next_non_blank(std::uint32_t index) const {
   for (std::size_t i = index + 1; i < tokens_.size(); ++i) {
     if (!tokens_[i].is_blank()) return static_cast<std::int64_t>(i);

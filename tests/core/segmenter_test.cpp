@@ -427,3 +427,35 @@ TEST(SegmenterBlockStarts, HeadingsAndBlocksStartParagraphs) {
 
 }  // namespace
 }  // namespace copydesk
+
+namespace copydesk {
+namespace {
+
+// The index of the first token whose text is `word`.
+std::uint32_t token_index(const Document& document, std::string_view word) {
+  for (std::uint32_t i = 0; i < document.tokens().size(); ++i) {
+    if (document.text_of(document.tokens()[i]) == word) return i;
+  }
+  ADD_FAILURE() << "no token " << word;
+  return 0;
+}
+
+TEST(Document, GluedRunReachesTheSpacesOnEitherSide) {
+  const Document document("test.txt", "See cmake/modules/x.cmake now,\nthen run advise() once.");
+  EXPECT_EQ(document.glued_run(token_index(document, "modules")), "cmake/modules/x.cmake");
+  EXPECT_EQ(document.glued_run(token_index(document, "now")), "now,");
+  EXPECT_EQ(document.glued_run(token_index(document, "advise")), "advise()");
+  EXPECT_EQ(document.glued_run(token_index(document, "See")), "See");
+}
+
+TEST(Document, GluedRunStopsSixtyFourTokensAway) {
+  // "a,a,a,...": two tokens a pair, no space anywhere.
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += "a,";
+  const Document document("test.txt", text);
+  const std::string_view run = document.glued_run(100);
+  EXPECT_EQ(run.size(), 129u);  // 64 tokens each side and the token itself, one byte each
+}
+
+}  // namespace
+}  // namespace copydesk

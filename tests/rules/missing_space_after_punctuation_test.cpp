@@ -73,6 +73,21 @@ TEST(MissingSpaceAfterPunctuation, LeavesLookAlikesAlone) {
   }
 }
 
+TEST(MissingSpaceAfterPunctuation, LeavesCodeInPlainTextAlone) {
+  for (std::string_view clean : {
+           "Translations live in AUTHORS.{en,ru}.txt and the http.{sslkey,sslCert} keys.",
+           "The format %(contents:size) prints sizes; see man:journalctl(1).",
+           "Pass -n,m to the tool, set a=b,c=d and read foo/bar:baz.",
+           "The note linkgit:git-format-patch[1] explains it.",
+           "See Unicode Inc.\xE2\x80\x99s data files.",
+           "TL;DR: update the index.",
+       }) {
+    expect_flags(kRule, clean);
+  }
+  // Prose around brackets still counts when only one of the pair is in the run.
+  expect_flags(kRule, "Read it (see[[,]]for example) twice, then[[,]]later, again.");
+}
+
 TEST(MissingSpaceAfterPunctuation, MessageAndFix) {
   const std::string text = "The deal was signed,ending the dispute.";
   const auto found = findings(kRule, text);

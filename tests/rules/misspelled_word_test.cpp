@@ -100,6 +100,12 @@ TEST(MisspelledWordTest, LeavesTheWordsOfPaths) {
   expect_flags(kRule, "Use [[recieve]]/send and/or the km/h figure.");
 }
 
+TEST(MisspelledWordTest, LeavesTheWordsOfCodeInPlainText) {
+  expect_flags(kRule, "Edit AUTHORS.{en,ru}.txt, set $HOMEDIR=/srv and print %(objectsize).");
+  // Brackets are prose too.
+  expect_flags(kRule, "The form (see the [[recieved]] copy) is late.");
+}
+
 TEST(MisspelledWordTest, FlagsApostropheSOnAVerb) {
   expect_flags(kRule, "If the delay [[become's]] longer, the board [[discuss's]] it again.");
   const auto found = findings(kRule, "The rule only apply\xE2\x80\x99s to new staff.");

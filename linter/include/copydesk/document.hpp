@@ -72,6 +72,11 @@ class Document {
   std::int64_t previous_non_blank(std::uint32_t index) const;
   std::int64_t next_non_blank(std::uint32_t index) const;
 
+  // The text around token `index` up to the nearest space or line break on either side, as
+  // far as 64 tokens each way: the run "cmake/modules/x.cmake" or "advise.statusHints" the token
+  // belongs to, for rules that tell code and paths from prose.
+  std::string_view glued_run(std::uint32_t index) const;
+
   // Whether a block (see starts_block) begins after token `before` and at or before token
   // `after`: words on either side, such as those of two table cells, do not read together.
   bool block_between(std::uint32_t before, std::uint32_t after) const;
