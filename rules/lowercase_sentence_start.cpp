@@ -97,12 +97,23 @@ class LowercaseSentenceStart final : public Rule {
       case SentenceStart::AfterTerminal:
         return after_trusted_terminal(document, sentence);
       case SentenceStart::Block:
-      case SentenceStart::Heading:
         return looks_like_prose(document, sentence);
+      case SentenceStart::Heading:
+        return looks_like_prose(document, sentence) && !names_a_function(document, sentence);
       case SentenceStart::LineBreak:
       case SentenceStart::ListItem:
       case SentenceStart::TableCell:  // "yes", "n/a": cells hold values more than sentences
         return false;
+    }
+    return false;
+  }
+
+  // "### new AxiosHeaders(headers?)", "## parse(text)": a heading of an API reference that
+  // shows a call, a word glued to "(", names code and is no sentence.
+  static bool names_a_function(const Document& document, const Sentence& sentence) {
+    const auto& tokens = document.tokens();
+    for (std::uint32_t i = sentence.first; i + 1 < sentence.last; ++i) {
+      if (tokens[i].kind == TokenKind::Word && document.text_of(tokens[i + 1]) == "(") return true;
     }
     return false;
   }

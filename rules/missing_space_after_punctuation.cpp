@@ -94,7 +94,7 @@ class MissingSpaceAfterPunctuation final : public Rule {
     if (before < 0) return false;
     if (in_code(document, index)) return false;
     const auto before_index = static_cast<std::uint32_t>(before);
-    if (mark == ",") return true;
+    if (mark == ",") return !acronym_pair(document, index);
     if (mark == ";") return !html_entity(document, before_index) && !acronym_pair(document, index);
     if (mark == ":") return colon_glued(document, index);
     if (mark == "!" || mark == "?") return exclamation_glued(document, before_index, next);
@@ -116,11 +116,14 @@ class MissingSpaceAfterPunctuation final : public Rule {
            ((run[1] | 0x20) >= 'a' && (run[1] | 0x20) <= 'z');
   }
 
-  // "TL;DR": capitals on both sides of the mark make one name.
+  // "TL;DR", "tl;dr", "GET,PUT,POST": capitals on both sides of the mark make one name or a
+  // list of codes.
   static bool acronym_pair(const Document& document, std::uint32_t index) {
     const auto& tokens = document.tokens();
-    return is_all_upper(document.text_of(tokens[index - 1])) &&
-           is_all_upper(document.text_of(tokens[index + 1]));
+    const std::string_view before = document.text_of(tokens[index - 1]);
+    const std::string_view after = document.text_of(tokens[index + 1]);
+    if (is_all_upper(before) && is_all_upper(after)) return true;
+    return before == "tl" && after == "dr";
   }
 
   // "caf&#233;d": a character reference left in the text by a careless export.
@@ -141,6 +144,8 @@ class MissingSpaceAfterPunctuation final : public Rule {
     const std::string_view before = document.text_of(tokens[index - 1]);
     const std::string_view next = document.text_of(tokens[index + 1]);
     if (is_all_upper(before) || is_all_upper(next)) return false;
+    // "connect:bodyParser": an inner capital marks an identifier.
+    if (has_inner_upper(before) || has_inner_upper(next)) return false;
     return count_letters(before) >= 2 && count_letters(next) >= 2;
   }
 
@@ -174,7 +179,8 @@ class MissingSpaceAfterPunctuation final : public Rule {
           !starts_lower(document.text_of(tokens[before]))) {
         return false;
       }
-    } else if (count_letters(next) < 2 || is_all_upper(next)) {
+    } else if (count_letters(next) < 2 || is_all_upper(next) || has_inner_upper(next)) {
+      // ... and an inner capital marks an identifier ("fastify.FastifyError").
       return false;
     }
     if (suffixes_.contains(next)) return false;

@@ -170,13 +170,16 @@ class ProseBuilder {
   }
 
   // "<https://example.com>", "<editor@example.com>", "[www.example.com](http://www.example.com)":
-  // a link that shows its own address is an address, not prose.
+  // a link that shows its own address is an address, not prose. So is one whose text is the
+  // last part of its address, the name of a package or a repository:
+  // "[abstract-logging](https://www.npmjs.com/package/abstract-logging)".
   void leave_link() {
     OpenLink link = std::move(links_.back());
     links_.pop_back();
     const bool autolink =
-        !link.revealed.empty() && (link.href == link.text || link.href == "http://" + link.text ||
-                                   link.href == "mailto:" + link.text);
+        !link.revealed.empty() &&
+        (link.href == link.text || link.href == "http://" + link.text ||
+         link.href == "mailto:" + link.text || names_its_target(link.href, link.text));
     if (autolink) {
       for (const Span span : link.revealed)
         view_.text.replace(span.begin, span.size(), span.size(), ' ');
@@ -186,6 +189,24 @@ class ProseBuilder {
       outer.text += link.text;
       outer.revealed.insert(outer.revealed.end(), link.revealed.begin(), link.revealed.end());
     }
+  }
+
+  // Whether `text`, one run without spaces, is the last segment of the path of `href` (letter
+  // case aside).
+  static bool names_its_target(std::string_view href, std::string_view text) {
+    if (text.size() < 2 || text.find_first_of(" \t\n") != std::string_view::npos) return false;
+    href = href.substr(0, href.find_first_of("?#"));
+    while (!href.empty() && href.back() == '/') href.remove_suffix(1);
+    const std::size_t slash = href.rfind('/');
+    if (slash == std::string_view::npos || href.size() - slash - 1 != text.size()) return false;
+    const std::string_view last = href.substr(slash + 1);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const auto lower = [](char c) {
+        return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+      };
+      if (lower(last[i]) != lower(text[i])) return false;
+    }
+    return true;
   }
 
   // Marks inline code or an image with one placeholder on its opening delimiter, which md4c

@@ -124,6 +124,13 @@ TEST(MarkdownProse, AutolinksBecomePlaceholders) {
                  "At  $                                        .");
   EXPECT_EQ(view("At [www.example.com](http://www.example.com)."),
                  "At  $                                       .");
+  // So is a link whose text is the last part of its address: a package's or a project's name.
+  EXPECT_EQ(view("Try [abstract-log](https://x.org/pkg/Abstract-Log/?v=2#top) now."),
+            "Try  $                                                      now.");
+  // Not one whose text is prose, nor one whose address ends elsewhere.
+  EXPECT_EQ(view("Read [the docs](https://x.org/docs)."), "Read  the docs                     .");
+  EXPECT_EQ(view("Use [express](https://github.com/expressjs)."),
+            "Use  express                               .");
 }
 
 TEST(MarkdownProse, BareAddressesStayForTheTokenizer) {
@@ -441,7 +448,10 @@ TEST(MarkdownEngine, LowercaseStartsAreJudgedInParagraphsHeadingsAndQuotesOnly) 
       "this paragraph starts in lowercase.\n\n"
       "> quoted words start here too.\n\n"
       "- item fragment, lowercase.\n\n"
-      "| Answer |\n|---|\n| yes, it is. |\n";
+      "| Answer |\n|---|\n| yes, it is. |\n\n"
+      "### new AxiosHeaders(headers?)\n\n"
+      "[abstract-logging](https://www.npmjs.com/package/abstract-logging) logs nothing.\n";
+  // The API heading shows a call and the link names its package: neither starts a sentence.
   const std::vector<Found> expected = {
       {"lowercase-sentence-start", 1, 3, "why"},
       {"lowercase-sentence-start", 5, 1, "this"},

@@ -289,6 +289,7 @@ TEST(ConfusedWord, FlagsUsagePairsInContextsThatSettleThem) {
            "She became a [[roll]] model for young engineers.",
            "Two men were hurt at the construction [[sight]].",
            "Thanks again [[fore]] your patience.",
+           "Check for a [[lose]] connection.",
            "What's [[it's]] name again?",
            "I [[thing]] that's the last train.",
        }) {
@@ -324,6 +325,7 @@ TEST(ConfusedWord, LeavesNounsThatTakeOfAlone) {
            "The sealing of the border angered traders.",
            "She was the best paid of the players.",
            "The transfer was effected by the bank on Friday.",
+           "Clients might as well lose connection, and many people lose teeth.",
        }) {
     expect_flags(kRule, clean);
   }

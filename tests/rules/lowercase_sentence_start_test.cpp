@@ -76,6 +76,7 @@ TEST(LowercaseSentenceStart, LeavesTrustedExceptionsAlone) {
            "You must do the following.\n  a. retain the notice.\n  b. keep it as it is.",
            "The terms follow.\n  ii. a copyright notice must stay.\n  iii. a notice of changes.",
            "The tool is small. strace is free software.",
+           "Use a renderer, eg. mjml, or ie. any other.",
        }) {
     expect_flags(kRule, clean);
   }

@@ -80,7 +80,9 @@ TEST(MissingSpaceAfterPunctuation, LeavesCodeInPlainTextAlone) {
            "Pass -n,m to the tool, set a=b,c=d and read foo/bar:baz.",
            "The note linkgit:git-format-patch[1] explains it.",
            "See Unicode Inc.\xE2\x80\x99s data files.",
-           "TL;DR: update the index.",
+           "TL;DR: update the index. The tl;dr list follows.",
+           "See fastify.FastifyError and connect:bodyParser in the reference.",
+           "Allow 'GET,PUT,POST' requests.",
        }) {
     expect_flags(kRule, clean);
   }
