@@ -121,6 +121,11 @@ TEST(WrongIndefiniteArticle, AcceptsBothArticlesBeforeAWeakH) {
   }
 }
 
+TEST(WrongIndefiniteArticle, AcceptsBothArticlesBeforeSql) {
+  expect_flags(kRule, "A SQL query, an SQL query, a SQLite file and an SQLite file.");
+  expect_flags(kRule, "It ran on [[a]] MSSQL server.");
+}
+
 TEST(WrongIndefiniteArticle, LeavesLettersLabelsAndNonWordsAlone) {
   for (std::string_view clean : {
            "Vitamin A is found in carrots.",
