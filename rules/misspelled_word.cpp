@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -477,7 +478,17 @@ class MisspelledWord final : public Rule {
   static bool in_path_or_code(const Document& document, std::uint32_t index) {
     const std::string_view run = document.glued_run(index);
     if (run.front() == '/' || std::count(run.begin(), run.end(), '/') >= 2) return true;
-    return run.find_first_of("{}%$=\\|<>~^") != std::string_view::npos;
+    if (run.find_first_of("{}%$=\\|<>~^") != std::string_view::npos) return true;
+    // "workersList()", "fastify.FastifyError": a call, or a dotted name with an inner capital.
+    bool dotted = false, inner_capital = false;
+    for (std::size_t i = 1; i < run.size(); ++i) {
+      const auto c = static_cast<unsigned char>(run[i]);
+      const auto before = static_cast<unsigned char>(run[i - 1]);
+      if (c == '(' && (std::isalnum(before) || before == '_')) return true;
+      dotted = dotted || (before == '.' && std::isalpha(c));
+      inner_capital = inner_capital || (std::isupper(c) && std::islower(before));
+    }
+    return dotted && inner_capital;
   }
 
   // "Banque du Caire", "David dal Maso": a short lowercase word between two capitalized words

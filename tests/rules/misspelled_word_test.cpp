@@ -102,6 +102,7 @@ TEST(MisspelledWordTest, LeavesTheWordsOfPaths) {
 
 TEST(MisspelledWordTest, LeavesTheWordsOfCodeInPlainText) {
   expect_flags(kRule, "Edit AUTHORS.{en,ru}.txt, set $HOMEDIR=/srv and print %(objectsize).");
+  expect_flags(kRule, "Call queue.workersList() or catch fastify.FastifyError there.");
   // Brackets are prose too.
   expect_flags(kRule, "The form (see the [[recieved]] copy) is late.");
 }
