@@ -585,8 +585,8 @@ class MisspelledWord final : public Rule {
     return fixed;
   }
 
-  // "employees's" -> "employees'": the possessive of a regular plural, one whose singular is the
-  // same word without its final "s" ("employee"), takes the apostrophe alone. A singular that
+  // "employees's" -> "employees'": the possessive of a regular plural, one whose singular is a
+  // known word ("employee", see is_plural_of_known), takes the apostrophe alone. A singular that
   // ends in "s" keeps its "'s": "boss's" and "princess's" ("ss" is no plural ending), "census's",
   // "crisis's", "physics's", and those in dictionaries/singular-nouns-in-s.txt ("species's").
   std::string plural_possessive_fix(std::string_view part, Scratch& scratch) const {
