@@ -290,6 +290,14 @@ TEST(ConfusedWord, FlagsUsagePairsInContextsThatSettleThem) {
            "Two men were hurt at the construction [[sight]].",
            "Thanks again [[fore]] your patience.",
            "Check for a [[lose]] connection.",
+           "There were [[quiet]] a few empty seats, and I am [[quiet]] sure why.",
+           "The pupils kept [[quite]] during the test.",
+           "Of [[coarse]], the vote went ahead at the golf [[coarse]].",
+           "Security [[personal]] were called, and she guards her [[personnel]] space.",
+           "They met [[four]] the first time, and [[for]] hundred people came.",
+           "What [[due]] you think of the delay [[do]] to a lack of staff?",
+           "It read like a fairy [[tail]] until the dog wagged its [[tale]].",
+           "The trawler sank in the deep [[see]] off Iceland.",
            "What's [[it's]] name again?",
            "I [[thing]] that's the last train.",
        }) {
@@ -326,6 +334,12 @@ TEST(ConfusedWord, LeavesNounsThatTakeOfAlone) {
            "She was the best paid of the players.",
            "The transfer was effected by the bank on Friday.",
            "Clients might as well lose connection, and many people lose teeth.",
+           "Please be quiet a moment; stay quite close, as he went quite far.",
+           "The path was a mix of coarse sand, and the main coarse salt came last.",
+           "The medical personal data was lost; personnel data is kept for four years.",
+           "Four hundred came, and for hundreds of them it was the first visit.",
+           "The payment is due today, as a fairy tale says, and the comet's long tail shone.",
+           "The see of Canterbury lies far from the open sea.",
        }) {
     expect_flags(kRule, clean);
   }
