@@ -327,6 +327,24 @@ class MisspelledWord final : public Rule {
                    "`.");
         return true;
       }
+      // "friday", "swiss", "bbc's": a name or an abbreviation written in lowercase.
+      const std::string cased = capitalized_form(part, scratch);
+      if (!cased.empty()) {
+        // "dvd": in capitals a known abbreviation, but also one letter from a word ("did"), so
+        // it only leads the suggestions.
+        if (is_all_upper(cased) && spell_->has_single_edit_neighbour(straight)) {
+          std::vector<std::string> suggestions = spell_->suggest(straight, kSuggestionLimit);
+          std::erase(suggestions, cased);
+          suggestions.insert(suggestions.begin(), cased);
+          if (suggestions.size() > kSuggestionLimit) suggestions.resize(kSuggestionLimit);
+          report(token.span.begin + static_cast<std::uint32_t>(part_begin), part,
+                 std::move(suggestions), sink);
+          return true;
+        }
+        report(token.span.begin + static_cast<std::uint32_t>(part_begin), part, {cased}, sink,
+               "is written with capitals: `" + cased + "`.");
+        return true;
+      }
       // An unknown capitalized word opening a sentence that is far from every dictionary
       // word is a name ("Maduaka"); a typo is close to the word it misspells ("Nonethless").
       if (!(first && at_start && starts_upper(part) &&
@@ -567,6 +585,25 @@ class MisspelledWord final : public Rule {
       if (lower_before && word[i] >= 'A' && word[i] <= 'Z') return i;
     }
     return std::string_view::npos;
+  }
+
+  // "friday" -> "Friday", "bbc's" -> "BBC's": the lowercase word (possessive aside) capitalized,
+  // or for three to five letters in capitals, when the dictionary knows that form. Not two
+  // letters: "ot" and "fo" are slips for "to" and "of" far more often than "OT" and "FO".
+  std::string capitalized_form(std::string_view part, Scratch& scratch) const {
+    const std::string_view base = without_possessive(part);
+    if (base.size() < 3) return {};
+    for (const char c : base) {
+      if (c < 'a' || c > 'z') return {};
+    }
+    const std::string_view ending = part.substr(base.size());
+    std::string cased(base);
+    cased[0] = static_cast<char>(cased[0] - 32);
+    if (known(cased, scratch)) return cased.append(ending);
+    if (base.size() > 5) return {};
+    for (char& c : cased) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+    if (known(cased, scratch)) return cased.append(ending);
+    return {};
   }
 
   // "We'RE" -> "We're", "don'T" -> "don't": the word with its contraction's ending in lowercase,

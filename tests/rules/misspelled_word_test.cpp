@@ -77,6 +77,26 @@ TEST(MisspelledWordTest, FlagsApostropheSAfterAPlural) {
   EXPECT_EQ(curly[0].suggestions, std::vector<std::string>{"companies\xE2\x80\x99"});
 }
 
+TEST(MisspelledWordTest, NamesTheCapitalsOfALowercaseName) {
+  const auto found = findings(kRule, "We met on friday with the swiss team and the bbc's editor.");
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0].suggestions, std::vector<std::string>{"Friday"});
+  EXPECT_EQ(found[0].message, "`friday` is written with capitals: `Friday`.");
+  EXPECT_EQ(found[1].suggestions, std::vector<std::string>{"Swiss"});
+  EXPECT_EQ(found[2].suggestions, std::vector<std::string>{"BBC's"});
+  // An abbreviation that is also one letter from a word leads the suggestions instead.
+  const auto dvd = findings(kRule, "She bought a dvd yesterday.");
+  ASSERT_EQ(dvd.size(), 1u);
+  EXPECT_EQ(dvd[0].message, "`dvd` is not in the dictionary.");
+  ASSERT_FALSE(dvd[0].suggestions.empty());
+  EXPECT_EQ(dvd[0].suggestions[0], "DVD");
+  EXPECT_GT(dvd[0].suggestions.size(), 1u);
+  // Two letters are too close to other words to be read as an abbreviation.
+  const auto two = findings(kRule, "It is ot me.");
+  ASSERT_EQ(two.size(), 1u);
+  EXPECT_EQ(two[0].message, "`ot` is not in the dictionary.");
+}
+
 TEST(MisspelledWordTest, FlagsMisspelledContractionOfI) {
   // "I" with a broken contraction is no name, although it starts with a capital.
   expect_flags(kRule,
