@@ -340,12 +340,13 @@ bool short_function_word(std::string_view part) {
 }
 
 // Words one edit away from `word` that Hunspell accepts, most likely typo first: a missing
-// apostrophe, a missed double letter, a swapped pair of letters (also across a third letter), an
-// extra letter, a missing space, a wrong vowel, then any other substitution or insertion.
-// Hunspell's own suggest() searches far wider and costs tens of milliseconds a word; this costs
-// a few hundred spell() calls (about a millisecond) and finds the intended word for most real
-// typos. ASCII words only; others go to Hunspell. `judge(text)` judges a candidate, and
-// `judge.prefetch(text)` says that it will be asked about `text` soon.
+// apostrophe or a letter missing from a contraction's ending, a missed double letter, a swapped
+// pair of letters (also across a third letter), an extra letter, a missing space, a wrong vowel,
+// then any other substitution or insertion. Hunspell's own suggest() searches far wider and costs
+// tens of milliseconds a word; this costs a few hundred spell() calls (about a millisecond) and
+// finds the intended word for most real typos. ASCII words only; others go to Hunspell.
+// `judge(text)` judges a candidate, and `judge.prefetch(text)` says that it will be asked about
+// `text` soon.
 template <typename Judge>
 std::vector<std::string> single_edit_candidates(const std::string& word, Judge& judge,
                                                 std::size_t limit) {
@@ -379,6 +380,13 @@ std::vector<std::string> single_edit_candidates(const std::string& word, Judge& 
     candidate = word;
     candidate.insert(i, 1, '\'');
     consider(candidate);
+  }
+  // A contraction's ending short of a letter: "I'v", "they'l", "we'r".
+  if (const std::size_t apostrophe = word.rfind('\'');
+      apostrophe != std::string::npos && apostrophe + 2 == n) {
+    for (const std::string_view ending : {"ve", "ll", "re"}) {
+      if (word[n - 1] == ending[0]) consider(word + ending[1]);
+    }
   }
   for (std::size_t i = 0; i < n; ++i) {  // a missed double letter
     candidate = word;

@@ -106,6 +106,16 @@ TEST(MisspelledWordTest, FlagsMisspelledContractionOfI) {
   ASSERT_EQ(found.size(), 1u);
   ASSERT_FALSE(found[0].suggestions.empty());
   EXPECT_EQ(found[0].suggestions[0], "I'll");
+  // The letter a contraction's ending lacks comes first among the suggestions.
+  for (const auto& [text, first] :
+       std::vector<std::pair<std::string, std::string>>{{"He said I'v seen it.", "I've"},
+                                                        {"Maybe they'l call.", "they'll"},
+                                                        {"Now we'r late.", "we're"}}) {
+    const auto short_ending = findings(kRule, text);
+    ASSERT_EQ(short_ending.size(), 1u) << text;
+    ASSERT_FALSE(short_ending[0].suggestions.empty()) << text;
+    EXPECT_EQ(short_ending[0].suggestions[0], first) << text;
+  }
 }
 
 TEST(MisspelledWordTest, LeavesContractionsOfI) {
