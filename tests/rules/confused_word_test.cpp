@@ -290,7 +290,7 @@ TEST(ConfusedWord, FlagsUsagePairsInContextsThatSettleThem) {
            "Two men were hurt at the construction [[sight]].",
            "Thanks again [[fore]] your patience.",
            "Check for a [[lose]] connection.",
-           "There were [[quiet]] a few empty seats, and I am [[quiet]] sure why.",
+           "It took [[quiet]] a few tries, and I am [[quiet]] sure why.",
            "The pupils kept [[quite]] during the test.",
            "Of [[coarse]], the vote went ahead at the golf [[coarse]].",
            "Security [[personal]] were called, and she guards her [[personnel]] space.",
@@ -335,6 +335,8 @@ TEST(ConfusedWord, LeavesNounsThatTakeOfAlone) {
            "The transfer was effected by the bank on Friday.",
            "Clients might as well lose connection, and many people lose teeth.",
            "Please be quiet a moment; stay quite close, as he went quite far.",
+           "Pupils who are quiet a lot of the time kept quiet a few days; the room is quiet right "
+           "now.",
            "The path was a mix of coarse sand, and the main coarse salt came last.",
            "The medical personal data was lost; personnel data is kept for four years.",
            "Four hundred came, and for hundreds of them it was the first visit.",
