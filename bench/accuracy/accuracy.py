@@ -610,7 +610,10 @@ def summary_rows(args, news, lt, synthetic) -> list[list]:
                                       (recall, LT_MIN_RECALL, True),
                                       (flagged, LT_MAX_CORRECT_FLAGGED, False),
                                       (synth, SYNTHETIC_MIN_RECALL[rule], True)])
-        rows.append([rule, per_10k, recall, flagged, synth, verdict])
+        # The count as well as the rate: one sentence in 276 rounds to "0.00".
+        flagged_cell = (f"{lt_score.correct_flagged}/{lt_score.correct} ({flagged:.2f})"
+                        if lt_score and flagged is not None else None)
+        rows.append([rule, per_10k, recall, flagged_cell, synth, verdict])
     return rows
 
 
