@@ -339,6 +339,7 @@ TEST(ConfusedWord, LeavesNounsThatTakeOfAlone) {
            "now.",
            "The path was a mix of coarse sand, and the main coarse salt came last.",
            "The medical personal data was lost; personnel data is kept for four years.",
+           "Personnel best suited to the job were chosen.",
            "Four hundred came, and for hundreds of them it was the first visit.",
            "The payment is due today, as a fairy tale says, and the comet's long tail shone.",
            "The see of Canterbury lies far from the open sea.",
