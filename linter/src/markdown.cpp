@@ -126,6 +126,7 @@ class ProseBuilder {
   }
 
   int enter_span(MD_SPANTYPE type, void* detail) {
+    if (type == MD_SPAN_EM || type == MD_SPAN_STRONG) ++emphasis_;
     if (type == MD_SPAN_A) {
       const auto& href = static_cast<const MD_SPAN_A_DETAIL*>(detail)->href;
       links_.push_back(OpenLink{std::string(href.text, href.size), {}, {}});
@@ -138,6 +139,7 @@ class ProseBuilder {
 
   // md4c 0.4.8 can leave a link it never entered ("[![a](b[)](c)"): such a leave is ignored.
   int leave_span(MD_SPANTYPE type, void*) {
+    if ((type == MD_SPAN_EM || type == MD_SPAN_STRONG) && emphasis_ > 0) --emphasis_;
     if (type == MD_SPAN_A && !links_.empty()) {
       leave_link();
     } else if ((type == MD_SPAN_CODE || type == MD_SPAN_IMG) && hidden_spans_ > 0 &&
@@ -226,9 +228,14 @@ class ProseBuilder {
     cursor_ = static_cast<std::uint32_t>(at + opener_.size());
   }
 
+  // A paragraph that opens with emphasis names a term, as a list item does ("**version:** must
+  // be a number", "*async/await* is supported"): it is marked as one, so that its first word is
+  // not judged as a sentence start.
   void begin_block_at(std::uint32_t offset) {
     if (!pending_start_) return;
-    view_.block_starts.push_back(BlockStart{offset, *pending_start_});
+    SentenceStart kind = *pending_start_;
+    if (kind == SentenceStart::Block && emphasis_ > 0) kind = SentenceStart::ListItem;
+    view_.block_starts.push_back(BlockStart{offset, kind});
     pending_start_.reset();
   }
 
@@ -238,6 +245,7 @@ class ProseBuilder {
   std::optional<SentenceStart> pending_start_;  // for the block entered at pending_depth_
   int pending_depth_ = 0;
   int hidden_spans_ = 0;     // inline code and images being read
+  int emphasis_ = 0;         // emphasis and strong emphasis being read
   std::string_view opener_;  // of the outermost of them: "`" or "!["
   bool placeholder_due_ = false;
   std::uint32_t cursor_ = 0;  // past the last source text md4c has handed over

@@ -183,6 +183,14 @@ TEST(MarkdownProse, HeadingMarkersAreBlankedAndHeadingsStartBlocks) {
   EXPECT_EQ(starts(setext), (Strings{"heading@0", "heading@20", "block@35"}));
 }
 
+TEST(MarkdownProse, AParagraphThatOpensWithEmphasisStartsLikeAListItem) {
+  // "**version:** must...", "*async* is...": a term, as in a list; emphasis later on does not
+  // count, nor does a heading's.
+  EXPECT_EQ(
+      starts("Intro.\n\n**version:** must be set.\n\n*async* works.\n\nA *b* c.\n\n# *why*\n"),
+      (Strings{"block@0", "list-item@10", "list-item@36", "block@51", "heading@64"}));
+}
+
 TEST(MarkdownProse, NestedListItemsStartBlocksAfterTheirBlankedMarkers) {
   const std::string_view list =
       "- first item\n  - nested one\n* [x] done\n\n1. numbered\n2) other\n";
@@ -449,9 +457,11 @@ TEST(MarkdownEngine, LowercaseStartsAreJudgedInParagraphsHeadingsAndQuotesOnly) 
       "> quoted words start here too.\n\n"
       "- item fragment, lowercase.\n\n"
       "| Answer |\n|---|\n| yes, it is. |\n\n"
+      "**version:** must be a number.\n\n"
       "### new AxiosHeaders(headers?)\n\n"
       "[abstract-logging](https://www.npmjs.com/package/abstract-logging) logs nothing.\n";
-  // The API heading shows a call and the link names its package: neither starts a sentence.
+  // The term in bold opens no sentence, the API heading shows a call and the link names its
+  // package: none of them is judged.
   const std::vector<Found> expected = {
       {"lowercase-sentence-start", 1, 3, "why"},
       {"lowercase-sentence-start", 5, 1, "this"},

@@ -15,7 +15,8 @@ enum class SentenceStart : std::uint8_t {
   Block,          // start of the document, or of a paragraph after a blank line
   AfterTerminal,  // after ".", "!" or "?" followed by whitespace, in running text
   LineBreak,      // after a line break that ends a heading-like line
-  ListItem,       // after a bullet or number marker ("* ", "- ", "1. "), or a Markdown list item
+  ListItem,       // after a bullet or number marker ("* ", "- ", "1. "), a Markdown list item, or
+                  // a Markdown paragraph that opens with emphasis ("**version:** must be set")
   Heading,        // a Markdown heading ("# Title", or a line underlined with "===")
   TableCell,      // a Markdown table cell
 };
