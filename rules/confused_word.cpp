@@ -177,7 +177,6 @@ class ConfusedWord final : public Rule {
       fold(text, folded);
       const auto found = by_target_.find(folded);
       if (found == by_target_.end()) continue;
-      if (part_of_code_name(document, i)) continue;
       const Sentence& sentence = document.sentences()[document.sentence_of(i)];
       Cursor cursor{document, sentence.first, sentence.last, starts_lower(text),
                     is_all_upper(text) && text.size() > 1};
@@ -196,7 +195,8 @@ class ConfusedWord final : public Rule {
             !matches(pattern, cursor, i, words)) {
           continue;
         }
-        report(document, tokens[i], pattern, sink);
+        // Asked only once a pattern matches: targets ("to", "its") are among the commonest words.
+        if (!part_of_code_name(document, i)) report(document, tokens[i], pattern, sink);
         break;
       }
     }

@@ -276,8 +276,9 @@ class MisspelledWord final : public Rule {
         return;
       }
     }
-    // "We'RE", "Example'S": a contraction's ending typed in capitals, whatever comes before.
-    if (may_have_capitals) {
+    // "We'RE", "Example'S": a contraction's ending typed in capitals, whatever comes before. (A
+    // word with capitals but without an apostrophe, ASCII, is most of them: one look settles it.)
+    if (may_have_capitals && (!ascii || word.find('\'') != std::string_view::npos)) {
       if (const std::string fixed = miscased_contraction(word, scratch); !fixed.empty()) {
         report(token.span.begin, word, {fixed}, sink,
                "has capitals in its contraction, which is written in lowercase.");

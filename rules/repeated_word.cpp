@@ -23,7 +23,7 @@ class RepeatedWord final : public Rule {
     std::string first_lower, second_lower;
     for (std::uint32_t i = 0; i < tokens.size(); ++i) {
       if (tokens[i].kind != TokenKind::Word) continue;
-      const std::int64_t previous = only_space_before(document, i);
+      const std::int64_t previous = only_space_before(tokens, i);
       if (previous < 0 || document.block_between(static_cast<std::uint32_t>(previous), i)) continue;
       const Token& first = tokens[static_cast<std::size_t>(previous)];
       const std::string_view first_text = document.text_of(first);
@@ -37,6 +37,7 @@ class RepeatedWord final : public Rule {
       if (first_lower != second_lower) continue;
       if (legitimate(document, static_cast<std::uint32_t>(previous), i, first_lower)) continue;
       if (in_dotted_or_slashed_name(document, static_cast<std::uint32_t>(previous), i)) continue;
+      if (table_columns(document, static_cast<std::uint32_t>(previous), i)) continue;
       const Span removal{first.span.end, tokens[i].span.end};
       Diagnostic diagnostic;
       diagnostic.span = tokens[i].span;
@@ -63,29 +64,25 @@ class RepeatedWord final : public Rule {
     return false;
   }
 
-  // The word before `index` when only horizontal space (or one line break) separates them. Not
-  // when a tab or three spaces or more stand between them on one line: those are columns of a
-  // table laid out in plain text ("never      never"), where a value repeats.
-  static std::int64_t only_space_before(const Document& document, std::uint32_t index) {
-    const auto& tokens = document.tokens();
+  // The word before `index` when only horizontal space (or one line break) separates them.
+  static std::int64_t only_space_before(const std::vector<Token>& tokens, std::uint32_t index) {
     int line_breaks = 0;
-    std::size_t spaces = 0;
-    bool tab = false;
     std::int64_t j = static_cast<std::int64_t>(index) - 1;
     while (j >= 0 && tokens[static_cast<std::size_t>(j)].is_blank()) {
-      const Token& blank = tokens[static_cast<std::size_t>(j)];
-      if (blank.kind == TokenKind::Newline) {
-        ++line_breaks;
-      } else {
-        const std::string_view text = document.text_of(blank);
-        spaces += text.size();
-        tab = tab || text.find('\t') != std::string_view::npos;
-      }
+      if (tokens[static_cast<std::size_t>(j)].kind == TokenKind::Newline) ++line_breaks;
       --j;
     }
     if (j < 0 || j == static_cast<std::int64_t>(index) - 1 || line_breaks > 1) return -1;
-    if (line_breaks == 0 && (spaces >= 3 || tab)) return -1;
     return tokens[static_cast<std::size_t>(j)].kind == TokenKind::Word ? j : -1;
+  }
+
+  // A tab or three spaces or more between the words, on one line: columns of a table laid out
+  // in plain text ("never      never"), where a value repeats. Asked only of words that match.
+  static bool table_columns(const Document& document, std::uint32_t first, std::uint32_t second) {
+    const std::string_view between = document.text_of(
+        Span{document.tokens()[first].span.end, document.tokens()[second].span.begin});
+    if (between.find_first_of("\n\r") != std::string_view::npos) return false;
+    return between.size() >= 3 || between.find('\t') != std::string_view::npos;
   }
 
   // "foo.git git init", "po/lt.po" above "po/sv.po": the first word ends a dotted or slashed name
