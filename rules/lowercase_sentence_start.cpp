@@ -231,12 +231,10 @@ class LowercaseSentenceStart final : public Rule {
   static bool list_enumerator(const Document& document, std::uint32_t index, std::uint32_t end) {
     const auto& tokens = document.tokens();
     const std::string_view word = document.text_of(tokens[index]);
-    if (index + 1 >= end || word.size() > 5) return false;
+    if (index + 1 >= end) return false;
     const std::string_view after = document.text_of(tokens[index + 1]);
     if (after != "." && after != ")") return false;
-    const bool letter = word.size() == 1;
-    const bool roman = word.find_first_not_of("ivxlc") == std::string_view::npos;
-    if (!letter && !roman) return false;
+    if (word.size() != 1 && !is_roman_numeral(word)) return false;
     const std::int64_t before = document.previous_non_blank(index);
     if (before < 0) return true;
     for (auto at = static_cast<std::uint32_t>(before) + 1; at < index; ++at) {

@@ -109,51 +109,6 @@ bool is_possessive_pronoun_base(std::string_view word) {
   return false;
 }
 
-// Canonical lowercase Roman numerals ("ii", "xiv", "mcmxc"); capitals are acronyms already.
-bool is_roman_numeral(std::string_view word) {
-  const auto value_of = [](char c) -> int {
-    switch (c) {
-      case 'i':
-        return 1;
-      case 'v':
-        return 5;
-      case 'x':
-        return 10;
-      case 'l':
-        return 50;
-      case 'c':
-        return 100;
-      case 'd':
-        return 500;
-      case 'm':
-        return 1000;
-      default:
-        return 0;
-    }
-  };
-  int total = 0;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    const int value = value_of(word[i]);
-    if (value == 0) return false;
-    const int next = i + 1 < word.size() ? value_of(word[i + 1]) : 0;
-    total += next > value ? -value : value;
-  }
-  if (total <= 0 || total >= 4000) return false;
-  // Re-encode and compare, so that "mix" or "dim" (not canonical numerals) do not pass.
-  static constexpr std::pair<int, std::string_view> kDigits[] = {
-      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
-      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
-  std::size_t at = 0;
-  for (const auto& [value, digits] : kDigits) {
-    while (total >= value) {
-      if (word.compare(at, digits.size(), digits) != 0) return false;
-      at += digits.size();
-      total -= value;
-    }
-  }
-  return at == word.size();
-}
-
 // Letters a spelling dictionary for English cannot judge: digits, underscores (identifiers),
 // and letters outside ASCII (foreign words and names: "café", "Zürich", "Москва").
 bool outside_dictionary_alphabet(std::string_view word) {
@@ -413,7 +368,7 @@ class MisspelledWord final : public Rule {
   bool part_ok(const Document& document, std::string_view part, bool first_part, bool at_start,
                bool last_part, Scratch& scratch) const {
     if (part.size() <= 1 || is_acronym(part) || is_brand(part)) return true;
-    if (is_roman_numeral(part)) return true;
+    if (is_roman_numeral(part)) return true;  // capitals are acronyms already
     if (known(part, scratch)) return true;
     // Hunspell lacks the possessives of many nouns ("exchange's", "racing's"); pronouns have
     // their own possessive forms, so "your's" stays wrong.

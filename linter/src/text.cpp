@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 namespace copydesk {
@@ -286,6 +287,50 @@ std::string_view closest_spelling(std::string_view word,
     }
   }
   return best;
+}
+
+bool is_roman_numeral(std::string_view word) {
+  const auto value_of = [](char c) -> int {
+    switch (c) {
+      case 'i':
+        return 1;
+      case 'v':
+        return 5;
+      case 'x':
+        return 10;
+      case 'l':
+        return 50;
+      case 'c':
+        return 100;
+      case 'd':
+        return 500;
+      case 'm':
+        return 1000;
+      default:
+        return 0;
+    }
+  };
+  int total = 0;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const int value = value_of(word[i]);
+    if (value == 0) return false;
+    const int next = i + 1 < word.size() ? value_of(word[i + 1]) : 0;
+    total += next > value ? -value : value;
+  }
+  if (total <= 0 || total >= 4000) return false;
+  // Re-encode and compare, so that "dim" or "ic" (not canonical numerals) do not pass.
+  static constexpr std::pair<int, std::string_view> kDigits[] = {
+      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
+  std::size_t at = 0;
+  for (const auto& [value, digits] : kDigits) {
+    while (total >= value) {
+      if (word.compare(at, digits.size(), digits) != 0) return false;
+      at += digits.size();
+      total -= value;
+    }
+  }
+  return at == word.size();
 }
 
 }  // namespace copydesk

@@ -218,5 +218,14 @@ TEST(TextWords, InnerUpper) {
   EXPECT_FALSE(has_inner_upper("x"));
 }
 
+TEST(TextWords, RomanNumeralsAreCanonicalAndLowercase) {
+  for (const char* numeral : {"i", "ii", "iv", "xiv", "xl", "mcmxc"}) {
+    EXPECT_TRUE(is_roman_numeral(numeral)) << numeral;
+  }
+  for (const char* word : {"", "dim", "ic", "civil", "iiii", "vx", "II", "ill"}) {
+    EXPECT_FALSE(is_roman_numeral(word)) << word;
+  }
+}
+
 }  // namespace
 }  // namespace copydesk

@@ -50,6 +50,8 @@ bool starts_lower(std::string_view word);
 bool is_all_upper(std::string_view word);         // every letter is uppercase, at least two letters
 bool has_inner_upper(std::string_view word);      // an uppercase letter after the first: "iPhone", "McDonald"
 std::size_t count_letters(std::string_view word);
+// Canonical lowercase Roman numerals ("ii", "xiv", "mcmxc"), not "dim" or "ic".
+bool is_roman_numeral(std::string_view word);
 
 // ASCII whitespace: space, tab, line feed, carriage return, form feed, vertical tab.
 inline bool is_ascii_blank(char c) {
