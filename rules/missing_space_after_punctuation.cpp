@@ -92,13 +92,21 @@ class MissingSpaceAfterPunctuation final : public Rule {
     const std::string_view next = document.text_of(tokens[index + 1]);
     const std::int64_t before = word_before(document, index);
     if (before < 0) return false;
-    if (in_code(document, index)) return false;
     const auto before_index = static_cast<std::uint32_t>(before);
-    if (mark == ",") return !acronym_pair(document, index);
-    if (mark == ";") return !html_entity(document, before_index) && !acronym_pair(document, index);
-    if (mark == ":") return colon_glued(document, index);
-    if (mark == "!" || mark == "?") return exclamation_glued(document, before_index, next);
-    return period_glued(document, before_index, index);
+    bool evidence = false;
+    if (mark == ",") {
+      evidence = !acronym_pair(document, index);
+    } else if (mark == ";") {
+      evidence = !html_entity(document, before_index) && !acronym_pair(document, index);
+    } else if (mark == ":") {
+      evidence = colon_glued(document, index);
+    } else if (mark == "!" || mark == "?") {
+      evidence = exclamation_glued(document, before_index, next);
+    } else {
+      evidence = period_glued(document, before_index, index);
+    }
+    // Last, as it reads the whole run: most glued marks ("U.S.", "e.g.") are settled above.
+    return evidence && !in_code(document, index);
   }
 
   // "AUTHORS.{en,ru}.txt", "%(contents:size)", "man:journalctl(1)", "foo/bar:baz", "a=b,c=d",
