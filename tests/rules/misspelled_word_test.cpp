@@ -12,6 +12,16 @@ using testing::findings;
 
 constexpr std::string_view kRule = "misspelled-word";
 
+// The single finding in `text`: its span, its suggestions and a phrase of its message.
+void expect_only_finding(std::string_view text, Span span,
+                         const std::vector<std::string>& suggestions, std::string_view phrase) {
+  const auto found = findings(kRule, text);
+  ASSERT_EQ(found.size(), 1u) << text;
+  EXPECT_EQ(found[0].span, span) << text;
+  EXPECT_EQ(found[0].suggestions, suggestions) << text;
+  EXPECT_NE(found[0].message.find(phrase), std::string::npos) << found[0].message;
+}
+
 // --- must fire -------------------------------------------------------------------------------
 
 TEST(MisspelledWordTest, FlagsTypoInsideSentence) {
@@ -65,16 +75,11 @@ TEST(MisspelledWordTest, FlagsApostropheInPossessivePronoun) {
 TEST(MisspelledWordTest, FlagsApostropheSAfterAPlural) {
   expect_flags(kRule, "Staff queued at the [[workers's]] entrance and the [[churches's]] doors.");
   expect_flags(kRule, "The [[wolves's]] den lay beyond the [[cities\xE2\x80\x99s]] edge.");
-  const auto found = findings(kRule, "The employees's canteen closed.");
-  ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].span.begin, 4u);
-  EXPECT_EQ(found[0].span.end, 15u);
-  EXPECT_EQ(found[0].suggestions, std::vector<std::string>{"employees'"});
-  EXPECT_NE(found[0].message.find("possessive of a plural"), std::string::npos);
+  expect_only_finding("The employees's canteen closed.", Span{4, 15}, {"employees'"},
+                      "possessive of a plural");
   // The apostrophe is kept as written.
-  const auto curly = findings(kRule, "Both companies\xE2\x80\x99s profits rose.");
-  ASSERT_EQ(curly.size(), 1u);
-  EXPECT_EQ(curly[0].suggestions, std::vector<std::string>{"companies\xE2\x80\x99"});
+  expect_only_finding("Both companies\xE2\x80\x99s profits rose.", Span{5, 18},
+                      {"companies\xE2\x80\x99"}, "possessive of a plural");
 }
 
 TEST(MisspelledWordTest, NamesTheCapitalsOfALowercaseName) {
@@ -139,14 +144,9 @@ TEST(MisspelledWordTest, LeavesTheWordsOfCodeInPlainText) {
 
 TEST(MisspelledWordTest, FlagsApostropheSOnAVerb) {
   expect_flags(kRule, "If the delay [[become's]] longer, the board [[discuss's]] it again.");
-  const auto found = findings(kRule, "The rule only apply\xE2\x80\x99s to new staff.");
-  ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].span.begin, 14u);
-  EXPECT_EQ(found[0].span.end, 23u);
-  EXPECT_EQ(found[0].suggestions, std::vector<std::string>{"applies"});
-  EXPECT_NE(found[0].message.find("is a verb"), std::string::npos);
-  EXPECT_EQ(findings(kRule, "It all seem's fine.")[0].suggestions,
-            std::vector<std::string>{"seems"});
+  expect_only_finding("The rule only apply\xE2\x80\x99s to new staff.", Span{14, 23}, {"applies"},
+                      "is a verb");
+  expect_only_finding("It all seem's fine.", Span{7, 13}, {"seems"}, "is a verb");
 }
 
 TEST(MisspelledWordTest, LeavesApostropheSOnVerbsThatAreAlsoNouns) {
