@@ -15,6 +15,7 @@
 #include "copydesk/dictionary.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/text.hpp"
+#include "copydesk/word_classes.hpp"
 
 namespace copydesk {
 namespace {
@@ -32,6 +33,8 @@ struct Slot {
   bool end = false;                // `@end`: punctuation, or the end of the sentence
   bool start = false;              // `@start`: only opening punctuation before, in the sentence
   bool ing = false;                // `@ing`: a lowercase word of 5+ letters ending in "ing"
+  bool noun = false;               // `@noun`: a noun, never an adjective, adverb or participle
+  bool adjective = false;          // `@adjective`: a lowercase word with an adjective sense
   bool negated = false;            // `!`
 };
 
@@ -51,7 +54,7 @@ struct Pattern {
 // A slot that matches exactly the words of its table.
 bool only_words(const Slot& slot) {
   return slot.words != Slot::kNoWords && !slot.any_word && !slot.number && !slot.capitalized &&
-         !slot.end && !slot.start && !slot.ing && !slot.negated;
+         !slot.end && !slot.start && !slot.ing && !slot.noun && !slot.adjective && !slot.negated;
 }
 
 // Lowercases `word` into `out` and makes curly apostrophes straight, so "It’s" and "it's" meet.
@@ -325,6 +328,8 @@ class ConfusedWord final : public Rule {
       return false;
     }
     if (slot.ing && is_ing_form(text)) return true;
+    if (slot.noun && is_plain_noun(text)) return true;
+    if (slot.adjective && has_adjective_sense(text)) return true;
     return member(slot.words, index, words);
   }
 
@@ -433,7 +438,7 @@ class ConfusedWord final : public Rule {
 
   static bool builtin(std::string_view name) {
     return name == "end" || name == "start" || name == "capitalized" || name == "number" ||
-           name == "ing";
+           name == "ing" || name == "noun" || name == "adjective";
   }
 
   // One alternative of a slot: a word, a class, a built-in or `*`.
@@ -451,6 +456,10 @@ class ConfusedWord final : public Rule {
       slot.number = true;
     } else if (text == "@ing") {
       slot.ing = true;
+    } else if (text == "@noun") {
+      slot.noun = true;
+    } else if (text == "@adjective") {
+      slot.adjective = true;
     } else if (std::any_of(text.begin(), text.end(), [](char c) {
                  // Not find_first_of, which calls memchr for each byte: 7% of building the
                  // rule (BM_MakeRule).

@@ -348,6 +348,45 @@ TEST(ConfusedWord, LeavesNounsBeforeOfAndEffectedByAlone) {
   }
 }
 
+// The patterns with @noun and @adjective, which read WordNet's classes.
+TEST(ConfusedWord, FlagsContractionsBeforeANoun) {
+  for (std::string_view marked : {
+           "Rain dripped from the gutter above [[it's]] porch.",
+           "Few voters read any of [[it's]] clauses.",
+           "The museum is famous for [[it's]] colourful frescoes.",
+           "[[It's]] chimney was rebuilt last spring.",
+           "The ferry lost [[it's]] latest captain in June.",
+           "The row began over [[who's]] signature was missing.",
+           "Nobody agreed on [[who's]] ancient treaty applied.",
+           "[[You're]] invoice was paid twice.",
+           "The neighbours complained about [[they're]] noisy dogs.",
+           "[[They're]] mortgage has been approved.",
+           "She laughed at [[there]] jokes.",
+       }) {
+    expect_flags(kRule, marked);
+  }
+}
+
+TEST(ConfusedWord, LeavesContractionsBeforeOtherWordsAlone) {
+  for (std::string_view clean : {
+           "Keep the lid on, because inside it's damp.",
+           "The attic above it's empty, the agent said.",
+           "I think it's government policy, not luck.",
+           "Frankly it's money that decides these races.",
+           "It's best practice to test the backups.",
+           "It's highest in the morning.",
+           "It's been years since the pier closed.",
+           "Ask them who's coming to dinner.",
+           "They're children, after all.",
+           "You're welcome to stay.",
+           "Over there food is cheaper.",
+           "We drove from there to the coast.",
+           "Get out of there now.",
+       }) {
+    expect_flags(kRule, clean);
+  }
+}
+
 TEST(ConfusedWord, LeavesNamesInCodeAlone) {
   expect_flags(kRule,
                "The advise() call and the advise.statusHints key changed, as did git.advise.");
