@@ -387,6 +387,67 @@ TEST(ConfusedWord, LeavesContractionsBeforeOtherWordsAlone) {
   }
 }
 
+TEST(ConfusedWord, FlagsSlipsBetweenSoundAlikesInSetContexts) {
+  for (std::string_view marked : {
+           "[[Were]] did you park the van?",
+           "The auditors said they [[where]] satisfied.",
+           "The old pier is perfectly [[save]] now.",
+           "Officials say it is [[save]] to swim again.",
+           "We check the tide tables every [[know]] and then.",
+           "You can [[know]] buy tickets online.",
+           "Please let me [[now]] if the train is late.",
+           "The clerk didn't [[now]] where the files were.",
+           "[[Hear]] comes the parade.",
+           "I could barely [[here]] the speaker.",
+           "We did not [[here]] from the landlord.",
+           "When we met I [[new]] that he was lying.",
+           "The layout is very [[knew]] to most readers.",
+           "They [[herd]] about the merger on the radio.",
+           "Nobody knows [[wether]] the ferry will sail.",
+           "And [[bye]] the way, the bakery closes early.",
+           "We save time [[buy]] using a template.",
+           "The rebels tried to [[brake]] away from the alliance.",
+           "I was [[wandering]] if you could help.",
+           "I [[wander]] whether the bridge will hold.",
+           "The panel promised a [[through]] review of the case.",
+           "The new layout improves ease [[off]] use.",
+           "Please [[except]] our thanks for your help.",
+           "None of the plan makes [[since]].",
+           "The curfew remains in [[affect]] until Monday.",
+       }) {
+    expect_flags(kRule, marked);
+  }
+}
+
+TEST(ConfusedWord, LeavesThoseSoundAlikesAloneWhereTheyAreRight) {
+  for (std::string_view clean : {
+           "Were they ready for the storm?",
+           "Where they live, the buses are rare.",
+           "All we can do is save what we have.",
+           "You can know a town by its markets.",
+           "Let us now turn to the budget.",
+           "Tell me now where you were.",
+           "Hear the wind in the pines.",
+           "It was hard to hear over the engines.",
+           "They moved here from Lisbon in 2001.",
+           "Are you new to the area?",
+           "Farmers herd the sheep down in autumn.",
+           "A wether is a castrated ram.",
+           "Say bye to the neighbours for me.",
+           "They buy running shoes in bulk.",
+           "Drivers brake hard at the corner.",
+           "We spent the day wandering about the old town.",
+           "The road runs through the valley.",
+           "Prices eased off in March.",
+           "Everyone came except the mayor.",
+           "Much has changed since the crash.",
+           "Changes made since 2019 are listed below.",
+           "The cuts will affect rural schools.",
+       }) {
+    expect_flags(kRule, clean);
+  }
+}
+
 TEST(ConfusedWord, LeavesNamesInCodeAlone) {
   expect_flags(kRule,
                "The advise() call and the advise.statusHints key changed, as did git.advise.");
