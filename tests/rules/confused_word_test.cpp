@@ -414,6 +414,21 @@ TEST(ConfusedWord, FlagsSlipsBetweenSoundAlikesInSetContexts) {
            "Please [[except]] our thanks for your help.",
            "None of the plan makes [[since]].",
            "The curfew remains in [[affect]] until Monday.",
+           "The firm changed [[it's]] logo twice.",
+           "Critics praised the film for all [[it's]] flaws.",
+           "The council [[let's]] everyone park free on Sundays.",
+           "I was [[quiet]] sure of the answer.",
+           "Be [[quite]]!",
+           "The witness was at a [[lose]] for words.",
+           "Please [[insure]] that your seat belt is fastened.",
+           "The firm had to [[adopt]] to the new rules.",
+           "Volunteers came to [[aide]] them after the flood.",
+           "Choose a route and [[witch]] is shortest.",
+           "There [[where]] several delays on the line.",
+           "We had [[two]] many cooks in the kitchen.",
+           "Bring a coat, and an umbrella, [[to]].",
+           "I know [[off]] no better cure.",
+           "The water is not [[save]] to drink.",
        }) {
     expect_flags(kRule, marked);
   }
@@ -443,6 +458,21 @@ TEST(ConfusedWord, LeavesThoseSoundAlikesAloneWhereTheyAreRight) {
            "Much has changed since the crash.",
            "Changes made since 2019 are listed below.",
            "The cuts will affect rural schools.",
+           "I remember it's Tuesday today.",
+           "That is all it's good for.",
+           "Let's all meet at noon.",
+           "The street was quiet most nights.",
+           "It was quite good.",
+           "They lose money on every sale.",
+           "We insure the house against floods.",
+           "They plan to adopt a child.",
+           "She was promoted to aide to the minister.",
+           "The witch is in the second act.",
+           "It was there where many of us first met.",
+           "The two men were charged.",
+           "Exports rose 5%, to $14bn.",
+           "Keep off the grass.",
+           "Remember to save often.",
        }) {
     expect_flags(kRule, clean);
   }
