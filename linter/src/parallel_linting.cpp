@@ -12,6 +12,11 @@
 #include <thread>
 #include <vector>
 
+#ifdef __linux__
+#include <pthread.h>
+#include <sched.h>
+#endif
+
 #include "copydesk/engine.hpp"
 
 namespace copydesk {
@@ -28,6 +33,32 @@ FileResult lint_guarded(const Engine& engine, const Input& input) {
     failed.error = std::string("internal error: ") + error.what();
     return failed;
   }
+}
+
+// A new thread is queued on the CPU of the thread that created it and may wait there, or take
+// that CPU from its creator, until the load balancer moves it to an idle one, up to a scheduler
+// tick later. In a trace of a --jobs 2 run over the 2,225 news articles (perf sched timehist),
+// the worker waited 2 ms, then ran 4 ms on its creator's CPU while the creator waited and the
+// other core stayed idle: 6 ms of a 110 ms run. Allowing the new thread every CPU but this one
+// for a moment moves it at once; the full set is then given back, so that the scheduler can
+// still move it later (a thread stays where it is when its set grows).
+void move_off_this_cpu(std::thread& thread) {
+#ifdef __linux__
+  const pthread_t handle = thread.native_handle();
+  cpu_set_t allowed;
+  if (pthread_getaffinity_np(handle, sizeof allowed, &allowed) != 0) return;
+  const int here = sched_getcpu();
+  if (here < 0 || here >= CPU_SETSIZE || !CPU_ISSET(here, &allowed) || CPU_COUNT(&allowed) < 2) {
+    return;
+  }
+  cpu_set_t elsewhere = allowed;
+  CPU_CLR(here, &elsewhere);
+  if (pthread_setaffinity_np(handle, sizeof elsewhere, &elsewhere) == 0) {
+    pthread_setaffinity_np(handle, sizeof allowed, &allowed);
+  }
+#else
+  (void)thread;
+#endif
 }
 
 // Threads beyond the cores only take turns; a few more than the cores keep the parallel path
@@ -58,6 +89,7 @@ class LintQueue {
     if (workers_.size() < max_workers_ && added > workers_.size() + 1) {
       try {
         workers_.emplace_back([this] { work(); });
+        move_off_this_cpu(workers_.back());
         return;
       } catch (const std::system_error&) {
         max_workers_ = workers_.size();  // no more threads to be had: go on with these
