@@ -436,7 +436,7 @@ TEST(ConfusedWord, FlagsSlipsBetweenSoundAlikesInSetContexts) {
            "The league has [[for]] of the best grounds in Europe.",
            "Whenever [[there]] going out, they lock the gate.",
            "There's [[no]] a second bridge over the river.",
-           "The opening [[seen]] was shot in Oslo.",
+           "The opening [[seen]] of the film was shot in Oslo.",
            "We went [[though]] the files one by one.",
            "The council used [[imminent]] domain to seize the land.",
            "Life has been quiet [[every]] since the mill closed.",
@@ -509,6 +509,14 @@ TEST(ConfusedWord, LeavesThoseSoundAlikesAloneWhereTheyAreRight) {
            "Prices went up too.",
            "The principals of three schools met.",
            "She keeps her personal diary locked.",
+           "He tested positive four times last season.",
+           "There's no a priori reason to doubt it.",
+           "The fight seen on video led to two arrests.",
+           "All we can do is save.",
+           "If we had more skilled staff then we could cope.",
+           "I moved out of there years ago.",
+           "Around there food is cheap.",
+           "We learn more through testing.",
        }) {
     expect_flags(kRule, clean);
   }
