@@ -9,9 +9,19 @@
 
 find_path(COPYDESK_WORDNET_DIR index.noun
   PATHS /usr/share/wordnet /usr/local/share/wordnet NO_DEFAULT_PATH)
+# The directory is cached: check every file again, in case WordNet was removed since.
+set(wordnet_files "")
+set(wordnet_complete FALSE)
+if(COPYDESK_WORDNET_DIR)
+  set(wordnet_complete TRUE)
+  foreach(name index.noun index.verb index.adj index.adv noun.exc verb.exc adj.exc adv.exc)
+    list(APPEND wordnet_files ${COPYDESK_WORDNET_DIR}/${name})
+    if(NOT EXISTS ${COPYDESK_WORDNET_DIR}/${name})
+      set(wordnet_complete FALSE)
+    endif()
+  endforeach()
+endif()
 
-set(nouns ${PROJECT_BINARY_DIR}/generated/nouns.txt)
-set(adjectives ${PROJECT_BINARY_DIR}/generated/adjectives.txt)
 set(dictionaries "")
 foreach(language IN LISTS COPYDESK_WORD_TABLE_LANGUAGES)
   if(COPYDESK_AFF_${language} AND COPYDESK_DIC_${language})
@@ -19,15 +29,13 @@ foreach(language IN LISTS COPYDESK_WORD_TABLE_LANGUAGES)
   endif()
 endforeach()
 
-if(COPYDESK_WORDNET_DIR AND dictionaries)
+if(wordnet_complete AND dictionaries)
+  set(nouns ${PROJECT_BINARY_DIR}/generated/nouns.txt)
+  set(adjectives ${PROJECT_BINARY_DIR}/generated/adjectives.txt)
   add_executable(copydesk_word_classes_gen ${PROJECT_SOURCE_DIR}/linter/tools/word_classes_gen.cpp)
   target_link_libraries(copydesk_word_classes_gen PRIVATE PkgConfig::HUNSPELL)
   target_compile_options(copydesk_word_classes_gen PRIVATE ${COPYDESK_WARNINGS})
   set(closed_class ${PROJECT_SOURCE_DIR}/linter/tools/closed-class-words.txt)
-  set(wordnet_files "")
-  foreach(name index.noun index.verb index.adj index.adv noun.exc verb.exc adj.exc)
-    list(APPEND wordnet_files ${COPYDESK_WORDNET_DIR}/${name})
-  endforeach()
   add_custom_command(
     OUTPUT ${nouns} ${adjectives}
     COMMAND copydesk_word_classes_gen ${COPYDESK_WORDNET_DIR} ${closed_class} ${nouns}
@@ -36,9 +44,14 @@ if(COPYDESK_WORDNET_DIR AND dictionaries)
     COMMENT "Deriving noun and adjective lists from WordNet"
     VERBATIM)
 else()
-  message(STATUS "No WordNet (wordnet-base) or no Hunspell dictionary: no word classes")
-  file(WRITE ${nouns} "")
-  file(WRITE ${adjectives} "")
+  message(WARNING "No WordNet (Debian: wordnet-base) or no Hunspell dictionary: the "
+                  "confused-word patterns that need nouns and adjectives will never match")
+  # Files of their own, so that they cannot stand in for the generated lists once WordNet is
+  # there; written only when missing, so that configuring again rebuilds nothing.
+  set(nouns ${PROJECT_BINARY_DIR}/generated/no-nouns.txt)
+  set(adjectives ${PROJECT_BINARY_DIR}/generated/no-adjectives.txt)
+  file(CONFIGURE OUTPUT ${nouns} CONTENT "")
+  file(CONFIGURE OUTPUT ${adjectives} CONTENT "")
 endif()
 
 set(COPYDESK_WORD_CLASSES_SOURCE ${PROJECT_BINARY_DIR}/generated/word_classes_data.cpp)

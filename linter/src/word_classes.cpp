@@ -1,6 +1,7 @@
 #include "copydesk/word_classes.hpp"
 
 #include <algorithm>
+#include <cstddef>
 
 namespace copydesk {
 
@@ -41,6 +42,8 @@ bool plain_word(std::string_view word) {
 }
 
 }  // namespace
+
+bool word_classes_available() { return !embedded_nouns().empty(); }
 
 bool is_plain_noun(std::string_view word) {
   return plain_word(word) && sorted_lines_contain(embedded_nouns(), word);

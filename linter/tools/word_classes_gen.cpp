@@ -1,6 +1,7 @@
 // Build-time generator of the word classes that some confused-word patterns need (see
-// linter/include/copydesk/word_classes.hpp): which words can only be nouns, and which can be
-// adjectives, derived from WordNet's index files (Debian: wordnet-base).
+// linter/include/copydesk/word_classes.hpp): nouns that cannot be read as anything else after
+// "it's", and words that can be adjectives, derived from WordNet's index files (Debian:
+// wordnet-base).
 //
 //   word_classes_gen <wordnet dir> <closed-class words> <nouns out> <adjectives out>
 //                    <dictionary.aff> <dictionary.dic> [<dictionary.aff> <dictionary.dic>...]
@@ -10,12 +11,14 @@
 // adverb, a participle or past tense of a verb ("building", "done"), or a closed-class word
 // (WordNet calls "at" and "or" nouns: astatine, operating room). A noun that is also a verb
 // stays one ("captain", "dogs"): "it is" never takes a verb's base or its -s form. An adjective
-// is any word with an adjective sense, with its comparative and superlative ("reddest"). Both
+// is any word with an adjective sense, with the comparative and superlative a dictionary derives
+// from it ("reddest") or WordNet lists ("better"). Both
 // lists keep only words that one of the given Hunspell dictionaries accepts: WordNet's Latin
 // taxonomy would only take room.
 // Each output is sorted (bytewise), one lowercase word a line.
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <hunspell/hunspell.hxx>
 #include <iostream>
@@ -61,17 +64,24 @@ bool plain(std::string_view word) {
 Words lemmas(const std::string& directory, std::string_view part) {
   Words words;
   for (const auto& fields : lines_of(directory + "/index." + std::string(part))) {
-    if (plain(fields[0])) words.insert(fields[0]);
+    if (!fields.empty() && plain(fields[0])) words.insert(fields[0]);
   }
   return words;
 }
 
-// The listed irregular inflections of one part of speech (noun.exc: "mice mouse"), by lemma.
+// The listed irregular inflections of one part of speech (noun.exc: "mice mouse"), as (form,
+// lemma). WordNet also lists words as their own inflection ("owner owner" in adj.exc) so that
+// its lemmatiser does not read "owner" as "own" + "-er"; those are no inflections and are left
+// out, as are forms of lemmas the part's index does not have.
 std::vector<std::pair<std::string, std::string>> exceptions(const std::string& directory,
-                                                            std::string_view part) {
+                                                            std::string_view part,
+                                                            const Words& lemmas_of_part) {
   std::vector<std::pair<std::string, std::string>> pairs;
   for (const auto& fields : lines_of(directory + "/" + std::string(part) + ".exc")) {
-    if (fields.size() >= 2 && plain(fields[0])) pairs.emplace_back(fields[0], fields[1]);
+    if (fields.size() >= 2 && plain(fields[0]) && fields[0] != fields[1] &&
+        lemmas_of_part.contains(fields[1])) {
+      pairs.emplace_back(fields[0], fields[1]);
+    }
   }
   return pairs;
 }
@@ -98,8 +108,8 @@ std::string with_s(std::string_view w) {
   return word + "s";
 }
 
-// Every regular participle and past tense a verb may have; over-generating only keeps more
-// words out of the nouns.
+// Every regular participle and past tense a verb may have; over-generating keeps a few nouns out
+// of the list ("ringed"), which costs some recall and no false alarm.
 void add_participles(std::string_view w, Words& out) {
   const std::string word(w);
   const bool silent_e =
@@ -109,7 +119,7 @@ void add_participles(std::string_view w, Words& out) {
     out.insert(stem + ending);
     out.insert(word + ending);
   }
-  out.insert(word + "d");
+  if (w.ends_with("e")) out.insert(word + "d");  // "freed", which "free" + "ed" misses
   if (doubles_final(w)) {
     out.insert(word + w.back() + "ing");
     out.insert(word + w.back() + "ed");
@@ -120,28 +130,41 @@ void add_participles(std::string_view w, Words& out) {
   if (w.ends_with("ie")) out.insert(word.substr(0, word.size() - 2) + "ying");
 }
 
-void add_adjective_forms(std::string_view w, Words& out) {
+// The regular comparatives and superlatives an adjective might have; the caller keeps only those
+// a dictionary derives from it ("reddest") and that are no nouns of their own, since most
+// adjectives have none and "broker" or "butcher" are no forms of "broke" or "butch".
+std::vector<std::string> comparison_forms(std::string_view w) {
   const std::string word(w);
-  out.insert(word);
-  for (const char* ending : {"er", "est"}) out.insert(word + ending);
+  std::vector<std::string> out;
+  for (const char* ending : {"er", "est"}) out.push_back(word + ending);
   if (w.ends_with("e")) {
-    out.insert(word + "r");
-    out.insert(word + "st");
+    out.push_back(word + "r");
+    out.push_back(word + "st");
   }
   if (w.size() > 1 && w.back() == 'y' && !vowel(w[w.size() - 2])) {
-    out.insert(word.substr(0, word.size() - 1) + "ier");
-    out.insert(word.substr(0, word.size() - 1) + "iest");
+    out.push_back(word.substr(0, word.size() - 1) + "ier");
+    out.push_back(word.substr(0, word.size() - 1) + "iest");
   }
   if (doubles_final(w)) {
-    out.insert(word + w.back() + "er");
-    out.insert(word + w.back() + "est");
+    out.push_back(word + w.back() + "er");
+    out.push_back(word + w.back() + "est");
   }
+  return out;
 }
 
+// Written to a temporary file renamed over `path`, so that a failed run leaves no half list for
+// the build to embed.
 void write_sorted(const std::string& path, const Words& words) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  for (const std::string& word : words) out << word << '\n';  // std::set: bytewise order
-  if (!out) throw std::runtime_error("cannot write " + path);
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    for (const std::string& word : words) out << word << '\n';  // std::set: bytewise order
+    out.close();
+    if (!out) throw std::runtime_error("cannot write " + temporary);
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    throw std::runtime_error("cannot rename " + temporary + " to " + path);
+  }
 }
 
 }  // namespace
@@ -164,28 +187,6 @@ int main(int argc, char** argv) {
       for (const std::string& word : fields) closed_class.insert(word);
     }
 
-    // Everything that may be read as another part of speech after "it's".
-    Words other = adverbs;
-    for (const std::string& verb : verbs) add_participles(verb, other);
-    for (const std::string& adjective : adjectives_wn) add_adjective_forms(adjective, other);
-    for (const char* part : {"verb", "adj", "adv"}) {
-      for (const auto& [form, lemma] : exceptions(wordnet, part)) other.insert(form);
-    }
-
-    Words nouns;
-    for (const std::string& noun : nouns_wn) {
-      if (adjectives_wn.contains(noun) || adverbs.contains(noun)) continue;
-      nouns.insert(noun);
-      nouns.insert(with_s(noun));
-    }
-    for (const auto& [form, lemma] : exceptions(wordnet, "noun")) {
-      if (nouns.contains(lemma)) nouns.insert(form);
-    }
-
-    Words adjectives;
-    for (const std::string& adjective : adjectives_wn) add_adjective_forms(adjective, adjectives);
-    for (const auto& [form, lemma] : exceptions(wordnet, "adj")) adjectives.insert(form);
-
     std::vector<std::unique_ptr<Hunspell>> spellers;
     for (int i = 5; i + 1 < argc; i += 2) {
       spellers.push_back(std::make_unique<Hunspell>(argv[i], argv[i + 1]));
@@ -194,6 +195,41 @@ int main(int argc, char** argv) {
       return std::any_of(spellers.begin(), spellers.end(),
                          [&](const auto& speller) { return speller->spell(word); });
     };
+    const auto derived_from = [&](const std::string& form, const std::string& base) {
+      return std::any_of(spellers.begin(), spellers.end(), [&](const auto& speller) {
+        const auto stems = speller->stem(form);
+        return std::find(stems.begin(), stems.end(), base) != stems.end();
+      });
+    };
+
+    Words adjectives = adjectives_wn;
+    for (const std::string& adjective : adjectives_wn) {
+      for (const std::string& form : comparison_forms(adjective)) {
+        // "customer" and "broker" are nouns of their own, whatever the affix rules allow.
+        if (!nouns_wn.contains(form) && derived_from(form, adjective)) adjectives.insert(form);
+      }
+    }
+    for (const auto& [form, lemma] : exceptions(wordnet, "adj", adjectives_wn)) {
+      adjectives.insert(form);
+    }
+
+    // Everything that may be read as another part of speech after "it's".
+    Words other = adverbs;
+    other.insert(adjectives.begin(), adjectives.end());
+    for (const std::string& verb : verbs) add_participles(verb, other);
+    for (const auto& [form, lemma] : exceptions(wordnet, "verb", verbs)) other.insert(form);
+    for (const auto& [form, lemma] : exceptions(wordnet, "adv", adverbs)) other.insert(form);
+
+    Words nouns;
+    for (const std::string& noun : nouns_wn) {
+      if (adjectives_wn.contains(noun) || adverbs.contains(noun)) continue;
+      nouns.insert(noun);
+      nouns.insert(with_s(noun));
+    }
+    for (const auto& [form, lemma] : exceptions(wordnet, "noun", nouns_wn)) {
+      if (nouns.contains(lemma)) nouns.insert(form);
+    }
+
     const auto keep = [&](Words& words, bool exclude_other) {
       for (auto it = words.begin(); it != words.end();) {
         const bool drop = it->size() < 2 || closed_class.contains(*it) ||

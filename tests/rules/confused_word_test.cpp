@@ -1,4 +1,5 @@
 #include "copydesk/registry.hpp"
+#include "copydesk/word_classes.hpp"
 #include "rule_test_support.hpp"
 
 namespace copydesk::testing {
@@ -350,7 +351,11 @@ TEST(ConfusedWord, LeavesNounsBeforeOfAndEffectedByAlone) {
 
 // The patterns with @noun and @adjective, which read WordNet's classes.
 TEST(ConfusedWord, FlagsContractionsBeforeANoun) {
+  if (!word_classes_available()) GTEST_SKIP() << "built without WordNet (wordnet-base)";
   for (std::string_view marked : {
+           "The firm changed [[it's]] logo twice.",
+           "Critics praised the film, with all [[it's]] flaws.",
+           "The team lost [[it's]] best player.",
            "Rain dripped onto [[it's]] porch.",
            "Few voters looked into [[it's]] clauses.",
            "The museum, with [[it's]] colourful frescoes, draws crowds.",
@@ -411,8 +416,6 @@ TEST(ConfusedWord, FlagsSlipsBetweenSoundAlikesInSetContexts) {
            "Please [[except]] our thanks for your help.",
            "None of the plan makes [[since]].",
            "The curfew remains in [[affect]] until Monday.",
-           "The firm changed [[it's]] logo twice.",
-           "Critics praised the film for all [[it's]] flaws.",
            "I was [[quiet]] sure of the answer.",
            "Be [[quite]]!",
            "The witness was at a [[lose]] for words.",

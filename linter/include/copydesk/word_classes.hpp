@@ -19,6 +19,9 @@ bool is_plain_noun(std::string_view word);
 // "reddest").
 bool has_adjective_sense(std::string_view word);
 
+// Whether the lists were built: false when WordNet was missing at build time.
+bool word_classes_available();
+
 // Whether `lines`, lines sorted bytewise and each ending in '\n', include `word` as a whole
 // line. A binary search in place: no index to build, nothing allocated.
 bool sorted_lines_contain(std::string_view lines, std::string_view word);
