@@ -12,10 +12,9 @@
 // (WordNet calls "at" and "or" nouns: astatine, operating room). A noun that is also a verb
 // stays one ("captain", "dogs"): "it is" never takes a verb's base or its -s form. An adjective
 // is any word with an adjective sense, with the comparative and superlative a dictionary derives
-// from it ("reddest") or WordNet lists ("better"). Both
-// lists keep only words that one of the given Hunspell dictionaries accepts: WordNet's Latin
-// taxonomy would only take room.
-// Each output is sorted (bytewise), one lowercase word a line.
+// from it ("reddest") or WordNet lists ("better"). Both lists keep only words that one of the
+// given Hunspell dictionaries accepts: WordNet's Latin taxonomy would only take room. Each output
+// is sorted (bytewise), one lowercase word a line.
 
 #include <algorithm>
 #include <cstdio>
