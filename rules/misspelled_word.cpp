@@ -60,10 +60,7 @@ std::optional<ContractionParts> contraction_parts(std::string_view word) {
   if (apostrophe == std::string_view::npos) return std::nullopt;
   const std::string_view ending = word.substr(apostrophe + length);
   for (const std::string_view suffix : {"s", "t", "re", "ll", "ve", "d", "m"}) {
-    if (ending.size() != suffix.size()) continue;
-    bool same = true;
-    for (std::size_t i = 0; i < ending.size(); ++i) same = same && (ending[i] | 0x20) == suffix[i];
-    if (same) {
+    if (equals_ignoring_ascii_case(ending, suffix)) {
       return ContractionParts{word.substr(0, apostrophe), word.substr(apostrophe, length), ending};
     }
   }
@@ -101,10 +98,7 @@ bool is_pronoun_contraction(std::string_view word) {
 bool is_possessive_pronoun_base(std::string_view word) {
   for (const std::string_view pronoun :
        {"your", "our", "their", "her", "his", "its", "yours", "ours", "theirs", "hers", "whose"}) {
-    if (word.size() != pronoun.size()) continue;
-    bool same = true;
-    for (std::size_t i = 0; i < word.size(); ++i) same = same && (word[i] | 0x20) == pronoun[i];
-    if (same) return true;
+    if (equals_ignoring_ascii_case(word, pronoun)) return true;
   }
   return false;
 }
@@ -646,9 +640,7 @@ class MisspelledWord final : public Rule {
     for (const std::string_view ending : {"m", "ve", "re", "ll", "d", "t"}) {
       if (word.size() <= ending.size()) continue;
       const std::string_view tail = word.substr(word.size() - ending.size());
-      bool same = true;
-      for (std::size_t i = 0; i < tail.size(); ++i) same = same && (tail[i] | 0x20) == ending[i];
-      if (!same) continue;
+      if (!equals_ignoring_ascii_case(tail, ending)) continue;
       // "dont" -> "don't": the apostrophe of "n't" goes before the t.
       std::string fixed(word.substr(0, word.size() - ending.size()));
       fixed.append("'").append(tail);

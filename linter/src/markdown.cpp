@@ -200,15 +200,8 @@ class ProseBuilder {
     href = href.substr(0, href.find_first_of("?#"));
     while (!href.empty() && href.back() == '/') href.remove_suffix(1);
     const std::size_t slash = href.rfind('/');
-    if (slash == std::string_view::npos || href.size() - slash - 1 != text.size()) return false;
-    const std::string_view last = href.substr(slash + 1);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      const auto lower = [](char c) {
-        return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-      };
-      if (lower(last[i]) != lower(text[i])) return false;
-    }
-    return true;
+    return slash != std::string_view::npos &&
+           equals_ignoring_ascii_case(href.substr(slash + 1), text);
   }
 
   // Marks inline code or an image with one placeholder on its opening delimiter, which md4c

@@ -25,12 +25,9 @@ bool horizontal_blank(char c) { return c == ' ' || c == '\t'; }
 // Rule ids may be separated by commas, blanks or both.
 bool separator(char c) { return is_ascii_blank(c) || c == ','; }
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() &&
-         std::equal(prefix.begin(), prefix.end(), text.begin(),
-                    [](char a, char b) { return a == ascii_lower(b); });
+         equals_ignoring_ascii_case(text.substr(0, prefix.size()), prefix);
 }
 
 // `text` in backticks, as messages quote it. Built by appending: g++ 12 warns wrongly

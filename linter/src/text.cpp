@@ -289,6 +289,12 @@ std::string_view closest_spelling(std::string_view word,
   return best;
 }
 
+bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [&](char x, char y) { return lower(x) == lower(y); });
+}
+
 bool is_roman_numeral(std::string_view word) {
   const auto value_of = [](char c) -> int {
     switch (c) {

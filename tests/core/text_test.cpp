@@ -227,5 +227,14 @@ TEST(TextWords, RomanNumeralsAreCanonicalAndLowercase) {
   }
 }
 
+TEST(TextWords, EqualsIgnoringAsciiCaseFoldsOnlyAsciiLetters) {
+  EXPECT_TRUE(equals_ignoring_ascii_case("We'RE", "we're"));
+  EXPECT_TRUE(equals_ignoring_ascii_case("", ""));
+  EXPECT_FALSE(equals_ignoring_ascii_case("were", "we're"));
+  EXPECT_FALSE(equals_ignoring_ascii_case("ab", "abc"));
+  EXPECT_FALSE(equals_ignoring_ascii_case("@", "`"));  // one bit apart, but no letters
+  EXPECT_FALSE(equals_ignoring_ascii_case("\xC3\x89", "\xC3\xA9"));  // "É", "é": ASCII only
+}
+
 }  // namespace
 }  // namespace copydesk

@@ -44,6 +44,9 @@ std::string_view straighten_apostrophes(std::string_view word, std::string& scra
 // Lowercases a word into `out` (full Unicode case folding of each code point).
 void to_lower(std::string_view word, std::string& out);
 
+// Whether `a` and `b` are the same bytes but for the case of ASCII letters ("We'RE", "we're").
+bool equals_ignoring_ascii_case(std::string_view a, std::string_view b);
+
 // Classifications of a word's letters.
 bool starts_upper(std::string_view word);
 bool starts_lower(std::string_view word);
