@@ -40,21 +40,32 @@ void WordSet::add_lines(std::string_view text) {
   }
 }
 
-void WordSet::add(std::string_view word) {
-  std::string scratch;
-  words_.emplace(straighten_apostrophes(word, scratch));
+std::size_t WordSet::sketch_bit(std::string_view word) {
+  if (word.empty()) return 0;
+  const auto first = static_cast<unsigned char>(word.front());
+  const auto last = static_cast<unsigned char>(word.back());
+  return (first * 131u + last * 31u + word.size() * 7u) % 4096u;
 }
 
-bool WordSet::contains_exact(std::string_view word) const { return words_.find(word) != words_.end(); }
+void WordSet::add(std::string_view word) {
+  std::string scratch;
+  const std::string_view straight = straighten_apostrophes(word, scratch);
+  sketch_.set(sketch_bit(straight));
+  words_.emplace(straight);
+}
+
+bool WordSet::contains_exact(std::string_view word) const {
+  return sketch_.test(sketch_bit(word)) && words_.find(word) != words_.end();
+}
 
 bool WordSet::contains(std::string_view word) const {
   std::string scratch;
   const std::string_view straight = straighten_apostrophes(word, scratch);
-  if (words_.find(straight) != words_.end()) return true;
+  if (contains_exact(straight)) return true;
   if (!starts_upper(straight)) return false;
   std::string lower;
   to_lower(straight, lower);
-  return words_.find(lower) != words_.end();
+  return contains_exact(lower);
 }
 
 namespace {

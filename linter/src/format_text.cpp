@@ -1,5 +1,7 @@
 #include <utf8proc.h>
 
+#include <algorithm>
+
 #include "copydesk/text.hpp"
 #include "formatters.hpp"
 
@@ -15,6 +17,12 @@ std::string_view severity_colour(Severity severity) {
   return "";
 }
 
+// Terminal columns a code point takes: 2 for wide characters, 0 for combining marks.
+std::size_t columns_of(char32_t c) {
+  if (c >= 0x20 && c < 0x7F) return 1;
+  return static_cast<std::size_t>(std::max(0, utf8proc_charwidth(static_cast<utf8proc_int32_t>(c))));
+}
+
 // Spaces that line up with `prefix` on a terminal: tabs stay tabs, wide characters take two.
 std::string padding_for(std::string_view prefix) {
   std::string padding;
@@ -24,8 +32,7 @@ std::string padding_for(std::string_view prefix) {
     if (c == '\t') {
       padding.push_back('\t');
     } else {
-      const int width = utf8proc_charwidth(static_cast<utf8proc_int32_t>(c));
-      padding.append(static_cast<std::size_t>(width), ' ');
+      padding.append(columns_of(c), ' ');
     }
     i += static_cast<std::size_t>(length);
   }
@@ -35,9 +42,17 @@ std::string padding_for(std::string_view prefix) {
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < text.size();) {
+    // Most text is printable ASCII, one column a byte: no decoding, no table lookup. (This runs
+    // over a finding's whole line, and news paragraphs are lines of hundreds of bytes.)
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x20 && byte < 0x7F) {
+      ++width;
+      ++i;
+      continue;
+    }
     int length = 0;
     const char32_t c = decode_at(text, i, length);
-    width += c == '\t' ? 1 : static_cast<std::size_t>(utf8proc_charwidth(static_cast<utf8proc_int32_t>(c)));
+    width += c == '\t' ? 1 : columns_of(c);
     i += static_cast<std::size_t>(length);
   }
   return width;

@@ -101,5 +101,42 @@ TEST_F(FileReading, ReadsFilesThatAreNotRegularToTheirEnd) {
   EXPECT_EQ(text, "");
 }
 
+
+// The set's bit sketch turns lookups away early: it must never turn away a word the set holds,
+// whatever its length or bytes, nor let in one that differs only inside.
+TEST(WordSet, FindsEveryWordItHoldsAndNoOther) {
+  WordSet set;
+  std::vector<std::string> held;
+  for (int i = 0; i < 3000; ++i) {
+    std::string word = std::to_string(i * 7919);
+    word.insert(word.begin(), 'w');
+    word.push_back(static_cast<char>('a' + i % 26));
+    held.push_back(word);
+    set.add(word);
+  }
+  for (const std::string& word : held) {
+    EXPECT_TRUE(set.contains_exact(word)) << word;
+    std::string inside = word;
+    inside[1] = 'x';  // same length, first and last bytes
+    EXPECT_FALSE(set.contains_exact(inside)) << inside;
+  }
+  EXPECT_FALSE(set.contains_exact(""));
+  EXPECT_EQ(set.size(), held.size());
+}
+
+TEST(WordSet, LowercaseEntriesAcceptCapitalsAndCurlyApostrophesAreStraightened) {
+  WordSet set;
+  set.add_lines("# a comment\nonline\nNASA\n  rock\u2019n\u2019roll  \n\n");
+  EXPECT_TRUE(set.contains("online"));
+  EXPECT_TRUE(set.contains("Online"));
+  EXPECT_FALSE(set.contains_exact("Online"));
+  EXPECT_TRUE(set.contains("NASA"));
+  EXPECT_FALSE(set.contains("nasa"));
+  EXPECT_TRUE(set.contains_exact("rock'n'roll"));
+  EXPECT_TRUE(set.contains("rock\u2019n\u2019roll"));
+  EXPECT_FALSE(set.contains("# a comment"));
+  EXPECT_EQ(set.size(), 3u);
+}
+
 }  // namespace
 }  // namespace copydesk

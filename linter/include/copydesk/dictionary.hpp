@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <bitset>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -39,6 +40,11 @@ class WordSet {
   std::size_t size() const { return words_.size(); }
 
  private:
+  // One bit per (length, first byte, last byte) class, set for the classes of the words held.
+  // Most lookups are of words the set does not hold (every word before a period is looked up
+  // among the abbreviations): one bit test turns most of them away without hashing the word.
+  static std::size_t sketch_bit(std::string_view word);
+  std::bitset<4096> sketch_;
   std::unordered_set<std::string, StringHash, std::equal_to<>> words_;
 };
 
