@@ -26,7 +26,9 @@ std::unique_ptr<Formatter> make_checkstyle_formatter(std::ostream& out);
 // checkstyle.
 std::string xml_escape(std::string_view text);
 
-// The JSON object for one diagnostic, shared by the json and jsonl formats.
-nlohmann::ordered_json diagnostic_json(const Diagnostic& diagnostic, const SourceView& source);
+// The members of the JSON object for one diagnostic, compact, without the braces, appended to
+// `out`; shared by the json and jsonl formats.
+void append_diagnostic_members(std::string& out, const Diagnostic& diagnostic,
+                               const SourceView& source);
 
 }  // namespace copydesk

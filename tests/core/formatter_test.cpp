@@ -455,6 +455,66 @@ TEST(Formatter, XmlFormatsEscapeEverything) {
   }
 }
 
+// The json formats write plain strings themselves and leave the rest to nlohmann::json: quotes,
+// backslashes, control characters, DEL, invalid UTF-8 (as U+FFFD) and valid multi-byte text must
+// all come out as the library itself would write them, and parse back.
+TEST(Formatter, JsonFormatsEscapeAsTheJsonLibraryDoes) {
+  FileResult result;
+  result.path = std::string("dir \"q\"/back\\slash\xFF.txt");
+  result.text = "caf\xC3\xA9 \xF0\x9F\x98\x80 x\n";
+  Diagnostic odd;
+  odd.rule = "repeated-word";
+  odd.severity = Severity::Warning;
+  odd.span = Span{0, 5};
+  odd.message = std::string("tab\there \x01 del\x7F \"quoted\" back\\ bad\xC3 end");
+  odd.suggestions = {"plain", "new\nline", "\xE2\x80\x99" "curly"};
+  odd.fix = Fix{"Quote \"it\"", {Edit{Span{0, 5}, "\r\n"}, Edit{Span{6, 10}, ""}}, false};
+  result.diagnostics = {odd};
+  const auto render_one = [&](Format format) {
+    std::ostringstream out;
+    const auto formatter = make_formatter(format, out, FormatOptions{});
+    Summary summary;
+    formatter->begin();
+    count_into(summary, result);
+    formatter->file(result);
+    formatter->end(summary);
+    return out.str();
+  };
+
+  using Json = nlohmann::ordered_json;
+  const auto position = [](std::uint32_t line, std::uint32_t column, std::uint32_t offset,
+                           std::uint32_t utf16) {
+    return Json{{"line", line}, {"column", column}, {"offset", offset}, {"utf16", utf16}};
+  };
+  const Json members{{"rule", odd.rule},
+                     {"severity", "warning"},
+                     {"message", odd.message},
+                     {"start", position(1, 1, 0, 0)},
+                     {"end", position(1, 5, 5, 4)},
+                     {"text", "caf\xC3\xA9"},
+                     {"suggestions", odd.suggestions},
+                     {"fix",
+                      {{"title", odd.fix->title},
+                       {"safe", false},
+                       {"edits",
+                        {{{"start", 0}, {"end", 5}, {"replacement", "\r\n"}},
+                         {{"start", 6}, {"end", 10}, {"replacement", ""}}}}}}};
+  const auto dump = [](const Json& value) {
+    return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+  };
+  Json line{{"path", result.path}};
+  line.update(members);
+  EXPECT_EQ(render_one(Format::Jsonl), dump(line) + "\n");
+
+  Json entry{{"path", result.path}, {"diagnostics", Json::array({members})}};
+  const std::string json = render_one(Format::Json);
+  EXPECT_NE(json.find(dump(entry)), std::string::npos) << json;
+  const Json parsed = Json::parse(json);
+  EXPECT_EQ(parsed["files"][0]["path"], "dir \"q\"/back\\slash\xEF\xBF\xBD.txt");
+  EXPECT_EQ(parsed["files"][0]["diagnostics"][0]["message"],
+            "tab\there \x01 del\x7F \"quoted\" back\\ bad\xEF\xBF\xBD end");
+}
+
 TEST(Formatter, JunitCountsTestsFailuresAndErrors) {
   const std::string xml = render(Format::Junit);
   EXPECT_NE(xml.find("<testsuites name=\"copydesk\" tests=\"6\" failures=\"4\" errors=\"1\" skipped=\"0\">"),
