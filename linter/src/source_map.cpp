@@ -59,6 +59,13 @@ Position SourceMap::position(std::uint32_t offset) const {
   // Only code points that end at or before `offset` count: an offset inside a character (or
   // inside the byte-order mark) gets that character's column.
   while (at < offset) {
+    // Most text is ASCII: one byte, one column, one UTF-16 unit, no decoding.
+    if (static_cast<unsigned char>(text_[at]) < 0x80) {
+      ++at;
+      ++position.column;
+      ++position.utf16;
+      continue;
+    }
     int length = 0;
     const char32_t c = decode_at(text_, at, length);
     at += static_cast<std::uint32_t>(length);
