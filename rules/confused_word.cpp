@@ -328,8 +328,15 @@ class ConfusedWord final : public Rule {
       return false;
     }
     if (slot.ing && is_ing_form(text)) return true;
-    if (slot.noun && is_plain_noun(text)) return true;
-    if (slot.adjective && has_adjective_sense(text)) return true;
+    if (slot.noun || slot.adjective) {
+      // The word lists are lowercase; a passage in capitals ("ITS CHIMNEY WAS REBUILT") is
+      // looked up in lowercase, a capitalized word never (it is a name, or opens the sentence).
+      std::string lowered;
+      if (cursor.target_upper && is_all_upper(text)) to_lower(text, lowered);
+      const std::string_view word = lowered.empty() ? text : std::string_view(lowered);
+      if (slot.noun && is_plain_noun(word)) return true;
+      if (slot.adjective && has_adjective_sense(word)) return true;
+    }
     return member(slot.words, index, words);
   }
 

@@ -366,6 +366,7 @@ TEST(ConfusedWord, FlagsContractionsBeforeANoun) {
            "[[You're]] invoice was paid twice.",
            "[[They're]] mortgage has been approved.",
            "She laughed at [[there]] jokes.",
+           "[[IT'S]] CHIMNEY WAS REBUILT LAST SPRING.",
        }) {
     expect_flags(kRule, marked);
   }
@@ -386,6 +387,8 @@ TEST(ConfusedWord, LeavesContractionsBeforeOtherWordsAlone) {
            "Over there food is cheaper.",
            "We drove from there to the coast.",
            "Get out of there now.",
+           "IT'S RAINING AGAIN IN LEEDS.",
+           "It's Chimney Sweep Day, the poster said.",
        }) {
     expect_flags(kRule, clean);
   }
