@@ -448,6 +448,19 @@ TEST(ConfusedWord, FlagsSlipsBetweenSoundAlikesInSetContexts) {
            "Fares will rise by up [[too]] 12 percent.",
            "It was only an old wives [[tail]].",
            "The chain expanded [[too]] all major cities.",
+           "The main [[affect]] on wages was small.",
+           "Doctors warned of a [[side-affect]] of the drug.",
+           "Nausea is a common side [[affect]].",
+           "The side [[affects]] of the new pill were mild.",
+           "Congestion charges are in [[affect]] in this zone.",
+           "Thanks for letting me [[now]].",
+           "Please ask them [[wether]] the road is open.",
+           "She was [[complemented]] on her elegant dress.",
+           "It is [[save]] to say the worst is over.",
+           "We liked the food, [[to]].",
+           "The roof sagged because [[to]] much snow had settled.",
+           "There's [[to]] many cooks in this kitchen.",
+           "She became director of [[personal]].",
        }) {
     expect_flags(kRule, marked);
   }
@@ -604,6 +617,16 @@ TEST(ConfusedWord, LeavesThoseSoundAlikesAloneWhereTheyAreRight) {
            "A grateful four thousand fans stayed to the end.",
            "Hi there folks, are you ready?",
            "Free parking is available too all day Sunday.",
+           "Decisions on one side affect the other.",
+           "What happens on one side affects the other.",
+           "The primary affect was flat, the psychiatrist noted.",
+           "Changes in affect were noted in all patients.",
+           "Let us now turn to the budget.",
+           "Since to many voters the result seemed fixed, turnout fell.",
+           "The fee rises from 5%, to 7%.",
+           "The route runs from Leeds, to York.",
+           "The call takes three arguments: amount, from, to.",
+           "He proved, in the end, to the manor born.",
        }) {
     expect_flags(kRule, clean);
   }
