@@ -246,6 +246,11 @@ namespace {
 // stay in the processor's cache: most words of a text are a few hundred common ones, and each
 // look-up in the word table (megabytes) costs cache and TLB misses. Exact: the word itself is
 // kept and compared. Tagged with the SpellChecker's id, as LocalSpellCache is.
+//
+// It starts with kFirstEntries entries, and a thread that has remembered kGrowAfter verdicts (a
+// long text, or many) gets kMostEntries, which keep more of the rarer words: over the news
+// articles, a fifth of the look-ups missed 4,096 entries and a tenth miss 16,384. A short run
+// never pays for zeroing the larger table.
 class RecentVerdicts {
  public:
   static constexpr std::size_t kLongest = 22;
@@ -255,7 +260,8 @@ class RecentVerdicts {
   }
 
   void reset(std::uint64_t new_owner) {
-    entries_.fill(Entry{});
+    entries_.assign(kFirstEntries, Entry{});
+    remembered_ = 0;
     owner = new_owner;
   }
 
@@ -269,14 +275,15 @@ class RecentVerdicts {
   }
 
   const bool* find(std::string_view word, std::uint32_t h) const {
-    const Entry& entry = entries_[h % kEntries];
+    const Entry& entry = entries_[h & (entries_.size() - 1)];
     if (entry.size != word.size() || entry.hash != h) return nullptr;
     if (std::memcmp(entry.word, word.data(), word.size()) != 0) return nullptr;
     return &entry.verdict;
   }
 
   void remember(std::string_view word, std::uint32_t h, bool verdict) {
-    Entry& entry = entries_[h % kEntries];
+    if (++remembered_ == kGrowAfter) grow();
+    Entry& entry = entries_[h & (entries_.size() - 1)];
     entry.hash = h;
     entry.size = static_cast<std::uint8_t>(word.size());
     entry.verdict = verdict;
@@ -284,14 +291,27 @@ class RecentVerdicts {
   }
 
  private:
-  static constexpr std::size_t kEntries = 4096;
+  static constexpr std::size_t kFirstEntries = 4096;  // powers of two: the hash is masked
+  static constexpr std::size_t kMostEntries = 16384;
+  static constexpr std::size_t kGrowAfter = 20000;
   struct Entry {
     std::uint32_t hash = 0;
     std::uint8_t size = 0;  // 0: empty
     bool verdict = false;
     char word[kLongest] = {};
   };
-  std::array<Entry, kEntries> entries_{};
+
+  // Each entry moves to its slot in the larger table; of two that meet there, one stays.
+  void grow() {
+    std::vector<Entry> larger(kMostEntries);
+    for (const Entry& entry : entries_) {
+      if (entry.size != 0) larger[entry.hash & (kMostEntries - 1)] = entry;
+    }
+    entries_ = std::move(larger);
+  }
+
+  std::vector<Entry> entries_ = std::vector<Entry>(kFirstEntries);
+  std::size_t remembered_ = 0;
 };
 
 }  // namespace

@@ -102,6 +102,29 @@ TEST_F(FileReading, ReadsFilesThatAreNotRegularToTheirEnd) {
 }
 
 
+// A thread's cache of recent verdicts grows once it has remembered some 20,000: verdicts asked
+// before, during and after must stay each word's own.
+TEST(SpellChecker, VerdictsStayRightAsTheRecentCacheGrows) {
+  if (!installed("en_US")) GTEST_SKIP() << "en_US needed";
+  const SpellChecker checker("en_US");
+  const auto made_up = [](int number) {  // "zqa", "zqb", ...: no dictionary word
+    std::string word = "zq";
+    for (; number > 0; number /= 26) word.push_back(static_cast<char>('a' + number % 26));
+    return word;
+  };
+  for (int i = 1; i <= 30000; ++i) {
+    ASSERT_FALSE(checker.correct(made_up(i))) << made_up(i);
+    if (i % 997 == 0) {
+      ASSERT_TRUE(checker.correct("house")) << i;
+      ASSERT_TRUE(checker.correct("Harbor")) << i;
+      ASSERT_FALSE(checker.correct("houze")) << i;
+    }
+  }
+  for (int i = 1; i <= 100; ++i) EXPECT_FALSE(checker.correct(made_up(i))) << made_up(i);
+  EXPECT_TRUE(checker.correct("house"));
+  EXPECT_FALSE(checker.correct("houze"));
+}
+
 // The set's bit sketch turns lookups away early: it must never turn away a word the set holds,
 // whatever its length or bytes, nor let in one that differs only inside.
 TEST(WordSet, FindsEveryWordItHoldsAndNoOther) {
