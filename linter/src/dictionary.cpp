@@ -249,7 +249,7 @@ namespace {
 //
 // It starts with kFirstEntries entries, and a thread that has remembered kGrowAfter verdicts (a
 // long text, or many) gets kMostEntries, which keep more of the rarer words: over the news
-// articles, a fifth of the look-ups missed 4,096 entries and a tenth miss 16,384. A short run
+// articles, a fifth of the look-ups miss 4,096 entries and a tenth miss 16,384. A short run
 // never pays for zeroing the larger table.
 class RecentVerdicts {
  public:

@@ -20,7 +20,8 @@ std::string_view severity_colour(Severity severity) {
 // Terminal columns a code point takes: 2 for wide characters, 0 for combining marks.
 std::size_t columns_of(char32_t c) {
   if (c >= 0x20 && c < 0x7F) return 1;
-  return static_cast<std::size_t>(std::max(0, utf8proc_charwidth(static_cast<utf8proc_int32_t>(c))));
+  return static_cast<std::size_t>(
+      std::max(0, utf8proc_charwidth(static_cast<utf8proc_int32_t>(c))));
 }
 
 // Spaces that line up with `prefix` on a terminal: tabs stay tabs, wide characters take two.

@@ -467,7 +467,7 @@ TEST(Formatter, JsonFormatsEscapeAsTheJsonLibraryDoes) {
   odd.severity = Severity::Warning;
   odd.span = Span{0, 5};
   odd.message = std::string("tab\there \x01 del\x7F \"quoted\" back\\ bad\xC3 end");
-  odd.suggestions = {"plain", "new\nline", "\xE2\x80\x99" "curly"};
+  odd.suggestions = {"plain", "new\nline", "\u2019curly"};
   odd.fix = Fix{"Quote \"it\"", {Edit{Span{0, 5}, "\r\n"}, Edit{Span{6, 10}, ""}}, false};
   result.diagnostics = {odd};
   const auto render_one = [&](Format format) {

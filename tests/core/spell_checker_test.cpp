@@ -101,7 +101,6 @@ TEST_F(FileReading, ReadsFilesThatAreNotRegularToTheirEnd) {
   EXPECT_EQ(text, "");
 }
 
-
 // A thread's cache of recent verdicts grows once it has remembered some 20,000: verdicts asked
 // before, during and after must stay each word's own.
 TEST(SpellChecker, VerdictsStayRightAsTheRecentCacheGrows) {
