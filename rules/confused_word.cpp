@@ -531,6 +531,8 @@ class ConfusedWord final : public Rule {
         }
         fold(field.substr(1, arrow - 1), pattern.wrong);
         pattern.right = std::string(field.substr(arrow + 2, field.size() - arrow - 3));
+        // Fields are split at spaces: "_" stands for one in a correction of two words.
+        std::replace(pattern.right.begin(), pattern.right.end(), '_', ' ');
         if (pattern.wrong.empty() || pattern.right.empty()) fail(number, "empty target word");
         if (pattern.wrong.size() > kLongestTarget) fail(number, "target word too long");
         seen_target = true;

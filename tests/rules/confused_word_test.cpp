@@ -461,6 +461,12 @@ TEST(ConfusedWord, FlagsSlipsBetweenSoundAlikesInSetContexts) {
            "The roof sagged because [[to]] much snow had settled.",
            "There's [[to]] many cooks in this kitchen.",
            "She became director of [[personal]].",
+           "The queue moved on after [[awhile]].",
+           "Prices change almost [[everyday]], traders say.",
+           "There [[maybe]] a short delay at the border.",
+           "Officials fear there [[maybe]] a shortfall.",
+           "The inquiry was [[lead]] by a retired judge.",
+           "The cuts have [[lead]] to longer queues.",
        }) {
     expect_flags(kRule, marked);
   }
@@ -638,6 +644,16 @@ TEST(ConfusedWord, LeavesThoseSoundAlikesAloneWhereTheyAreRight) {
            "The gains are in affect for many patients, not in cognition.",
            "The brooch was complemented on her black dress by a silver belt.",
            "A damaged negative affects every print.",
+           "Stay awhile and rest.",
+           "Everyday life resumed slowly.",
+           "The look is very everyday.",
+           "I've read it maybe a hundred times.",
+           "We drove there maybe a dozen times.",
+           "Is it maybe a cache problem?",
+           "Old paint often has lead in it.",
+           "He was lead singer for ten years.",
+           "Was lead a factor in the deaths?",
+           "The pipes were lead, the survey found.",
        }) {
     expect_flags(kRule, clean);
   }
