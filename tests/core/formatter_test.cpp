@@ -84,21 +84,27 @@ const Registry& sample_registry() {
   return registry;
 }
 
-std::string render(Format format, bool colour = false) {
+// A whole report of `results` in `format`, as a run writes it: begin, each file, the summary.
+std::string render_report(Format format, const std::vector<FileResult>& results,
+                          const FormatOptions& options = FormatOptions{}) {
   std::ostringstream out;
-  FormatOptions options;
-  options.color = colour;
-  options.registry = &sample_registry();
-  options.version = "1.2.3";
   const auto formatter = make_formatter(format, out, options);
   Summary summary;
   formatter->begin();
-  for (const auto& result : sample_results()) {
+  for (const auto& result : results) {
     count_into(summary, result);
     formatter->file(result);
   }
   formatter->end(summary);
   return out.str();
+}
+
+std::string render(Format format, bool colour = false) {
+  FormatOptions options;
+  options.color = colour;
+  options.registry = &sample_registry();
+  options.version = "1.2.3";
+  return render_report(format, sample_results(), options);
 }
 
 TEST(Formatter, TextMatchesGolden) { expect_golden("formats/report.txt", render(Format::Text)); }
@@ -430,14 +436,7 @@ TEST(Formatter, XmlFormatsEscapeEverything) {
   odd.suggestions = {"<b>&amp;"};
   result.diagnostics = {odd};
   for (const Format format : {Format::Junit, Format::Checkstyle}) {
-    std::ostringstream out;
-    const auto formatter = make_formatter(format, out, FormatOptions{});
-    Summary summary;
-    formatter->begin();
-    count_into(summary, result);
-    formatter->file(result);
-    formatter->end(summary);
-    const std::string xml = out.str();
+    const std::string xml = render_report(format, {result});
     expect_well_formed_xml(xml);
     EXPECT_NE(xml.find("`&lt;tag&gt;` &amp; &quot;quotes&quot; &apos;here&apos;\xEF\xBF\xBD ]]&gt; end&#13;&#10;next"),
               std::string::npos)
@@ -470,16 +469,6 @@ TEST(Formatter, JsonFormatsEscapeAsTheJsonLibraryDoes) {
   odd.suggestions = {"plain", "new\nline", "\u2019curly"};
   odd.fix = Fix{"Quote \"it\"", {Edit{Span{0, 5}, "\r\n"}, Edit{Span{6, 10}, ""}}, false};
   result.diagnostics = {odd};
-  const auto render_one = [&](Format format) {
-    std::ostringstream out;
-    const auto formatter = make_formatter(format, out, FormatOptions{});
-    Summary summary;
-    formatter->begin();
-    count_into(summary, result);
-    formatter->file(result);
-    formatter->end(summary);
-    return out.str();
-  };
 
   using Json = nlohmann::ordered_json;
   const auto position = [](std::uint32_t line, std::uint32_t column, std::uint32_t offset,
@@ -504,10 +493,10 @@ TEST(Formatter, JsonFormatsEscapeAsTheJsonLibraryDoes) {
   };
   Json line{{"path", result.path}};
   line.update(members);
-  EXPECT_EQ(render_one(Format::Jsonl), dump(line) + "\n");
+  EXPECT_EQ(render_report(Format::Jsonl, {result}), dump(line) + "\n");
 
   Json entry{{"path", result.path}, {"diagnostics", Json::array({members})}};
-  const std::string json = render_one(Format::Json);
+  const std::string json = render_report(Format::Json, {result});
   EXPECT_NE(json.find(dump(entry)), std::string::npos) << json;
   const Json parsed = Json::parse(json);
   EXPECT_EQ(parsed["files"][0]["path"], "dir \"q\"/back\\slash\xEF\xBF\xBD.txt");
