@@ -1,17 +1,21 @@
 // confused-word: a real word that is wrong in its context ("flew too Iraq", "more then ten").
 //
-// The contexts are data (dictionaries/confusions.txt, format described at its top): each
-// pattern is a short run of slots around one target `[wrong->right]`. Patterns are compiled
-// once, indexed by the lowercase wrong word, so check() only looks closer at tokens that are
-// a member of some pair.
+// Two sources of evidence. The confusion sets' trained model (copydesk/confusion_model.hpp)
+// judges every member of a set ("to/too/two", "its/it's") from the words and tags around it.
+// Hand-written contexts (dictionaries/confusions.txt, format described at its top) cover the
+// pairs the model does not and a few set contexts it misses: each pattern is a short run of
+// slots around one target `[wrong->right]`, compiled once and indexed by the lowercase wrong
+// word, so check() only looks closer at tokens that are a member of some pair.
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "copydesk/confusion_model.hpp"
 #include "copydesk/dictionary.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/text.hpp"
@@ -153,14 +157,28 @@ class ConfusedWord final : public Rule {
                                   "A real word that is wrong in its context: \"flew too Iraq\".",
                                   true, true, kOptions};
 
-  explicit ConfusedWord(const RuleContext& context) {
-    parse(embedded_data("confusions.txt"), context.options->strings("skip-pairs"));
+  explicit ConfusedWord(const RuleContext& context) : model_(ConfusionModel::builtin()) {
+    skipped_ = context.options->strings("skip-pairs");
+    parse(embedded_data("confusions.txt"), skipped_);
     number_words();
+    for (const ConfusionSet& set : model_.sets()) {
+      for (const std::string_view member : set.members) {
+        target_signatures_[signature(member)] = true;
+        by_target_[std::string(member)].in_model = model_.find(member);
+      }
+    }
   }
 
-  // "too->to", "its->it's": the corrections of the word list, each once, sorted.
+  // "too->to", "its->it's": the corrections of the word list and the model, each once, sorted.
   std::vector<std::string> pair_names() const {
     std::vector<std::string> names;
+    for (const ConfusionSet& set : model_.sets()) {
+      for (const std::string_view wrong : set.members) {
+        for (const std::string_view right : set.members) {
+          if (wrong != right) names.push_back(std::string(wrong) + "->" + std::string(right));
+        }
+      }
+    }
     for (const Pattern& pattern : patterns_) names.push_back(pattern_name(pattern));
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
@@ -173,6 +191,7 @@ class ConfusedWord final : public Rule {
     const auto& tokens = document.tokens();
     std::string folded;
     TokenWords words(document, word_ids_);
+    SentenceWords sentence_words;
     for (std::uint32_t i = 0; i < tokens.size(); ++i) {
       if (tokens[i].kind != TokenKind::Word) continue;
       const std::string_view text = document.text_of(tokens[i]);
@@ -180,6 +199,67 @@ class ConfusedWord final : public Rule {
       fold(text, folded);
       const auto found = by_target_.find(folded);
       if (found == by_target_.end()) continue;
+      const Target& target = found->second;
+      if (!check_patterns(document, i, target.patterns, words, sink) && target.in_model) {
+        check_model(document, i, *target.in_model, folded, sentence_words, sink);
+      }
+    }
+  }
+
+ private:
+  static constexpr std::size_t kLongestTarget = 32;
+
+  // The non-blank tokens of the sentence last asked about, as the model reads them.
+  struct SentenceWords {
+    std::uint32_t sentence = 0xFFFFFFFF;
+    std::vector<std::string_view> words;
+    std::vector<std::uint32_t> tokens;  // the token of each word
+  };
+
+  // What the rule knows of a word: the patterns whose target it is, and its confusion set.
+  struct Target {
+    std::vector<std::uint32_t> patterns;
+    std::optional<ConfusionModel::Member> in_model;
+  };
+
+  // Asks the trained model about token `i` (folded: `folded`), member `member` of some set.
+  void check_model(const Document& document, std::uint32_t i, ConfusionModel::Member member,
+                   const std::string& folded, SentenceWords& sentence_words, Sink& sink) const {
+    const std::string_view text = document.text_of(document.tokens()[i]);
+    const std::uint32_t sentence_index = document.sentence_of(i);
+    const Sentence& sentence = document.sentences()[sentence_index];
+    const Cursor cursor{document, sentence.first, sentence.last, starts_lower(text), false};
+    // Capitals mark names and titles ("Lead Belly", "the Peace Corps") and headlines.
+    if (is_all_upper(text) || (!cursor.target_lower && !cursor.at_start(i))) return;
+    if (part_of_code_name(document, i)) return;
+    if (sentence_words.sentence != sentence_index) {
+      sentence_words.sentence = sentence_index;
+      sentence_words.words.clear();
+      sentence_words.tokens.clear();
+      for (std::uint32_t t = sentence.first; t < sentence.last; ++t) {
+        if (document.tokens()[t].is_blank()) continue;
+        sentence_words.words.push_back(document.text_of(document.tokens()[t]));
+        sentence_words.tokens.push_back(t);
+      }
+    }
+    const auto& tokens = sentence_words.tokens;
+    const auto at = static_cast<std::size_t>(std::lower_bound(tokens.begin(), tokens.end(), i) - tokens.begin());
+    const ConfusionVerdict verdict = model_.judge(member, sentence_words.words, at, Tagger::builtin());
+    if (!verdict.flagged) return;
+    const ConfusionSet& set = model_.sets()[member.set];
+    const std::string right(set.members[verdict.suggested]);
+    if (std::find(skipped_.begin(), skipped_.end(), folded + "->" + right) != skipped_.end()) return;
+    report(document, document.tokens()[i], right, sink);
+  }
+
+  // Tries the hand-written contexts `patterns` on token `i`; true when one matched and was
+  // reported.
+  bool check_patterns(const Document& document, std::uint32_t i,
+                      const std::vector<std::uint32_t>& patterns, TokenWords& words,
+                      Sink& sink) const {
+      if (patterns.empty()) return false;
+      const auto& tokens = document.tokens();
+      const std::string_view text = document.text_of(tokens[i]);
       const Sentence& sentence = document.sentences()[document.sentence_of(i)];
       Cursor cursor{document, sentence.first, sentence.last, starts_lower(text),
                     is_all_upper(text) && text.size() > 1};
@@ -187,11 +267,11 @@ class ConfusedWord final : public Rule {
       // unless it opens a quotation: `he said; "Your the best."`.
       if (!cursor.target_lower && !is_all_upper(text) && !cursor.at_start(i) &&
           !after_opening_quote(document, cursor, i)) {
-        continue;
+        return false;
       }
       const std::int64_t next = cursor.step(i, true);
       const std::int64_t previous = cursor.step(i, false);
-      for (const std::uint32_t index : found->second) {
+      for (const std::uint32_t index : patterns) {
         const Pattern& pattern = patterns_[index];
         if (!may_be_in(pattern.next_words, next, words) ||
             !may_be_in(pattern.previous_words, previous, words) ||
@@ -199,14 +279,12 @@ class ConfusedWord final : public Rule {
           continue;
         }
         // Asked only once a pattern matches: targets ("to", "its") are among the commonest words.
-        if (!part_of_code_name(document, i)) report(document, tokens[i], pattern, sink);
-        break;
+        if (part_of_code_name(document, i)) return false;
+        report(document, tokens[i], pattern.right, sink);
+        return true;
       }
-    }
+      return false;
   }
-
- private:
-  static constexpr std::size_t kLongestTarget = 32;
 
   // "the advise() call", "set advise.statusHints", "git.advise": a word glued to "(" after it,
   // or to a period and another word on either side, is a name in code, not a word of the prose.
@@ -377,10 +455,10 @@ class ConfusedWord final : public Rule {
     return result;
   }
 
-  static void report(const Document& document, const Token& token, const Pattern& pattern,
+  static void report(const Document& document, const Token& token, std::string_view right,
                      Sink& sink) {
     const std::string_view original = document.text_of(token);
-    std::string replacement = with_case_of(original, pattern.right);
+    std::string replacement = with_case_of(original, right);
     Diagnostic diagnostic;
     diagnostic.span = token.span;
     diagnostic.message.append("`").append(original).append("` should probably be `");
@@ -556,7 +634,7 @@ class ConfusedWord final : public Rule {
         std::find(skipped.begin(), skipped.end(), pattern_name(pattern)) != skipped.end()) {
       return;
     }
-    by_target_[pattern.wrong].push_back(static_cast<std::uint32_t>(patterns_.size()));
+    by_target_[pattern.wrong].patterns.push_back(static_cast<std::uint32_t>(patterns_.size()));
     // A target with bytes outside ASCII is only ever met through may_be_target's other branch.
     target_signatures_[signature(pattern.wrong)] = true;
     patterns_.push_back(std::move(pattern));
@@ -604,9 +682,10 @@ class ConfusedWord final : public Rule {
   std::vector<std::vector<bool>> members_;  // by table, then word number
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> classes_;
   std::vector<Pattern> patterns_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>>
-      by_target_;
+  std::unordered_map<std::string, Target, StringHash, std::equal_to<>> by_target_;
   std::vector<bool> target_signatures_ = std::vector<bool>(1 << 16);  // by signature()
+  const ConfusionModel& model_;
+  std::vector<std::string> skipped_;
 };
 
 std::vector<std::string> pair_names() {

@@ -1,0 +1,224 @@
+#include "copydesk/confusion_model.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <stdexcept>
+
+#include "embedded_model.hpp"
+
+namespace copydesk {
+namespace {
+
+constexpr std::uint32_t kMagic = 0x53434443;  // "CDCS"
+constexpr std::uint32_t kVersion = 1;
+constexpr std::size_t kMaxMembers = 8;
+
+// Feature templates; the numbers are part of the trained model's format.
+enum Template : std::uint32_t {
+  kBias,
+  kWordAt,  // with the position
+  kShapeAt,
+  kSuffixAt,
+  kCasedAfter,
+  kWordsAround,  // the words just before and after
+  kWordsBefore,  // the two before
+  kWordsAfter,   // the two after
+  kBag,          // any word within reach
+  kWordThenShape,
+  kStart,
+  kTagAt = 32,
+  kTagsAround,
+  kTagsAfter,
+  kTagsBefore,
+  kWordThenTag,
+  kTagThenWord,
+  kTagThenWordAfter,
+  kTagsAfterThree,
+  kTagsAroundAfter,
+};
+
+std::uint64_t position_value(std::size_t index) { return index + 1; }
+
+}  // namespace
+
+void build_confusion_context(std::span<const std::string_view> words, std::size_t target,
+                             std::string_view canonical, ConfusionContext& context) {
+  thread_local std::string scratch;
+  constexpr std::size_t reach = ConfusionContext::kReach;
+  context.tagged = false;
+  context.first = reach - std::min(reach, target);
+  context.last = reach + 1 + std::min(reach, words.size() - target - 1);
+  for (std::size_t i = context.first; i < context.last; ++i) {
+    context.texts[i] = i == reach ? canonical : words[target + i - reach];
+    const bool near =
+        i + ConfusionContext::kCheapReach >= reach && i <= reach + ConfusionContext::kCheapReach;
+    if (near) context.words[i] = describe_word_basics(context.texts[i], scratch);
+  }
+}
+
+void tag_confusion_context(const Tagger& tagger, ConfusionContext& context) {
+  thread_local std::string scratch;
+  for (std::size_t i = context.first; i < context.last; ++i) {
+    context.words[i] = describe_word(context.texts[i], scratch);
+  }
+  std::array<std::uint8_t, 2 * ConfusionContext::kReach + 1> tags{};
+  const std::span<const TaggerWord> real(context.words.data() + context.first,
+                                         context.last - context.first);
+  const std::size_t target = ConfusionContext::kReach - context.first;
+  // Three words of left context are enough for the tags next to the target.
+  const std::size_t from = target >= 3 ? target - 3 : 0;
+  const std::size_t to = std::min(real.size(), target + 4);
+  tagger.tag(real, from, to, tags);
+  for (std::size_t i = 0; i < context.tags.size(); ++i) context.tags[i] = kStartTag;
+  for (std::size_t i = from; i < to; ++i) context.tags[context.first + i] = tags[i] + 1u;
+  context.tagged = true;
+}
+
+namespace {
+
+constexpr std::uint64_t kEdgeValue = 0x5eed;
+
+struct View {
+  const ConfusionContext& context;
+  bool real(int offset) const {
+    const std::size_t i = ConfusionContext::kReach + static_cast<std::size_t>(offset);
+    return i >= context.first && i < context.last;
+  }
+  std::uint64_t word(int offset) const {
+    return real(offset) ? context.words[ConfusionContext::kReach + offset].lower : kEdgeValue;
+  }
+  std::uint64_t shape(int offset) const {
+    return real(offset) ? context.words[ConfusionContext::kReach + offset].shape : kEdgeValue;
+  }
+  std::uint64_t suffix(int offset) const {
+    return real(offset) ? context.words[ConfusionContext::kReach + offset].suffix3 : kEdgeValue;
+  }
+  std::uint64_t cased(int offset) const {
+    return real(offset) ? context.words[ConfusionContext::kReach + offset].cased : kEdgeValue;
+  }
+  std::uint64_t tag(int offset) const {
+    return real(offset) ? context.tags[ConfusionContext::kReach + offset] : kEdgeValue;
+  }
+};
+
+}  // namespace
+
+void confusion_word_features(const ConfusionContext& context, std::vector<std::uint64_t>& out) {
+  const View at{context};
+  out.clear();
+  out.push_back(feature_key(kBias, 0));
+  for (const int offset : {-2, -1, 1, 2}) {
+    const std::uint64_t position = static_cast<std::uint64_t>(offset + 8);
+    out.push_back(feature_key(kWordAt, position, at.word(offset)));
+    out.push_back(feature_key(kShapeAt, position, at.shape(offset)));
+    out.push_back(feature_key(kSuffixAt, position, at.suffix(offset)));
+  }
+  out.push_back(feature_key(kCasedAfter, at.cased(1)));
+  out.push_back(feature_key(kWordsAround, at.word(-1), at.word(1)));
+  out.push_back(feature_key(kWordsBefore, at.word(-2), at.word(-1)));
+  out.push_back(feature_key(kWordsAfter, at.word(1), at.word(2)));
+  out.push_back(feature_key(kWordThenShape, at.word(-1), at.shape(1)));
+  out.push_back(feature_key(kStart, at.real(-1) ? 0 : 1, at.shape(0)));
+}
+
+void confusion_tag_features(const ConfusionContext& context, std::vector<std::uint64_t>& out) {
+  const View at{context};
+  for (int offset = -static_cast<int>(ConfusionContext::kReach);
+       offset <= static_cast<int>(ConfusionContext::kReach); ++offset) {
+    if (offset != 0 && at.real(offset)) out.push_back(feature_key(kBag, at.word(offset)));
+  }
+  for (const int offset : {-3, -2, -1, 1, 2, 3}) {
+    out.push_back(
+        feature_key(kTagAt, position_value(static_cast<std::size_t>(offset + 8)), at.tag(offset)));
+  }
+  out.push_back(feature_key(kTagsAround, at.tag(-1), at.tag(1)));
+  out.push_back(feature_key(kTagsAfter, at.tag(1), at.tag(2)));
+  out.push_back(feature_key(kTagsBefore, at.tag(-2), at.tag(-1)));
+  out.push_back(feature_key(kWordThenTag, at.word(-1), at.tag(1)));
+  out.push_back(feature_key(kTagThenWord, at.tag(-1), at.word(1)));
+  out.push_back(feature_key(kTagThenWordAfter, at.tag(1), at.word(2)));
+  out.push_back(feature_key(kTagsAfterThree, at.tag(1), feature_key(0, at.tag(2), at.tag(3))));
+  out.push_back(feature_key(kTagsAroundAfter, at.tag(-1), feature_key(0, at.tag(1), at.tag(2))));
+}
+
+void score_members(const LinearModel& model, std::span<const std::uint64_t> features,
+                   std::span<float> scores) {
+  std::array<std::int32_t, kMaxMembers> sums{};
+  const std::span<std::int32_t> used(sums.data(), model.class_count());
+  model.add_all(features, used);
+  for (std::size_t c = 0; c < used.size(); ++c)
+    scores[c] = static_cast<float>(used[c]) * model.scale();
+}
+
+const ConfusionModel& ConfusionModel::builtin() {
+  static const ConfusionModel model = [] {
+    const std::span<const std::byte> bytes = embedded_model("confusion-sets.bin");
+    return bytes.empty() ? ConfusionModel() : read(bytes);
+  }();
+  return model;
+}
+
+ConfusionModel ConfusionModel::read(std::span<const std::byte> bytes) {
+  if (read_u32(bytes) != kMagic) throw std::runtime_error("not a copydesk confusion model");
+  if (read_u32(bytes) != kVersion) throw std::runtime_error("confusion model of another version");
+  ConfusionModel model;
+  const std::uint32_t count = read_u32(bytes);
+  for (std::uint32_t s = 0; s < count; ++s) {
+    ConfusionSet set;
+    set.name = read_name(bytes);
+    const std::uint32_t members = read_u32(bytes);
+    if (members < 2 || members > kMaxMembers) throw std::runtime_error("confusion set of bad size");
+    for (std::uint32_t m = 0; m < members; ++m) set.members.push_back(read_name(bytes));
+    set.skip_margin = read_f32(bytes);
+    set.flag_margin = read_f32(bytes);
+    set.words_model = LinearModel::read(bytes);
+    set.full_model = LinearModel::read(bytes);
+    if (set.words_model.class_count() != members || set.full_model.class_count() != members) {
+      throw std::runtime_error("confusion set's models disagree on its members");
+    }
+    model.sets_.push_back(std::move(set));
+  }
+  return model;
+}
+
+std::optional<ConfusionModel::Member> ConfusionModel::find(std::string_view folded) const {
+  for (std::size_t s = 0; s < sets_.size(); ++s) {
+    const auto& members = sets_[s].members;
+    const auto found = std::find(members.begin(), members.end(), folded);
+    if (found != members.end()) {
+      return Member{static_cast<std::uint16_t>(s),
+                    static_cast<std::uint16_t>(found - members.begin())};
+    }
+  }
+  return std::nullopt;
+}
+
+ConfusionVerdict ConfusionModel::judge(Member member, std::span<const std::string_view> words,
+                                       std::size_t target, const Tagger& tagger) const {
+  const ConfusionSet& set = sets_[member.set];
+  thread_local ConfusionContext context;
+  thread_local std::vector<std::uint64_t> features;
+  build_confusion_context(words, target, set.members[0], context);
+  confusion_word_features(context, features);
+  std::array<float, kMaxMembers> scores{};
+  const auto best_other = [&] {
+    ConfusionVerdict verdict;
+    verdict.margin = -1e30f;
+    for (std::size_t m = 0; m < set.members.size(); ++m) {
+      if (m == member.member) continue;
+      const float margin = scores[m] - scores[member.member];
+      if (margin > verdict.margin) verdict = {m, margin, false};
+    }
+    return verdict;
+  };
+  score_members(set.words_model, features, scores);
+  if (best_other().margin <= set.skip_margin) return {member.member, 0.0f, false};
+  tag_confusion_context(tagger, context);
+  confusion_tag_features(context, features);
+  score_members(set.full_model, features, scores);
+  ConfusionVerdict verdict = best_other();
+  verdict.flagged = verdict.margin > set.flag_margin;
+  return verdict;
+}
+
+}  // namespace copydesk

@@ -1,0 +1,462 @@
+// Trains the confusion-set model (copydesk/confusion_model.hpp) on clean text: every
+// occurrence of a set member is an example of the context that member fits. Thresholds come
+// from held-out predictions (four folds by document): a written member is flagged only when
+// the model prefers another by a margin chosen out of fold: the alarm budget (--budget alarms
+// per 10,000 words of the training text, all sets together) goes where it catches the largest
+// share of a set's planted errors per alarm.
+//
+//   copydesk_train_confusions --sets confusion-sets.txt --tagger pos-tagger.bin --out model.bin
+//       [--ewt DIR] [--masc DIR] [--addresses DIR] [--wordnet DIR] [--budget F] [--passes N]
+//
+// Text sources: EWT's train and dev files (never test), MASC, the presidential addresses and
+// WordNet's glosses and examples.
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "copydesk/confusion_model.hpp"
+#include "copydesk/document.hpp"
+#include "copydesk/text.hpp"
+#include "perceptron.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kFolds = 4;
+float g_prune = 0.02f;                // --prune
+std::uint32_t g_min_count = 2;        // --min-count
+std::uint32_t g_min_count_cheap = 5;  // --min-count-cheap
+// --min-margin: no set flags a word whose replacement is less than this many times (in log-odds)
+// likelier, however few alarms a lower margin would cost.
+float g_min_margin = 5.0f;
+// --agree 1: the cheap model must also prefer the replacement.
+bool g_agree = false;
+constexpr std::size_t kMinimumExamples = 200;
+constexpr std::size_t kMinimumPerMember = 20;
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+std::vector<fs::path> files_under(const fs::path& folder) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".txt")
+      files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// --- Text sources: each returns documents, a document's sentences separated by blank lines --
+
+void add_ewt(const fs::path& folder, std::vector<std::string>& documents) {
+  for (const char* split : {"en_ewt-ud-train.conllu", "en_ewt-ud-dev.conllu"}) {
+    std::istringstream in(read_file(folder / split));
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.starts_with("# newdoc")) documents.emplace_back();
+      if (!line.starts_with("# text = ")) continue;
+      if (documents.empty()) documents.emplace_back();
+      documents.back() += line.substr(9) + "\n\n";
+    }
+  }
+}
+
+// MASC writes `word_TAG` tokens; the words are joined again as a writer would space them.
+std::string masc_sentence(const std::string& line) {
+  static const std::vector<std::string> kAttachLeft = {",",   ".",   ";",  ":",   "!",   "?",
+                                                       ")",   "]",   "'s", "n't", "'re", "'m",
+                                                       "'ll", "'ve", "'d", "%",   "''"};
+  std::istringstream in(line);
+  std::string token, sentence;
+  bool glue_next = false;
+  while (in >> token) {
+    const std::size_t underscore = token.rfind('_');
+    const std::string word = underscore == std::string::npos ? token : token.substr(0, underscore);
+    if (word.empty()) continue;
+    const bool left = std::find(kAttachLeft.begin(), kAttachLeft.end(), word) != kAttachLeft.end();
+    if (!sentence.empty() && !left && !glue_next) sentence += ' ';
+    sentence += word == "``" || word == "''" ? "\"" : word;
+    glue_next = word == "(" || word == "[" || word == "$" || word == "``";
+  }
+  return sentence;
+}
+
+void add_masc(const fs::path& folder, std::vector<std::string>& documents) {
+  for (const fs::path& file : files_under(folder)) {
+    std::istringstream in(read_file(file));
+    std::string line, document;
+    while (std::getline(in, line)) {
+      const std::string sentence = masc_sentence(line);
+      if (!sentence.empty()) document += sentence + "\n\n";
+    }
+    documents.push_back(std::move(document));
+  }
+}
+
+void add_addresses(const fs::path& folder, std::vector<std::string>& documents) {
+  for (const fs::path& file : files_under(folder)) documents.push_back(read_file(file));
+}
+
+// WordNet's glosses: definitions and quoted examples, each a sentence.
+void add_wordnet(const fs::path& folder, std::vector<std::string>& documents) {
+  for (const char* part : {"data.noun", "data.verb", "data.adj", "data.adv"}) {
+    std::istringstream in(read_file(folder / part));
+    std::string line, document;
+    std::size_t lines = 0;
+    while (std::getline(in, line)) {
+      if (line.starts_with("  ")) continue;  // the licence at the top
+      const std::size_t bar = line.find(" | ");
+      if (bar == std::string::npos) continue;
+      std::string gloss = line.substr(bar + 3);
+      std::istringstream pieces(gloss);
+      std::string piece;
+      while (std::getline(pieces, piece, ';')) {
+        std::erase(piece, '"');
+        if (piece.find_first_not_of(' ') != std::string::npos) document += piece + "\n\n";
+      }
+      if (++lines % 2000 == 0) documents.push_back(std::move(document)), document.clear();
+    }
+    documents.push_back(std::move(document));
+  }
+}
+
+// --- Examples --------------------------------------------------------------------------------
+
+struct Example {
+  std::uint8_t label = 0;
+  std::uint8_t fold = 0;
+  std::vector<std::uint64_t> word_features;
+  std::vector<std::uint64_t> all_features;
+};
+
+struct SetData {
+  std::string name;
+  std::vector<std::string> members;
+  std::vector<Example> examples;
+};
+
+std::vector<SetData> read_sets(const fs::path& path) {
+  std::vector<SetData> sets;
+  std::istringstream in(read_file(path));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    SetData set;
+    set.name = line;
+    std::istringstream members(line);
+    std::string member;
+    while (std::getline(members, member, '/')) set.members.push_back(member);
+    sets.push_back(std::move(set));
+  }
+  return sets;
+}
+
+std::string fold_word(std::string_view word) {
+  std::string straight, lower;
+  copydesk::to_lower(copydesk::straighten_apostrophes(word, straight), lower);
+  return lower;
+}
+
+void collect(const std::vector<std::string>& documents, const copydesk::Tagger& tagger,
+             std::vector<SetData>& sets, std::size_t& word_count) {
+  std::map<std::string, std::pair<std::size_t, std::uint8_t>, std::less<>> members;
+  for (std::size_t s = 0; s < sets.size(); ++s) {
+    for (std::size_t m = 0; m < sets[s].members.size(); ++m) {
+      members[sets[s].members[m]] = {s, static_cast<std::uint8_t>(m)};
+    }
+  }
+  copydesk::ConfusionContext context;
+  std::vector<std::string_view> words;
+  for (std::size_t d = 0; d < documents.size(); ++d) {
+    const copydesk::Document document("", documents[d]);
+    for (const copydesk::Sentence& sentence : document.sentences()) {
+      words.clear();
+      for (std::uint32_t t = sentence.first; t < sentence.last; ++t) {
+        const copydesk::Token& token = document.tokens()[t];
+        if (token.is_blank()) continue;
+        words.push_back(document.text_of(token));
+        word_count +=
+            token.kind == copydesk::TokenKind::Word || token.kind == copydesk::TokenKind::Number;
+      }
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        if (words[i].size() > 12) continue;
+        const auto found = members.find(fold_word(words[i]));
+        if (found == members.end()) continue;
+        SetData& set = sets[found->second.first];
+        Example example;
+        example.label = found->second.second;
+        example.fold = static_cast<std::uint8_t>(d % kFolds);
+        copydesk::build_confusion_context(words, i, set.members[0], context);
+        copydesk::confusion_word_features(context, example.word_features);
+        copydesk::tag_confusion_context(tagger, context);
+        example.all_features = example.word_features;
+        copydesk::confusion_tag_features(context, example.all_features);
+        set.examples.push_back(std::move(example));
+      }
+    }
+  }
+}
+
+// --- Training and thresholds ---------------------------------------------------------------
+
+// Trains one model of a set on every fold but `skip_fold` (-1: on all), written as model bytes.
+std::string train(const SetData& set, int skip_fold, bool all_features, int passes) {
+  copydesk::training::LogisticRegression model(set.members.size(), 0.1f, 1e-4f, g_prune);
+  std::vector<const Example*> order;
+  for (const Example& example : set.examples) {
+    if (example.fold != skip_fold) order.push_back(&example);
+  }
+  std::mt19937 random(7);
+  for (int p = 0; p < passes; ++p) {
+    std::shuffle(order.begin(), order.end(), random);
+    for (const Example* example : order) {
+      model.learn(all_features ? example->all_features : example->word_features, example->label);
+    }
+  }
+  std::string bytes;
+  // The cheap model is asked about every occurrence: kept small, it stays in the cache.
+  const std::uint32_t min_count = all_features ? g_min_count : g_min_count_cheap;
+  model.write(set.members, min_count * static_cast<std::uint32_t>(passes), bytes);
+  return bytes;
+}
+
+copydesk::LinearModel to_model(const std::string& storage) {
+  std::span<const std::byte> bytes(reinterpret_cast<const std::byte*>(storage.data()),
+                                   storage.size());
+  return copydesk::LinearModel::read(bytes);
+}
+
+// Out-of-fold margins: for each example (as written, and as each other member planted in its
+// place), how far the best other member outscores the written one, under each model.
+struct Margins {
+  std::vector<std::pair<float, float>> clean;    // (cheap, full)
+  std::vector<std::pair<float, float>> planted;  // (cheap, full)
+  std::vector<bool> planted_suggestion_right;
+  std::size_t right = 0;  // out-of-fold argmax equals the written member
+};
+
+float margin_for(const std::vector<float>& scores, std::size_t written,
+                 std::size_t* best = nullptr) {
+  float top = -1e30f;
+  for (std::size_t m = 0; m < scores.size(); ++m) {
+    if (m == written) continue;
+    if (scores[m] - scores[written] > top) {
+      top = scores[m] - scores[written];
+      if (best) *best = m;
+    }
+  }
+  return top;
+}
+
+Margins held_out_margins(const SetData& set, int passes) {
+  Margins margins;
+  for (int fold = 0; fold < kFolds; ++fold) {
+    const std::string cheap_bytes = train(set, fold, false, passes);
+    const std::string full_bytes = train(set, fold, true, passes);
+    const copydesk::LinearModel cheap = to_model(cheap_bytes);
+    const copydesk::LinearModel full = to_model(full_bytes);
+    std::vector<float> cheap_scores(set.members.size()), full_scores(set.members.size());
+    for (const Example& example : set.examples) {
+      if (example.fold != fold) continue;
+      copydesk::score_members(cheap, example.word_features, cheap_scores);
+      copydesk::score_members(full, example.all_features, full_scores);
+      margins.clean.emplace_back(margin_for(cheap_scores, example.label),
+                                 margin_for(full_scores, example.label));
+      margins.right += margins.clean.back().second < 0;
+      for (std::size_t planted = 0; planted < set.members.size(); ++planted) {
+        if (planted == example.label) continue;
+        std::size_t suggested = 0;
+        const float full_margin = margin_for(full_scores, planted, &suggested);
+        margins.planted.emplace_back(margin_for(cheap_scores, planted), full_margin);
+        margins.planted_suggestion_right.push_back(suggested == example.label);
+      }
+    }
+  }
+  return margins;
+}
+
+struct Thresholds {
+  float skip = 0.0f;
+  float flag = 1e30f;
+  std::size_t alarms = 0;        // out-of-fold, on correct occurrences
+  std::size_t caught = 0;        // out-of-fold, of planted errors
+  std::size_t caught_right = 0;  // ... with the right suggestion first
+};
+
+// The cheap model lets through all but the lowest 2% of planted errors' margins.
+float choose_skip(const Margins& margins) {
+  std::vector<float> planted_cheap;
+  for (const auto& [cheap, full] : margins.planted) planted_cheap.push_back(cheap);
+  std::sort(planted_cheap.begin(), planted_cheap.end());
+  const float quantile =
+      planted_cheap.empty() ? 0.0f : planted_cheap[planted_cheap.size() * 2 / 100];
+  return g_agree ? std::max(quantile, 0.0f) : quantile;
+}
+
+Thresholds evaluate(const Margins& margins, float skip, float flag) {
+  Thresholds result{skip, flag, 0, 0, 0};
+  for (const auto& [cheap, full] : margins.clean) result.alarms += cheap > skip && full > flag;
+  for (std::size_t i = 0; i < margins.planted.size(); ++i) {
+    const auto& [cheap, full] = margins.planted[i];
+    const bool caught = cheap > skip && full > flag;
+    result.caught += caught;
+    result.caught_right += caught && margins.planted_suggestion_right[i];
+  }
+  return result;
+}
+
+// A set's possible flag margins, strictest first: each lets one more correct occurrence through.
+std::vector<Thresholds> options_for(const Margins& margins, std::size_t most) {
+  const float skip = choose_skip(margins);
+  std::vector<float> clean;
+  for (const auto& [cheap, full] : margins.clean) {
+    if (cheap > skip && full > g_min_margin) clean.push_back(full);
+  }
+  std::sort(clean.rbegin(), clean.rend());
+  // Never more than 1 in 200 correct occurrences of a set flagged, however rare the set.
+  most = std::min(most, margins.clean.size() / 200);
+  std::vector<Thresholds> options;
+  for (std::size_t k = 0; k <= std::min(most, clean.size()); ++k) {
+    options.push_back(evaluate(margins, skip, k < clean.size() ? clean[k] : g_min_margin));
+  }
+  return options;
+}
+
+// Spends the alarm budget where it buys the most recall: each step lowers the one set's
+// threshold whose next few alarms catch the largest share of its planted errors per alarm.
+std::vector<std::size_t> allocate(const std::vector<std::vector<Thresholds>>& options,
+                                  const std::vector<std::size_t>& planted, std::size_t budget) {
+  std::vector<std::size_t> chosen(options.size(), 0);
+  std::size_t spent = 0;
+  for (;;) {
+    double best_gain = 0.0;
+    std::size_t best_set = options.size(), best_step = 0;
+    for (std::size_t s = 0; s < options.size(); ++s) {
+      if (options[s].empty()) continue;
+      const Thresholds& now = options[s][chosen[s]];
+      for (std::size_t k = chosen[s] + 1; k < options[s].size() && k <= chosen[s] + 10; ++k) {
+        const std::size_t cost = options[s][k].alarms - now.alarms;
+        if (cost == 0 || spent + cost > budget) continue;
+        const double gain = static_cast<double>(options[s][k].caught - now.caught) /
+                            static_cast<double>(planted[s]) / static_cast<double>(cost);
+        if (gain > best_gain) best_gain = gain, best_set = s, best_step = k;
+      }
+    }
+    if (best_set == options.size()) break;
+    spent += options[best_set][best_step].alarms - options[best_set][chosen[best_set]].alarms;
+    chosen[best_set] = best_step;
+  }
+  return chosen;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::map<std::string, std::string> options{{"--budget", "0.5"}, {"--passes", "6"}};
+  for (int i = 1; i + 1 < argc; i += 2) options[argv[i]] = argv[i + 1];
+  for (const char* required : {"--sets", "--tagger", "--out"}) {
+    if (!options.count(required)) {
+      std::cerr << "usage: copydesk_train_confusions --sets FILE --tagger MODEL --out MODEL "
+                   "[--ewt DIR] [--masc DIR] [--addresses DIR] [--wordnet DIR] [--budget F]\n";
+      return 2;
+    }
+  }
+  try {
+    const std::string tagger_bytes = read_file(options["--tagger"]);
+    std::span<const std::byte> view(reinterpret_cast<const std::byte*>(tagger_bytes.data()),
+                                    tagger_bytes.size());
+    const copydesk::Tagger tagger(copydesk::LinearModel::read(view));
+    std::vector<std::string> documents;
+    if (options.count("--ewt")) add_ewt(options["--ewt"], documents);
+    if (options.count("--masc")) add_masc(options["--masc"], documents);
+    if (options.count("--addresses")) add_addresses(options["--addresses"], documents);
+    if (options.count("--wordnet")) add_wordnet(options["--wordnet"], documents);
+    std::vector<SetData> sets = read_sets(options["--sets"]);
+    std::size_t words = 0;
+    collect(documents, tagger, sets, words);
+    std::cout << documents.size() << " documents, " << words << " words\n";
+
+    const int passes = std::stoi(options["--passes"]);
+    if (options.count("--min-margin")) g_min_margin = std::stof(options["--min-margin"]);
+    if (options.count("--agree")) g_agree = options["--agree"] == "1";
+    if (options.count("--min-count-cheap"))
+      g_min_count_cheap = static_cast<std::uint32_t>(std::stoul(options["--min-count-cheap"]));
+    if (options.count("--prune")) g_prune = std::stof(options["--prune"]);
+    if (options.count("--min-count"))
+      g_min_count = static_cast<std::uint32_t>(std::stoul(options["--min-count"]));
+    std::vector<Margins> margins(sets.size());
+    std::vector<bool> trained(sets.size(), false);
+    for (std::size_t s = 0; s < sets.size(); ++s) {
+      std::vector<std::size_t> per_member(sets[s].members.size(), 0);
+      for (const Example& example : sets[s].examples) ++per_member[example.label];
+      const bool enough =
+          sets[s].examples.size() >= kMinimumExamples &&
+          *std::min_element(per_member.begin(), per_member.end()) >= kMinimumPerMember;
+      if (!enough) {
+        std::cout << sets[s].name << ": " << sets[s].examples.size() << " examples, too few\n";
+        continue;
+      }
+      trained[s] = true;
+      margins[s] = held_out_margins(sets[s], passes);
+    }
+    const auto budget = static_cast<std::size_t>(std::stod(options["--budget"]) *
+                                                 static_cast<double>(words) / 10000.0);
+    std::vector<std::vector<Thresholds>> choices(sets.size());
+    std::vector<std::size_t> planted(sets.size(), 1);
+    for (std::size_t s = 0; s < sets.size(); ++s) {
+      if (!trained[s]) continue;
+      choices[s] = options_for(margins[s], budget);
+      planted[s] = std::max<std::size_t>(margins[s].planted.size(), 1);
+    }
+    const std::vector<std::size_t> picks = allocate(choices, planted, budget);
+    std::string out;
+    copydesk::append_u32(out, 0x53434443);
+    copydesk::append_u32(out, 1);
+    copydesk::append_u32(
+        out, static_cast<std::uint32_t>(std::count(trained.begin(), trained.end(), true)));
+    std::size_t total_alarms = 0, total_caught = 0, total_planted = 0;
+    for (std::size_t s = 0; s < sets.size(); ++s) {
+      if (!trained[s]) continue;
+      const Thresholds& chosen = choices[s][picks[s]];
+      total_alarms += chosen.alarms;
+      total_caught += chosen.caught;
+      total_planted += margins[s].planted.size();
+      std::cout << sets[s].name << ": " << sets[s].examples.size()
+                << " examples, held-out accuracy "
+                << 100.0 * static_cast<double>(margins[s].right) /
+                       static_cast<double>(margins[s].clean.size())
+                << "%, planted caught " << chosen.caught << "/" << margins[s].planted.size()
+                << " (right suggestion " << chosen.caught_right << "), alarms " << chosen.alarms
+                << ", skip " << chosen.skip << ", flag " << chosen.flag << '\n';
+      copydesk::append_name(out, sets[s].name);
+      copydesk::append_u32(out, static_cast<std::uint32_t>(sets[s].members.size()));
+      for (const std::string& member : sets[s].members) copydesk::append_name(out, member);
+      copydesk::append_f32(out, chosen.skip);
+      copydesk::append_f32(out, chosen.flag);
+      out += train(sets[s], -1, false, passes);
+      out += train(sets[s], -1, true, passes);
+    }
+    std::ofstream(options["--out"], std::ios::binary)
+        .write(out.data(), static_cast<std::streamsize>(out.size()));
+    std::cout << "held-out alarms "
+              << static_cast<double>(total_alarms) * 10000.0 / static_cast<double>(words)
+              << " per 10,000 words; planted caught " << total_caught << "/" << total_planted
+              << "; model " << out.size() / 1024 << " KiB\n";
+  } catch (const std::exception& error) {
+    std::cerr << "copydesk_train_confusions: " << error.what() << '\n';
+    return 2;
+  }
+  return 0;
+}
