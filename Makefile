@@ -42,7 +42,7 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: all deps build install run test test-release test-asan fuzz accuracy bench clean
+.PHONY: all deps build install run test test-release test-asan fuzz accuracy bench model clean
 
 all: build
 
@@ -101,6 +101,27 @@ accuracy: build
 	$(call ensure_packages,$(BENCH_PACKAGES))
 	python3 bench/accuracy/accuracy.py --copydesk $(BUILD_DIR)/copydesk \
 	  --languagetool $(SHARED)/eval/languagetool.jsonl --news $(SHARED)/eval/news --readme README.md
+	python3 bench/accuracy/confusions.py --copydesk $(BUILD_DIR)/copydesk \
+	  --ewt $(SHARED)/corpora/ud-english-ewt --news $(SHARED)/eval/news \
+	  --sets linter/tools/confusion-sets.txt
+
+# Trains the models in dictionaries/models/ again (commit the result): the part-of-speech tagger
+# on the English Web Treebank's train split (accuracy printed for dev and test), then the
+# confusion sets on EWT train and dev, MASC, the presidential addresses and WordNet's glosses,
+# all from $(SHARED)/corpora. Deterministic: the same corpora give the same bytes.
+CORPORA ?= $(SHARED)/corpora
+model: deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target copydesk_train_tagger copydesk_train_confusions
+	./$(BUILD_DIR)/copydesk_train_tagger --train $(CORPORA)/ud-english-ewt/en_ewt-ud-train.conllu \
+	  --dev $(CORPORA)/ud-english-ewt/en_ewt-ud-dev.conllu \
+	  --test $(CORPORA)/ud-english-ewt/en_ewt-ud-test.conllu \
+	  --passes 10 --min-count 2 --out dictionaries/models/pos-tagger.bin
+	./$(BUILD_DIR)/copydesk_train_confusions --sets linter/tools/confusion-sets.txt \
+	  --tagger dictionaries/models/pos-tagger.bin --ewt $(CORPORA)/ud-english-ewt \
+	  --masc $(CORPORA)/masc-tagged --addresses $(CORPORA)/us-presidential-addresses \
+	  --wordnet /usr/share/wordnet --out dictionaries/models/confusion-sets.bin
+	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 # Speed: whole-process timings against `hunspell -l`, and the micro-benchmarks. Configures
 # again so that a build directory made before libbenchmark-dev was installed picks it up.
