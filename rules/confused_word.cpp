@@ -8,6 +8,7 @@
 // word, so check() only looks closer at tokens that are a member of some pair.
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -191,7 +192,6 @@ class ConfusedWord final : public Rule {
     const auto& tokens = document.tokens();
     std::string folded;
     TokenWords words(document, word_ids_);
-    SentenceWords sentence_words;
     for (std::uint32_t i = 0; i < tokens.size(); ++i) {
       if (tokens[i].kind != TokenKind::Word) continue;
       const std::string_view text = document.text_of(tokens[i]);
@@ -201,20 +201,13 @@ class ConfusedWord final : public Rule {
       if (found == by_target_.end()) continue;
       const Target& target = found->second;
       if (!check_patterns(document, i, target.patterns, words, sink) && target.in_model) {
-        check_model(document, i, *target.in_model, folded, sentence_words, sink);
+        check_model(document, i, *target.in_model, folded, sink);
       }
     }
   }
 
  private:
   static constexpr std::size_t kLongestTarget = 32;
-
-  // The non-blank tokens of the sentence last asked about, as the model reads them.
-  struct SentenceWords {
-    std::uint32_t sentence = 0xFFFFFFFF;
-    std::vector<std::string_view> words;
-    std::vector<std::uint32_t> tokens;  // the token of each word
-  };
 
   // What the rule knows of a word: the patterns whose target it is, and its confusion set.
   struct Target {
@@ -224,27 +217,32 @@ class ConfusedWord final : public Rule {
 
   // Asks the trained model about token `i` (folded: `folded`), member `member` of some set.
   void check_model(const Document& document, std::uint32_t i, ConfusionModel::Member member,
-                   const std::string& folded, SentenceWords& sentence_words, Sink& sink) const {
+                   const std::string& folded, Sink& sink) const {
     const std::string_view text = document.text_of(document.tokens()[i]);
-    const std::uint32_t sentence_index = document.sentence_of(i);
-    const Sentence& sentence = document.sentences()[sentence_index];
+    const Sentence& sentence = document.sentences()[document.sentence_of(i)];
     const Cursor cursor{document, sentence.first, sentence.last, starts_lower(text), false};
     // Capitals mark names and titles ("Lead Belly", "the Peace Corps") and headlines.
     if (is_all_upper(text) || (!cursor.target_lower && !cursor.at_start(i))) return;
     if (part_of_code_name(document, i)) return;
-    if (sentence_words.sentence != sentence_index) {
-      sentence_words.sentence = sentence_index;
-      sentence_words.words.clear();
-      sentence_words.tokens.clear();
-      for (std::uint32_t t = sentence.first; t < sentence.last; ++t) {
-        if (document.tokens()[t].is_blank()) continue;
-        sentence_words.words.push_back(document.text_of(document.tokens()[t]));
-        sentence_words.tokens.push_back(t);
-      }
+    // The words the model reads: as far as its reach on each side, inside the sentence.
+    constexpr std::size_t kReach = ConfusionContext::kReach;
+    std::array<std::string_view, kReach> left;
+    std::size_t before = 0;
+    for (std::int64_t t = cursor.step(i, false); t >= 0 && before < kReach;
+         t = cursor.step(t, false)) {
+      left[before++] = document.text_of(document.tokens()[static_cast<std::size_t>(t)]);
     }
-    const auto& tokens = sentence_words.tokens;
-    const auto at = static_cast<std::size_t>(std::lower_bound(tokens.begin(), tokens.end(), i) - tokens.begin());
-    const ConfusionVerdict verdict = model_.judge(member, sentence_words.words, at, Tagger::builtin());
+    std::array<std::string_view, 2 * kReach + 1> around;
+    for (std::size_t k = 0; k < before; ++k) around[k] = left[before - 1 - k];
+    around[before] = text;
+    std::size_t after = 0;
+    for (std::int64_t t = cursor.step(i, true); t >= 0 && after < kReach;
+         t = cursor.step(t, true)) {
+      around[before + 1 + after++] =
+          document.text_of(document.tokens()[static_cast<std::size_t>(t)]);
+    }
+    const std::span<const std::string_view> words(around.data(), before + 1 + after);
+    const ConfusionVerdict verdict = model_.judge(member, words, before, Tagger::builtin());
     if (!verdict.flagged) return;
     const ConfusionSet& set = model_.sets()[member.set];
     const std::string right(set.members[verdict.suggested]);
