@@ -10,7 +10,7 @@ namespace copydesk {
 namespace {
 
 constexpr std::uint32_t kMagic = 0x53434443;  // "CDCS"
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
 constexpr std::size_t kMaxMembers = 8;
 
 // Feature templates; the numbers are part of the trained model's format.
@@ -26,6 +26,9 @@ enum Template : std::uint32_t {
   kBag,          // any word within reach
   kWordThenShape,
   kStart,
+  kGateBefore,
+  kGateAfter,
+  kGateAround,
   kTagAt = 32,
   kTagsAround,
   kTagsAfter,
@@ -43,23 +46,38 @@ std::uint64_t position_value(std::size_t index) { return index + 1; }
 
 void build_confusion_context(std::span<const std::string_view> words, std::size_t target,
                              std::string_view canonical, ConfusionContext& context) {
-  thread_local std::string scratch;
   constexpr std::size_t reach = ConfusionContext::kReach;
   context.tagged = false;
   context.first = reach - std::min(reach, target);
   context.last = reach + 1 + std::min(reach, words.size() - target - 1);
   for (std::size_t i = context.first; i < context.last; ++i) {
     context.texts[i] = i == reach ? canonical : words[target + i - reach];
-    const bool near =
-        i + ConfusionContext::kCheapReach >= reach && i <= reach + ConfusionContext::kCheapReach;
-    if (near) context.words[i] = describe_word_basics(context.texts[i], scratch);
+    context.described[i] = 0;
   }
 }
+
+namespace {
+
+// Describes the basics of the real words within `reach` of the target, where not yet done.
+void describe_near(ConfusionContext& context, std::size_t reach) {
+  thread_local std::string scratch;
+  const std::size_t from = std::max(context.first, ConfusionContext::kReach - reach);
+  const std::size_t to = std::min(context.last, ConfusionContext::kReach + reach + 1);
+  for (std::size_t i = from; i < to; ++i) {
+    if (context.described[i] != 0) continue;
+    context.words[i] = describe_word_basics(context.texts[i], scratch);
+    context.described[i] = 1;
+  }
+}
+
+}  // namespace
 
 void tag_confusion_context(const Tagger& tagger, ConfusionContext& context) {
   thread_local std::string scratch;
   for (std::size_t i = context.first; i < context.last; ++i) {
+    if (context.described[i] == 2) continue;
     context.words[i] = describe_word(context.texts[i], scratch);
+    context.described[i] = 2;
   }
   std::array<std::uint8_t, 2 * ConfusionContext::kReach + 1> tags{};
   const std::span<const TaggerWord> real(context.words.data() + context.first,
@@ -103,7 +121,18 @@ struct View {
 
 }  // namespace
 
-void confusion_word_features(const ConfusionContext& context, std::vector<std::uint64_t>& out) {
+void confusion_gate_features(ConfusionContext& context, std::vector<std::uint64_t>& out) {
+  describe_near(context, 1);
+  const View at{context};
+  out.clear();
+  out.push_back(feature_key(kBias, 0));
+  out.push_back(feature_key(kGateBefore, at.word(-1)));
+  out.push_back(feature_key(kGateAfter, at.word(1)));
+  out.push_back(feature_key(kGateAround, at.word(-1), at.word(1)));
+}
+
+void confusion_word_features(ConfusionContext& context, std::vector<std::uint64_t>& out) {
+  describe_near(context, 2);
   const View at{context};
   out.clear();
   out.push_back(feature_key(kBias, 0));
@@ -169,11 +198,14 @@ ConfusionModel ConfusionModel::read(std::span<const std::byte> bytes) {
     const std::uint32_t members = read_u32(bytes);
     if (members < 2 || members > kMaxMembers) throw std::runtime_error("confusion set of bad size");
     for (std::uint32_t m = 0; m < members; ++m) set.members.push_back(read_name(bytes));
+    set.gate_margin = read_f32(bytes);
     set.skip_margin = read_f32(bytes);
     set.flag_margin = read_f32(bytes);
+    set.gate_model = LinearModel::read(bytes);
     set.words_model = LinearModel::read(bytes);
     set.full_model = LinearModel::read(bytes);
-    if (set.words_model.class_count() != members || set.full_model.class_count() != members) {
+    if (set.gate_model.class_count() != members || set.words_model.class_count() != members ||
+        set.full_model.class_count() != members) {
       throw std::runtime_error("confusion set's models disagree on its members");
     }
     model.sets_.push_back(std::move(set));
@@ -199,7 +231,6 @@ ConfusionVerdict ConfusionModel::judge(Member member, std::span<const std::strin
   thread_local ConfusionContext context;
   thread_local std::vector<std::uint64_t> features;
   build_confusion_context(words, target, set.members[0], context);
-  confusion_word_features(context, features);
   std::array<float, kMaxMembers> scores{};
   const auto best_other = [&] {
     ConfusionVerdict verdict;
@@ -211,8 +242,13 @@ ConfusionVerdict ConfusionModel::judge(Member member, std::span<const std::strin
     }
     return verdict;
   };
+  const ConfusionVerdict right_as_written{member.member, 0.0f, false};
+  confusion_gate_features(context, features);
+  score_members(set.gate_model, features, scores);
+  if (best_other().margin <= set.gate_margin) return right_as_written;
+  confusion_word_features(context, features);
   score_members(set.words_model, features, scores);
-  if (best_other().margin <= set.skip_margin) return {member.member, 0.0f, false};
+  if (best_other().margin <= set.skip_margin) return right_as_written;
   tag_confusion_context(tagger, context);
   confusion_tag_features(context, features);
   score_members(set.full_model, features, scores);

@@ -137,6 +137,7 @@ void add_wordnet(const fs::path& folder, std::vector<std::string>& documents) {
 struct Example {
   std::uint8_t label = 0;
   std::uint8_t fold = 0;
+  std::vector<std::uint64_t> gate_features;
   std::vector<std::uint64_t> word_features;
   std::vector<std::uint64_t> all_features;
 };
@@ -199,6 +200,7 @@ void collect(const std::vector<std::string>& documents, const copydesk::Tagger& 
         example.label = found->second.second;
         example.fold = static_cast<std::uint8_t>(d % kFolds);
         copydesk::build_confusion_context(words, i, set.members[0], context);
+        copydesk::confusion_gate_features(context, example.gate_features);
         copydesk::confusion_word_features(context, example.word_features);
         copydesk::tag_confusion_context(tagger, context);
         example.all_features = example.word_features;
@@ -211,8 +213,23 @@ void collect(const std::vector<std::string>& documents, const copydesk::Tagger& 
 
 // --- Training and thresholds ---------------------------------------------------------------
 
+// The three models of a set, in the order they are asked.
+enum class Stage { Gate, Cheap, Full };
+
+const std::vector<std::uint64_t>& features_for(const Example& example, Stage stage) {
+  switch (stage) {
+    case Stage::Gate:
+      return example.gate_features;
+    case Stage::Cheap:
+      return example.word_features;
+    case Stage::Full:
+      break;
+  }
+  return example.all_features;
+}
+
 // Trains one model of a set on every fold but `skip_fold` (-1: on all), written as model bytes.
-std::string train(const SetData& set, int skip_fold, bool all_features, int passes) {
+std::string train(const SetData& set, int skip_fold, Stage stage, int passes) {
   copydesk::training::LogisticRegression model(set.members.size(), 0.1f, 1e-4f, g_prune);
   std::vector<const Example*> order;
   for (const Example& example : set.examples) {
@@ -222,12 +239,12 @@ std::string train(const SetData& set, int skip_fold, bool all_features, int pass
   for (int p = 0; p < passes; ++p) {
     std::shuffle(order.begin(), order.end(), random);
     for (const Example* example : order) {
-      model.learn(all_features ? example->all_features : example->word_features, example->label);
+      model.learn(features_for(*example, stage), example->label);
     }
   }
   std::string bytes;
   // The cheap model is asked about every occurrence: kept small, it stays in the cache.
-  const std::uint32_t min_count = all_features ? g_min_count : g_min_count_cheap;
+  const std::uint32_t min_count = stage == Stage::Full ? g_min_count : g_min_count_cheap;
   model.write(set.members, min_count * static_cast<std::uint32_t>(passes), bytes);
   return bytes;
 }
@@ -240,9 +257,15 @@ copydesk::LinearModel to_model(const std::string& storage) {
 
 // Out-of-fold margins: for each example (as written, and as each other member planted in its
 // place), how far the best other member outscores the written one, under each model.
+struct Margin {
+  float gate = 0.0f;
+  float cheap = 0.0f;
+  float full = 0.0f;
+};
+
 struct Margins {
-  std::vector<std::pair<float, float>> clean;    // (cheap, full)
-  std::vector<std::pair<float, float>> planted;  // (cheap, full)
+  std::vector<Margin> clean;
+  std::vector<Margin> planted;
   std::vector<bool> planted_suggestion_right;
   std::size_t right = 0;  // out-of-fold argmax equals the written member
 };
@@ -263,23 +286,29 @@ float margin_for(const std::vector<float>& scores, std::size_t written,
 Margins held_out_margins(const SetData& set, int passes) {
   Margins margins;
   for (int fold = 0; fold < kFolds; ++fold) {
-    const std::string cheap_bytes = train(set, fold, false, passes);
-    const std::string full_bytes = train(set, fold, true, passes);
+    const std::string gate_bytes = train(set, fold, Stage::Gate, passes);
+    const std::string cheap_bytes = train(set, fold, Stage::Cheap, passes);
+    const std::string full_bytes = train(set, fold, Stage::Full, passes);
+    const copydesk::LinearModel gate = to_model(gate_bytes);
     const copydesk::LinearModel cheap = to_model(cheap_bytes);
     const copydesk::LinearModel full = to_model(full_bytes);
-    std::vector<float> cheap_scores(set.members.size()), full_scores(set.members.size());
+    const std::size_t count = set.members.size();
+    std::vector<float> gate_scores(count), cheap_scores(count), full_scores(count);
     for (const Example& example : set.examples) {
       if (example.fold != fold) continue;
+      copydesk::score_members(gate, example.gate_features, gate_scores);
       copydesk::score_members(cheap, example.word_features, cheap_scores);
       copydesk::score_members(full, example.all_features, full_scores);
-      margins.clean.emplace_back(margin_for(cheap_scores, example.label),
-                                 margin_for(full_scores, example.label));
-      margins.right += margins.clean.back().second < 0;
+      margins.clean.push_back({margin_for(gate_scores, example.label),
+                               margin_for(cheap_scores, example.label),
+                               margin_for(full_scores, example.label)});
+      margins.right += margins.clean.back().full < 0;
       for (std::size_t planted = 0; planted < set.members.size(); ++planted) {
         if (planted == example.label) continue;
         std::size_t suggested = 0;
         const float full_margin = margin_for(full_scores, planted, &suggested);
-        margins.planted.emplace_back(margin_for(cheap_scores, planted), full_margin);
+        margins.planted.push_back(
+            {margin_for(gate_scores, planted), margin_for(cheap_scores, planted), full_margin});
         margins.planted_suggestion_right.push_back(suggested == example.label);
       }
     }
@@ -288,6 +317,7 @@ Margins held_out_margins(const SetData& set, int passes) {
 }
 
 struct Thresholds {
+  float gate = 0.0f;
   float skip = 0.0f;
   float flag = 1e30f;
   std::size_t alarms = 0;        // out-of-fold, on correct occurrences
@@ -295,22 +325,30 @@ struct Thresholds {
   std::size_t caught_right = 0;  // ... with the right suggestion first
 };
 
-// The cheap model lets through all but the lowest 2% of planted errors' margins.
-float choose_skip(const Margins& margins) {
-  std::vector<float> planted_cheap;
-  for (const auto& [cheap, full] : margins.planted) planted_cheap.push_back(cheap);
-  std::sort(planted_cheap.begin(), planted_cheap.end());
-  const float quantile =
-      planted_cheap.empty() ? 0.0f : planted_cheap[planted_cheap.size() * 2 / 100];
-  return g_agree ? std::max(quantile, 0.0f) : quantile;
+// The gate lets through all but the lowest 1% of planted errors' margins, the cheap model all
+// but the lowest 2% of those the gate lets through.
+std::pair<float, float> choose_skips(const Margins& margins) {
+  std::vector<float> gate, cheap;
+  for (const Margin& margin : margins.planted) gate.push_back(margin.gate);
+  std::sort(gate.begin(), gate.end());
+  const float gate_skip = gate.empty() ? 0.0f : gate[gate.size() / 100];
+  for (const Margin& margin : margins.planted) {
+    if (margin.gate > gate_skip) cheap.push_back(margin.cheap);
+  }
+  std::sort(cheap.begin(), cheap.end());
+  return {gate_skip, cheap.empty() ? 0.0f : cheap[cheap.size() * 2 / 100]};
 }
 
-Thresholds evaluate(const Margins& margins, float skip, float flag) {
-  Thresholds result{skip, flag, 0, 0, 0};
-  for (const auto& [cheap, full] : margins.clean) result.alarms += cheap > skip && full > flag;
+bool flags(const Margin& margin, const Thresholds& thresholds) {
+  return margin.gate > thresholds.gate && margin.cheap > thresholds.skip &&
+         margin.full > thresholds.flag;
+}
+
+Thresholds evaluate(const Margins& margins, std::pair<float, float> skips, float flag) {
+  Thresholds result{skips.first, skips.second, flag, 0, 0, 0};
+  for (const Margin& margin : margins.clean) result.alarms += flags(margin, result);
   for (std::size_t i = 0; i < margins.planted.size(); ++i) {
-    const auto& [cheap, full] = margins.planted[i];
-    const bool caught = cheap > skip && full > flag;
+    const bool caught = flags(margins.planted[i], result);
     result.caught += caught;
     result.caught_right += caught && margins.planted_suggestion_right[i];
   }
@@ -319,17 +357,19 @@ Thresholds evaluate(const Margins& margins, float skip, float flag) {
 
 // A set's possible flag margins, strictest first: each lets one more correct occurrence through.
 std::vector<Thresholds> options_for(const Margins& margins, std::size_t most) {
-  const float skip = choose_skip(margins);
+  const std::pair<float, float> skips = choose_skips(margins);
   std::vector<float> clean;
-  for (const auto& [cheap, full] : margins.clean) {
-    if (cheap > skip && full > g_min_margin) clean.push_back(full);
+  for (const Margin& margin : margins.clean) {
+    if (margin.gate > skips.first && margin.cheap > skips.second && margin.full > g_min_margin) {
+      clean.push_back(margin.full);
+    }
   }
   std::sort(clean.rbegin(), clean.rend());
   // Never more than 1 in 200 correct occurrences of a set flagged, however rare the set.
   most = std::min(most, margins.clean.size() / 200);
   std::vector<Thresholds> options;
   for (std::size_t k = 0; k <= std::min(most, clean.size()); ++k) {
-    options.push_back(evaluate(margins, skip, k < clean.size() ? clean[k] : g_min_margin));
+    options.push_back(evaluate(margins, skips, k < clean.size() ? clean[k] : g_min_margin));
   }
   return options;
 }
@@ -423,7 +463,7 @@ int main(int argc, char** argv) {
     const std::vector<std::size_t> picks = allocate(choices, planted, budget);
     std::string out;
     copydesk::append_u32(out, 0x53434443);
-    copydesk::append_u32(out, 1);
+    copydesk::append_u32(out, 2);
     copydesk::append_u32(
         out, static_cast<std::uint32_t>(std::count(trained.begin(), trained.end(), true)));
     std::size_t total_alarms = 0, total_caught = 0, total_planted = 0;
@@ -439,14 +479,17 @@ int main(int argc, char** argv) {
                        static_cast<double>(margins[s].clean.size())
                 << "%, planted caught " << chosen.caught << "/" << margins[s].planted.size()
                 << " (right suggestion " << chosen.caught_right << "), alarms " << chosen.alarms
-                << ", skip " << chosen.skip << ", flag " << chosen.flag << '\n';
+                << ", gate " << chosen.gate << ", skip " << chosen.skip << ", flag " << chosen.flag
+                << '\n';
       copydesk::append_name(out, sets[s].name);
       copydesk::append_u32(out, static_cast<std::uint32_t>(sets[s].members.size()));
       for (const std::string& member : sets[s].members) copydesk::append_name(out, member);
+      copydesk::append_f32(out, chosen.gate);
       copydesk::append_f32(out, chosen.skip);
       copydesk::append_f32(out, chosen.flag);
-      out += train(sets[s], -1, false, passes);
-      out += train(sets[s], -1, true, passes);
+      for (const Stage stage : {Stage::Gate, Stage::Cheap, Stage::Full}) {
+        out += train(sets[s], -1, stage, passes);
+      }
     }
     std::ofstream(options["--out"], std::ios::binary)
         .write(out.data(), static_cast<std::streamsize>(out.size()));

@@ -4,10 +4,11 @@
 // clean text by linter/tools/train_confusions.cpp (`make model`) rather than listed by hand.
 //
 // The context is the sentence around the word with the word itself replaced by the set's first
-// member, so what the writer put there cannot sway the verdict. Each set has two linear models:
-// a cheap one over the neighbouring words, their shapes and suffixes, and a full one that adds
-// the part-of-speech tags of the neighbours. The tagger runs only where the cheap model does not
-// find the written word clearly right.
+// member, so what the writer put there cannot sway the verdict. Each set has three linear
+// models, each asked only where the one before does not find the written word clearly right: a
+// gate over the word before and the word after, a cheap model over the two words on each side,
+// their shapes and suffixes, and a full one that adds the part-of-speech tags around the word
+// and every word within reach. Most occurrences of "to" and "its" leave at the gate.
 
 #include <array>
 #include <cstdint>
@@ -25,10 +26,13 @@ namespace copydesk {
 struct ConfusionSet {
   std::string_view name;                  // "to/too/two"
   std::vector<std::string_view> members;  // lowercase, straight apostrophes
+  LinearModel gate_model;
   LinearModel words_model;
   LinearModel full_model;
-  // The written member is taken as right when the cheap model's margin for another member
-  // (its score above the written one's, in trained units) is at most `skip_margin`.
+  // The written member is taken as right when the gate's margin for another member (its score
+  // above the written one's, in log-odds) is at most `gate_margin`, or the cheap model's is at
+  // most `skip_margin`.
+  float gate_margin = 0.0f;
   float skip_margin = 0.0f;
   // Another member is flagged when the full model prefers it by more than `flag_margin`.
   float flag_margin = 0.0f;
@@ -36,10 +40,11 @@ struct ConfusionSet {
 
 // The words around one occurrence of a set member, as the models see them.
 struct ConfusionContext {
-  static constexpr std::size_t kReach = 4;       // words on each side
-  static constexpr std::size_t kCheapReach = 2;  // words described for the cheap stage
+  static constexpr std::size_t kReach = 4;  // words on each side
   std::array<std::string_view, 2 * kReach + 1> texts{};
   std::array<TaggerWord, 2 * kReach + 1> words{};
+  // How much of each word is described: 0 nothing, 1 the basics, 2 everything.
+  std::array<std::uint8_t, 2 * kReach + 1> described{};
   std::array<std::uint64_t, 2 * kReach + 1> tags{};
   std::size_t first = kReach;  // the context's real words: [first, last)
   std::size_t last = kReach + 1;
@@ -47,14 +52,16 @@ struct ConfusionContext {
 };
 
 // Fills `context` for words[target] (a sentence's non-blank tokens), reading the target as
-// `canonical`. Only the nearest words are described until the context is tagged.
+// `canonical`. Words are described as the stages need them.
 void build_confusion_context(std::span<const std::string_view> words, std::size_t target,
                              std::string_view canonical, ConfusionContext& context);
 void tag_confusion_context(const Tagger& tagger, ConfusionContext& context);
 
-// The features of each model: the cheap ones (neighbouring words), then the rest (tags, and
-// every word within reach).
-void confusion_word_features(const ConfusionContext& context, std::vector<std::uint64_t>& out);
+// The features of each model, written to `out`: the gate's (the words before and after), the
+// cheap model's (two words on each side), then what the full model adds to the cheap model's
+// (appended: tags, and every word within reach; the context must be tagged).
+void confusion_gate_features(ConfusionContext& context, std::vector<std::uint64_t>& out);
+void confusion_word_features(ConfusionContext& context, std::vector<std::uint64_t>& out);
 void confusion_tag_features(const ConfusionContext& context, std::vector<std::uint64_t>& out);
 
 struct ConfusionVerdict {
