@@ -24,7 +24,7 @@
 #include "copydesk/confusion_model.hpp"
 #include "copydesk/document.hpp"
 #include "copydesk/text.hpp"
-#include "perceptron.hpp"
+#include "linear_training.hpp"
 
 namespace {
 

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "copydesk/tagger.hpp"
-#include "perceptron.hpp"
+#include "linear_training.hpp"
 
 namespace {
 

@@ -1,7 +1,8 @@
 #pragma once
 
-// The averaged perceptron the training tools share: weights per hashed feature and class,
-// averaged over every update (lazily, by remembering when each weight last changed).
+// The learners of the training tools, both over hashed features and written as LinearModel
+// bytes: an averaged perceptron (the tagger) and multinomial logistic regression (the
+// confusion sets, whose thresholds need scores that mean the same in every set).
 
 #include <algorithm>
 #include <cmath>
@@ -15,6 +16,8 @@
 
 namespace copydesk::training {
 
+// Weights per hashed feature and class, averaged over every update (lazily, by remembering when
+// each weight last changed).
 class AveragedPerceptron {
  public:
   explicit AveragedPerceptron(std::size_t class_count) : classes_(class_count) {}
