@@ -29,7 +29,8 @@ TEST(LinearModel, SumsTheWeightsOfKnownFeatures) {
   // Two classes keep their weights in the buckets, seventeen in rows of their own.
   for (const std::size_t classes : {2u, 17u}) {
     std::vector<std::string> names;
-    for (std::size_t c = 0; c < classes; ++c) names.push_back(std::string(1, 'c').append(std::to_string(c)));
+    for (std::size_t c = 0; c < classes; ++c)
+      names.push_back(std::string(1, 'c').append(std::to_string(c)));
     std::vector<float> first(classes, 0.0f), second(classes, 0.0f);
     first[0] = 2.0f;
     first[1] = -1.0f;
