@@ -12,6 +12,7 @@
 #include "copydesk/engine.hpp"
 #include "copydesk/fixes.hpp"
 #include "copydesk/markdown.hpp"
+#include "copydesk/registry.hpp"
 #include "copydesk/text.hpp"
 
 namespace {
@@ -26,7 +27,7 @@ bool line_break(char c) { return c == '\n' || c == '\r'; }
 bool blank(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v' || line_break(c); }
 
 const copydesk::Engine& engine() {
-  static const copydesk::Engine instance(copydesk::EngineOptions{});
+  static const copydesk::Engine instance(copydesk::Registry::builtin(), copydesk::EngineOptions{});
   return instance;
 }
 

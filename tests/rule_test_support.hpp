@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "copydesk/engine.hpp"
+#include "copydesk/input.hpp"
+#include "copydesk/registry.hpp"
 
 namespace copydesk::testing {
 
@@ -22,7 +24,7 @@ inline const Engine& engine_for(const std::string& language) {
   if (!engine) {
     EngineOptions options;
     options.language = language;
-    engine = std::make_unique<Engine>(options);
+    engine = std::make_unique<Engine>(Registry::builtin(), options);
   }
   return *engine;
 }

@@ -15,6 +15,7 @@
 #include "copydesk/config.hpp"
 #include "copydesk/engine.hpp"
 #include "copydesk/formatter.hpp"
+#include "copydesk/input.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/safe_write.hpp"
 #include "copydesk/version.hpp"
@@ -140,7 +141,7 @@ static int run(int argc, char** argv) {
   bool force_exclude = false;
   app.add_flag("--force-exclude", force_exclude,
                "Skip files excluded by the configuration even when named on the command line");
-  app.add_option("--words", options.word_files,
+  app.add_option("--words", settings.word_files,
                  "A file of accepted words, one per line (may be repeated)")
       ->allow_extra_args(false)
       ->delimiter(',');
@@ -206,13 +207,13 @@ static int run(int argc, char** argv) {
 
   if (show_rules) return list_rules();
   if (!explain_id.empty()) return explain(explain_id);
-  copydesk::Workspace workspace(settings);
+  copydesk::Workspace workspace(copydesk::Registry::builtin(), settings);
   if (!print_config.empty()) {
     try {
       const copydesk::Input input{print_config, print_config, print_config == "-", true,
                                   std::nullopt};
-      std::cout << copydesk::describe(workspace.resolve(input), print_config,
-                                      workspace.excluded(input));
+      std::cout << copydesk::describe(copydesk::Registry::builtin(), workspace.resolve(input),
+                                      print_config, workspace.excluded(input));
     } catch (const copydesk::ConfigError& error) {
       std::cerr << "copydesk: " << error.what() << '\n';
       return kExitUsage;
@@ -291,6 +292,7 @@ static int run(int argc, char** argv) {
 
   copydesk::FormatOptions format_options;
   format_options.color = use_colour(colour);
+  format_options.rules = copydesk::Registry::builtin().descriptions();
   const auto formatter =
       copydesk::make_formatter(*copydesk::parse_format(format), std::cout, format_options);
   copydesk::Summary summary;

@@ -5,10 +5,11 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "copydesk/source_view.hpp"
 
 namespace copydesk {
 namespace {

@@ -109,7 +109,8 @@ std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::
 
 class Parser {
  public:
-  Parser(const fs::path& path, const fs::path& directory) : path_(path), directory_(directory) {}
+  Parser(const fs::path& path, const fs::path& directory, const Registry& registry)
+      : path_(path), directory_(directory), registry_(registry) {}
 
   ProjectConfig parse(std::string_view text) {
     check_encoding(text);
@@ -361,7 +362,7 @@ class Parser {
   }
 
   void read_rules(const toml::table& table, ConfigLayer& layer) const {
-    const Registry& registry = Registry::builtin();
+    const Registry& registry = registry_;
     for (const auto& [key, node] : table) {
       const RuleEntry* entry = registry.find(key.str());
       if (entry == nullptr) {
@@ -430,6 +431,7 @@ class Parser {
 
   fs::path path_;
   fs::path directory_;
+  const Registry& registry_;
   // Looked up on first need, once however many tables ask.
   mutable std::optional<std::vector<std::string>> dictionaries_;
   mutable std::map<const OptionSpec*, std::vector<std::string>> choices_;
@@ -472,7 +474,7 @@ void remove(std::vector<std::string>& ids, const std::string& id) {
   ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
 }
 
-void apply(const ConfigLayer& layer, EngineOptions& options) {
+void apply(const ConfigLayer& layer, const Registry& registry, EngineOptions& options) {
   if (layer.language) options.language = *layer.language;
   for (const auto& [id, rule] : layer.rules) {
     if (rule.enabled) {
@@ -482,7 +484,7 @@ void apply(const ConfigLayer& layer, EngineOptions& options) {
     if (rule.severity) options.severities[id] = *rule.severity;
     if (rule.options.empty()) continue;
     auto [at, added] = options.rule_options.try_emplace(id);
-    if (added) at->second = RuleOptions::defaults(Registry::builtin().find(id)->meta.options);
+    if (added) at->second = RuleOptions::defaults(registry.find(id)->meta.options);
     for (const auto& [name, value] : rule.options) at->second.set(name, value);
   }
   options.accepted_lists.insert(options.accepted_lists.end(), layer.accepted_lists.begin(),
@@ -534,7 +536,7 @@ const std::vector<std::string>& RuleOptions::strings(std::string_view name) cons
   return get<std::vector<std::string>>(name);
 }
 
-ProjectConfig ProjectConfig::load(const fs::path& path) {
+ProjectConfig ProjectConfig::load(const fs::path& path, const Registry& registry) {
   std::error_code error;
   const auto status = fs::status(path, error);
   if (!fs::exists(status)) throw ConfigError(path.string() + ": no such configuration file");
@@ -561,12 +563,12 @@ ProjectConfig ProjectConfig::load(const fs::path& path) {
   if (text.size() > kLargestConfig) {
     throw ConfigError(path.string() + ": the configuration is too large (the limit is 1 MiB)");
   }
-  return parse(text, path, absolute_normal(path).parent_path());
+  return parse(text, path, absolute_normal(path).parent_path(), registry);
 }
 
 ProjectConfig ProjectConfig::parse(std::string_view text, const fs::path& path,
-                                   const fs::path& directory) {
-  return Parser(path, directory).parse(text);
+                                   const fs::path& directory, const Registry& registry) {
+  return Parser(path, directory, registry).parse(text);
 }
 
 bool ProjectConfig::walks_into(const fs::path& file) const {
@@ -591,15 +593,16 @@ std::vector<std::size_t> ProjectConfig::overrides_for(const fs::path& file) cons
   return matching;
 }
 
-Workspace::Workspace(CommandLineSettings command_line) : command_line_(std::move(command_line)) {}
+Workspace::Workspace(const Registry& registry, CommandLineSettings command_line)
+    : registry_(registry), command_line_(std::move(command_line)) {}
 
 Workspace::~Workspace() = default;
 
 const ProjectConfig* Workspace::config_for(const Input& input) {
   if (command_line_.config_file) {
     if (loaded_.empty()) {
-      loaded_.push_back(
-          std::make_unique<ProjectConfig>(ProjectConfig::load(*command_line_.config_file)));
+      loaded_.push_back(std::make_unique<ProjectConfig>(
+          ProjectConfig::load(*command_line_.config_file, registry_)));
     }
     return loaded_.front().get();
   }
@@ -640,7 +643,7 @@ const ProjectConfig* Workspace::discover(const fs::path& directory) {
     std::error_code error;
     if (fs::is_regular_file(candidate, error)) {
       loaded_.push_back(
-          std::make_unique<ProjectConfig>(ProjectConfig::load(for_display(candidate))));
+          std::make_unique<ProjectConfig>(ProjectConfig::load(for_display(candidate), registry_)));
       found = loaded_.back().get();
       break;
     }
@@ -657,10 +660,10 @@ Resolution Workspace::resolve(const Input& input) {
   EngineOptions& options = resolution.options;
   options.suggestions = flags.suggestions;
   if (resolution.config != nullptr) {
-    apply(resolution.config->settings, options);
+    apply(resolution.config->settings, registry_, options);
     if (!input.path.empty()) resolution.overrides = resolution.config->overrides_for(input.path);
     for (const std::size_t index : resolution.overrides) {
-      apply(resolution.config->overrides[index].settings, options);
+      apply(resolution.config->overrides[index].settings, registry_, options);
     }
   }
   if (command_line_.language_given) options.language = flags.language;
@@ -672,7 +675,7 @@ Resolution Workspace::resolve(const Input& input) {
     remove(options.enable, id);
     add_unique(options.disable, id);
   }
-  options.word_files = flags.word_files;
+  resolution.word_files = command_line_.word_files;
   return resolution;
 }
 
@@ -710,12 +713,16 @@ const Engine& Workspace::engine_for(const Input& input) {
         throw ConfigError(error.what());
       }
     }
-    engine = std::make_unique<Engine>(std::move(resolution.options), spell);
+    for (const auto& file : resolution.word_files) {
+      resolution.options.accepted_lists.push_back(read_word_list(file));
+    }
+    engine = std::make_unique<Engine>(registry_, std::move(resolution.options), spell);
   }
   return *engine;
 }
 
-std::string describe(const Resolution& resolution, std::string_view display_path, bool excluded) {
+std::string describe(const Registry& registry, const Resolution& resolution,
+                     std::string_view display_path, bool excluded) {
   std::ostringstream out;
   const ProjectConfig* config = resolution.config;
   const EngineOptions& options = resolution.options;
@@ -755,7 +762,7 @@ std::string describe(const Resolution& resolution, std::string_view display_path
   collect(&ConfigLayer::accept, accept);
   collect(&ConfigLayer::reject, reject);
   collect(&ConfigLayer::accept_files, accept_files);
-  for (const auto& file : options.word_files) accept_files.push_back(file.string());
+  for (const auto& file : resolution.word_files) accept_files.push_back(file.string());
   collect(&ConfigLayer::reject_files, reject_files);
   words.insert("accept", std::move(accept));
   words.insert("accept-files", std::move(accept_files));
@@ -764,7 +771,7 @@ std::string describe(const Resolution& resolution, std::string_view display_path
   table.insert("words", std::move(words));
 
   toml::table rules;
-  for (const RuleEntry* entry : Registry::builtin().entries()) {
+  for (const RuleEntry* entry : registry.entries()) {
     const std::string id(entry->meta.id);
     toml::table rule;
     rule.insert("enabled", rule_enabled(entry->meta, options));

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "copydesk/registry.hpp"
 #include "copydesk/text.hpp"
 #include "copydesk/version.hpp"
 #include "formatters.hpp"
@@ -121,10 +120,10 @@ class SarifFormatter : public Formatter {
  public:
   SarifFormatter(std::ostream& out, const FormatOptions& options)
       : out_(out),
-        registry_(options.registry ? *options.registry : Registry::builtin()),
+        rules_(options.rules),
         version_(options.version.empty() ? std::string_view(kVersion) : options.version) {
-    for (const auto* entry : registry_.entries()) {
-      rule_index_.emplace(std::string(entry->meta.id), rule_index_.size());
+    for (const auto& rule : rules_) {
+      rule_index_.emplace(rule.id, rule_index_.size());
     }
   }
 
@@ -186,19 +185,18 @@ class SarifFormatter : public Formatter {
   void end(const Summary& summary) override {
     (void)summary;
     Json rules = Json::array();
-    for (const auto* entry : registry_.entries()) {
-      const std::string doc(entry->doc);
+    for (const auto& rule : rules_) {
+      const std::string& doc = rule.doc;
       std::string full = what_it_does(doc);
-      if (full.empty()) full = std::string(entry->meta.summary);
+      if (full.empty()) full = rule.summary;
       rules.push_back(Json{
-          {"id", entry->meta.id},
-          {"shortDescription", {{"text", entry->meta.summary}}},
+          {"id", rule.id},
+          {"shortDescription", {{"text", rule.summary}}},
           {"fullDescription", {{"text", full}}},
           {"help", {{"text", doc}, {"markdown", doc}}},
           {"defaultConfiguration",
-           {{"enabled", entry->meta.enabled_by_default},
-            {"level", sarif_level(entry->meta.default_severity)}}},
-          {"properties", {{"category", entry->meta.category}, {"fixable", entry->meta.has_fix}}}});
+           {{"enabled", rule.enabled_by_default}, {"level", sarif_level(rule.default_severity)}}},
+          {"properties", {{"category", rule.category}, {"fixable", rule.has_fix}}}});
     }
     Json invocation{{"executionSuccessful", execution_successful_}};
     if (!notifications_.empty()) invocation["toolExecutionNotifications"] = std::move(notifications_);
@@ -218,7 +216,7 @@ class SarifFormatter : public Formatter {
 
  private:
   std::ostream& out_;
-  const Registry& registry_;
+  std::vector<RuleDescription> rules_;
   std::string version_;
   std::map<std::string, std::size_t, std::less<>> rule_index_;
   Json results_ = Json::array();

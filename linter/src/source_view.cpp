@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "copydesk/engine.hpp"
+#include "copydesk/result.hpp"
 
 namespace copydesk {
 

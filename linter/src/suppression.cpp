@@ -221,9 +221,8 @@ using ActiveScopes =
 class Application {
  public:
   Application(std::string_view text, const std::vector<Directive>& directives,
-              const std::function<bool(std::string_view)>& rule_enabled)
+              const Registry& registry, const std::function<bool(std::string_view)>& rule_enabled)
       : text_(text), directives_(directives), states_(directives.size()) {
-    const Registry& registry = Registry::builtin();
     for (std::size_t d = 0; d < directives.size(); ++d) {
       // The ids of a directive that is itself wrong are not read: one report says enough.
       const bool acts = directives[d].kind != DirectiveKind::Unknown &&
@@ -599,9 +598,10 @@ void Suppressions::restore(std::string& text) const {
 }
 
 void Suppressions::apply(std::string_view text, std::vector<Diagnostic>& diagnostics,
+                         const Registry& registry,
                          const std::function<bool(std::string_view)>& rule_enabled) const {
   if (directives_.empty() && sic_marks_.empty()) return;
-  Application application(text, directives_, rule_enabled);
+  Application application(text, directives_, registry, rule_enabled);
   application.open_scopes();
   application.drop_covered(diagnostics, sic_marks_);
   application.report_unused();

@@ -102,7 +102,7 @@ std::string render_report(Format format, const std::vector<FileResult>& results,
 std::string render(Format format, bool colour = false) {
   FormatOptions options;
   options.color = colour;
-  options.registry = &sample_registry();
+  options.rules = sample_registry().descriptions();
   options.version = "1.2.3";
   return render_report(format, sample_results(), options);
 }
@@ -404,7 +404,7 @@ TEST(Formatter, SarifUrisArePercentEncodedRelativeReferences) {
   absolute.path = "/srv/news/a.txt";
   std::ostringstream out;
   FormatOptions options;
-  options.registry = &sample_registry();
+  options.rules = sample_registry().descriptions();
   const auto formatter = make_formatter(Format::Sarif, out, options);
   formatter->file(result);
   formatter->file(absolute);

@@ -13,6 +13,7 @@
 #include "cli_fixture.hpp"
 #include "copydesk/baseline.hpp"
 #include "copydesk/formatter.hpp"
+#include "copydesk/input.hpp"
 #include "rule_test_support.hpp"
 
 namespace copydesk::testing {
@@ -62,7 +63,7 @@ TEST_F(Streaming, ReportsWhatLintingTheWholeTextGives) {
   Input input;
   input.display_path = "large.txt";
   input.path = path;
-  const FileResult streamed = engine.lint(input);
+  const FileResult streamed = lint_input(engine, input);
   const FileResult whole = engine.lint_text("large.txt", text);
   ASSERT_FALSE(streamed.error) << *streamed.error;
   EXPECT_TRUE(streamed.text.empty());
@@ -87,7 +88,7 @@ std::pair<std::string, std::string> both_reports(const std::filesystem::path& pa
   Input input;
   input.display_path = "a.txt";
   input.path = path;
-  return {report(Format::Jsonl, engine.lint(input)),
+  return {report(Format::Jsonl, lint_input(engine, input)),
           report(Format::Jsonl, engine.lint_text("a.txt", text))};
 }
 

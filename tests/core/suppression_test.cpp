@@ -432,7 +432,7 @@ const Engine& engine_without(const std::string& rules) {
   if (!engine) {
     EngineOptions options;
     options.disable = {rules};
-    engine = std::make_unique<Engine>(options);
+    engine = std::make_unique<Engine>(Registry::builtin(), options);
   }
   return *engine;
 }

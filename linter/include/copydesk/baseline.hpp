@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "copydesk/engine.hpp"
+#include "copydesk/result.hpp"
 
 namespace copydesk {
 

@@ -18,6 +18,8 @@
 
 #include "copydesk/engine.hpp"
 #include "copydesk/glob.hpp"
+#include "copydesk/input.hpp"
+#include "copydesk/registry.hpp"
 
 namespace copydesk {
 
@@ -54,10 +56,11 @@ struct ProjectConfig {
   // Reads and validates a configuration file. Throws ConfigError "PATH:LINE:COLUMN: problem"
   // for a syntax error, an unknown key or rule, a wrong type or value, an invalid glob or an
   // unreadable word file.
-  static ProjectConfig load(const std::filesystem::path& path);
+  // Rule ids and options are checked against `registry`.
+  static ProjectConfig load(const std::filesystem::path& path, const Registry& registry);
   // The same for text already read from `path`; `directory` is where globs start.
   static ProjectConfig parse(std::string_view text, const std::filesystem::path& path,
-                             const std::filesystem::path& directory);
+                             const std::filesystem::path& directory, const Registry& registry);
 
   // Whether a file found while walking a directory is linted: it matches `include` (by default
   // *.txt, *.md and *.markdown) and not `exclude`.
@@ -69,7 +72,8 @@ struct ProjectConfig {
 
 // Settings from the command line; they win over every configuration file.
 struct CommandLineSettings {
-  EngineOptions options;  // --enable, --disable, --words, --suggestions; --lang when given
+  EngineOptions options;  // --enable, --disable, --suggestions; --lang when given
+  std::vector<std::filesystem::path> word_files;  // --words: the user's accepted words
   bool language_given = false;
   std::optional<std::filesystem::path> config_file;  // --config: used for every file
 };
@@ -79,6 +83,7 @@ struct Resolution {
   const ProjectConfig* config = nullptr;  // null: no configuration file
   std::vector<std::size_t> overrides;     // applied, in file order
   EngineOptions options;
+  std::vector<std::filesystem::path> word_files;  // --words, read into the engine's accepted lists
 };
 
 // Finds, loads and caches the configuration of each file, and builds one engine per distinct
@@ -86,7 +91,8 @@ struct Resolution {
 // Not thread-safe: resolve everything before linting in parallel.
 class Workspace {
  public:
-  explicit Workspace(CommandLineSettings command_line);
+  // Configurations name, and engines run, the rules of `registry`, which must outlive it.
+  Workspace(const Registry& registry, CommandLineSettings command_line);
   ~Workspace();
 
   // The configuration that governs `file` (standard input: the current directory): --config,
@@ -106,6 +112,7 @@ class Workspace {
   // config_for() a file by its path (not empty).
   const ProjectConfig* config_for_file(const std::filesystem::path& file);
 
+  const Registry& registry_;
   CommandLineSettings command_line_;
   std::vector<std::unique_ptr<ProjectConfig>> loaded_;
   std::map<std::filesystem::path, const ProjectConfig*> by_directory_;
@@ -118,7 +125,8 @@ class Workspace {
 };
 
 // The effective configuration of `display_path` as commented TOML, for --print-config.
-std::string describe(const Resolution& resolution, std::string_view display_path, bool excluded);
+std::string describe(const Registry& registry, const Resolution& resolution,
+                     std::string_view display_path, bool excluded);
 
 // The commented starter configuration that `copydesk init` writes.
 std::string_view starter_config();

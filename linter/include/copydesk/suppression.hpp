@@ -21,6 +21,8 @@
 
 namespace copydesk {
 
+class Registry;
+
 inline constexpr RuleMeta kUnusedSuppressionMeta{
     "unused-suppression", "suppression", Severity::Warning,
     "A copydesk-disable directive that suppresses no finding.", true};
@@ -91,7 +93,8 @@ class Suppressions {
   // invalid-suppression reports about the directives, each only when `rule_enabled` says that
   // rule is on. `text` is the original text; `diagnostics` are sorted (diagnostic_less) and
   // stay so. A directive naming a rule that is off is never reported unused.
-  void apply(std::string_view text, std::vector<Diagnostic>& diagnostics,
+  // Rule ids are looked up in `registry`.
+  void apply(std::string_view text, std::vector<Diagnostic>& diagnostics, const Registry& registry,
              const std::function<bool(std::string_view)>& rule_enabled) const;
 
  private:
