@@ -46,7 +46,6 @@ void finish(FileResult& result, std::string text, const Suppressions& suppressio
             const Registry& registry, const std::vector<std::unique_ptr<Rule>>& rules,
             const std::map<std::string, Severity, std::less<>>& severities) {
   std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
-  suppressions.restore(text);
   const std::size_t before = result.diagnostics.size();
   suppressions.apply(text, result.diagnostics, registry, [&](std::string_view id) {
     return std::any_of(rules.begin(), rules.end(),
@@ -167,12 +166,12 @@ FileResult Engine::lint_text(std::string path, std::string text, Syntax syntax) 
     return result;
   }
   if (syntax == Syntax::Markdown) {
-    // The rules read the prose view, whose offsets are the source's; reports show the source.
-    // Its HTML comments, and so the directives, are blank there.
+    // The rules read the prose view (its HTML comments, and so the directives, are left out);
+    // findings are moved back into the source, which reports show.
     ProseView prose = markdown_prose(text);
     const Suppressions suppressions(text, DirectiveSyntax::Comments, prose.code);
     check(path, prose.text, prose.block_starts, result.diagnostics);
-    drop_fixes_over_markup(result.diagnostics, text, prose.text);
+    map_to_source(result.diagnostics, prose, text);
     finish(result, std::move(text), suppressions, registry_, rules_, options_.severities);
     return result;
   }
@@ -180,11 +179,12 @@ FileResult Engine::lint_text(std::string path, std::string text, Syntax syntax) 
   if (suppressions.directives().empty()) {
     check(path, text, {}, result.diagnostics);
   } else {
-    // Directive lines are blank for the rules; a fix must not delete them either.
-    const std::string source = text;
-    suppressions.hide(text);
-    check(path, text, {}, result.diagnostics);
-    drop_fixes_over_markup(result.diagnostics, source, text);
+    // The rules do not read directive lines; a fix must not delete them either.
+    std::vector<Span> hidden;
+    for (const Directive& directive : suppressions.directives()) hidden.push_back(directive.hidden);
+    ProseText prose = hide_spans(text, hidden);
+    check(path, prose.text, {}, result.diagnostics);
+    map_to_source(result.diagnostics, prose, text);
   }
   finish(result, std::move(text), suppressions, registry_, rules_, options_.severities);
   return result;

@@ -575,26 +575,10 @@ Suppressions::Suppressions(std::string_view text, DirectiveSyntax syntax,
     directives_ = std::move(apart);
     for (Directive& directive : directives_) {
       directive.hidden = lines_alone(text, directive.span).value_or(directive.span);
-      hidden_bytes_ += directive.hidden.in(text);
     }
   }
   find_sic_marks(text, sic_marks_);
   std::erase_if(sic_marks_, [&](const SicMark& sic) { return in_code(sic.mark.begin); });
-}
-
-void Suppressions::hide(std::string& text) const {
-  for (const Directive& directive : directives_) {
-    std::fill_n(text.begin() + directive.hidden.begin, directive.hidden.size(), ' ');
-  }
-}
-
-void Suppressions::restore(std::string& text) const {
-  std::size_t from = 0;
-  for (const Directive& directive : directives_) {
-    text.replace(directive.hidden.begin, directive.hidden.size(), hidden_bytes_, from,
-                 directive.hidden.size());
-    from += directive.hidden.size();
-  }
 }
 
 void Suppressions::apply(std::string_view text, std::vector<Diagnostic>& diagnostics,

@@ -63,8 +63,9 @@ struct Directive {
   Span span;                   // the comment "<!-- ... -->", or the directive's text on its line
   Span word;                   // "copydesk-disable" as written
   std::vector<Span> rule_ids;  // as written; none means every rule
-  Span hidden;  // plain text: the bytes no rule may read (the directive's whole lines when it
-                // stands alone on them, with their line break); empty in Markdown
+  Span hidden;  // plain text: the bytes no rule may read, left out of the prose (hide_spans):
+                // the directive's whole lines when it stands alone on them, with their line
+                // break; empty in Markdown
 };
 
 // "[sic]" (also "[*sic*]", "*[sic]*" and the same with "_") and the text it vouches for: the
@@ -84,11 +85,6 @@ class Suppressions {
   const std::vector<Directive>& directives() const { return directives_; }  // by position
   const std::vector<SicMark>& sic_marks() const { return sic_marks_; }      // by position
 
-  // Plain text: blanks the directives' hidden bytes in `text` with spaces, so that rules do not
-  // read them ("copydesk" is no word) while every offset stays; `restore` puts them back.
-  void hide(std::string& text) const;
-  void restore(std::string& text) const;
-
   // Drops the findings that a directive or [sic] covers and adds the unused-suppression and
   // invalid-suppression reports about the directives, each only when `rule_enabled` says that
   // rule is on. `text` is the original text; `diagnostics` are sorted (diagnostic_less) and
@@ -100,7 +96,6 @@ class Suppressions {
  private:
   std::vector<Directive> directives_;
   std::vector<SicMark> sic_marks_;
-  std::string hidden_bytes_;  // the hidden bytes' original text, one directive after another
 };
 
 }  // namespace copydesk
