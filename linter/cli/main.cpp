@@ -12,13 +12,13 @@
 #include <vector>
 
 #include "copydesk/baseline.hpp"
-#include "copydesk/config.hpp"
 #include "copydesk/engine.hpp"
 #include "copydesk/formatter.hpp"
 #include "copydesk/input.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/safe_write.hpp"
 #include "copydesk/version.hpp"
+#include "copydesk/workspace.hpp"
 
 namespace {
 

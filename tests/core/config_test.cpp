@@ -10,6 +10,7 @@
 #include <string>
 
 #include "copydesk/registry.hpp"
+#include "copydesk/workspace.hpp"
 #include "golden.hpp"
 
 namespace copydesk::testing {
