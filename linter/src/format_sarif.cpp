@@ -15,9 +15,12 @@ using Json = nlohmann::ordered_json;
 
 std::string_view sarif_level(Severity severity) {
   switch (severity) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Info: return "note";
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Info:
+      return "note";
   }
   return "warning";
 }
@@ -53,8 +56,10 @@ std::string what_it_does(std::string_view doc) {
   std::string_view rest = doc.substr(at + heading.size());
   rest = rest.substr(std::min(rest.find_first_not_of("\r\n"), rest.size()));
   // The first paragraph only: the rest (lists, examples) is in `help`.
-  if (const auto next = rest.find("\n\n"); next != std::string_view::npos) rest = rest.substr(0, next);
-  if (const auto next = rest.find("\r\n\r\n"); next != std::string_view::npos) rest = rest.substr(0, next);
+  if (const auto next = rest.find("\n\n"); next != std::string_view::npos)
+    rest = rest.substr(0, next);
+  if (const auto next = rest.find("\r\n\r\n"); next != std::string_view::npos)
+    rest = rest.substr(0, next);
   std::string text;
   bool space = false;
   for (const char c : rest) {
@@ -131,10 +136,11 @@ class SarifFormatter : public Formatter {
     const std::string uri = path_uri(result.path);
     if (result.error) {
       // An input that could not be linted is a tool execution notification, not a result.
-      Json notification{{"level", result.skipped ? "note" : "error"},
-                        {"message", {{"text", result.path + ": " + *result.error}}},
-                        {"locations", Json::array({Json{{"physicalLocation",
-                                                         {{"artifactLocation", {{"uri", uri}}}}}}})}};
+      Json notification{
+          {"level", result.skipped ? "note" : "error"},
+          {"message", {{"text", result.path + ": " + *result.error}}},
+          {"locations",
+           Json::array({Json{{"physicalLocation", {{"artifactLocation", {{"uri", uri}}}}}}})}};
       notifications_.push_back(std::move(notification));
       if (!result.skipped) execution_successful_ = false;
     }
@@ -159,21 +165,20 @@ class SarifFormatter : public Formatter {
       }
       entry["level"] = sarif_level(diagnostic.severity);
       entry["message"] = {{"text", diagnostic.message}};
-      entry["locations"] = Json::array(
-          {Json{{"physicalLocation",
-                 {{"artifactLocation", {{"uri", uri}}},
-                  {"region", region_json(diagnostic.span, source, chars)}}}}});
+      entry["locations"] =
+          Json::array({Json{{"physicalLocation",
+                             {{"artifactLocation", {{"uri", uri}}},
+                              {"region", region_json(diagnostic.span, source, chars)}}}}});
       if (diagnostic.fix) {
         Json replacements = Json::array();
         for (const auto& edit : diagnostic.fix->edits) {
           replacements.push_back(Json{{"deletedRegion", region_json(edit.span, source, chars)},
                                       {"insertedContent", {{"text", edit.replacement}}}});
         }
-        entry["fixes"] = Json::array(
-            {Json{{"description", {{"text", diagnostic.fix->title}}},
-                  {"artifactChanges",
-                   Json::array({Json{{"artifactLocation", {{"uri", uri}}},
-                                     {"replacements", std::move(replacements)}}})}}});
+        entry["fixes"] = Json::array({Json{
+            {"description", {{"text", diagnostic.fix->title}}},
+            {"artifactChanges", Json::array({Json{{"artifactLocation", {{"uri", uri}}},
+                                                  {"replacements", std::move(replacements)}}})}}});
       }
       if (!diagnostic.suggestions.empty()) {
         entry["properties"] = {{"suggestions", diagnostic.suggestions}};
@@ -199,18 +204,20 @@ class SarifFormatter : public Formatter {
           {"properties", {{"category", rule.category}, {"fixable", rule.has_fix}}}});
     }
     Json invocation{{"executionSuccessful", execution_successful_}};
-    if (!notifications_.empty()) invocation["toolExecutionNotifications"] = std::move(notifications_);
-    const Json log{
-        {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-        {"version", "2.1.0"},
-        {"runs", Json::array({Json{{"tool", {{"driver", {{"name", "copydesk"},
-                                                         {"version", version_},
-                                                         {"semanticVersion", version_},
-                                                         {"informationUri", kHomepage},
-                                                         {"rules", std::move(rules)}}}}},
-                                   {"invocations", Json::array({std::move(invocation)})},
-                                   {"columnKind", "unicodeCodePoints"},
-                                   {"results", std::move(results_)}}})}};
+    if (!notifications_.empty())
+      invocation["toolExecutionNotifications"] = std::move(notifications_);
+    const Json log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                   {"version", "2.1.0"},
+                   {"runs", Json::array({Json{{"tool",
+                                               {{"driver",
+                                                 {{"name", "copydesk"},
+                                                  {"version", version_},
+                                                  {"semanticVersion", version_},
+                                                  {"informationUri", kHomepage},
+                                                  {"rules", std::move(rules)}}}}},
+                                              {"invocations", Json::array({std::move(invocation)})},
+                                              {"columnKind", "unicodeCodePoints"},
+                                              {"results", std::move(results_)}}})}};
     out_ << log.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
   }
 

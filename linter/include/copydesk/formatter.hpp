@@ -14,7 +14,7 @@ enum class Format { Text, Json, Jsonl, Sarif, Github, Junit, Checkstyle };
 
 // The names --format accepts, in the order --help lists them.
 inline constexpr std::string_view kFormatNames[] = {"text",   "json",  "jsonl",     "sarif",
-                                                   "github", "junit", "checkstyle"};
+                                                    "github", "junit", "checkstyle"};
 
 std::optional<Format> parse_format(std::string_view name);
 

@@ -59,8 +59,9 @@ struct RuleRegistrar {
 
 // Registers RuleClass, constructible from (const RuleContext&) and exposing a static
 // `kMeta`, under its id; its documentation is rules/<doc_stem>.md.
-#define COPYDESK_REGISTER_RULE(RuleClass, doc_stem)                                    \
-  static const ::copydesk::detail::RuleRegistrar copydesk_registrar_##RuleClass{       \
-      RuleClass::kMeta, doc_stem, [](const ::copydesk::RuleContext& context) {         \
-        return std::unique_ptr<::copydesk::Rule>(std::make_unique<RuleClass>(context)); \
-      }}
+#define COPYDESK_REGISTER_RULE(RuleClass, doc_stem)                                   \
+  static const ::copydesk::detail::RuleRegistrar copydesk_registrar_##RuleClass {     \
+    RuleClass::kMeta, doc_stem, [](const ::copydesk::RuleContext& context) {          \
+      return std::unique_ptr<::copydesk::Rule>(std::make_unique<RuleClass>(context)); \
+    }                                                                                 \
+  }
