@@ -17,14 +17,20 @@ void ProseMap::add(std::uint32_t prose_offset, std::uint32_t source_offset) {
   runs_.push_back(Run{prose_offset, source_offset, 1});
 }
 
-std::uint32_t ProseMap::source_offset(std::uint32_t prose_offset, std::uint32_t source_size) const {
+template <std::uint32_t ProseMap::Run::*From, std::uint32_t ProseMap::Run::*To>
+std::uint32_t ProseMap::convert(std::uint32_t offset, std::uint32_t past_end) const {
   const auto after =
-      std::upper_bound(runs_.begin(), runs_.end(), prose_offset,
-                       [](std::uint32_t offset, const Run& run) { return offset < run.prose; });
-  if (after == runs_.begin()) return runs_.empty() ? source_size : runs_.front().source;
+      std::upper_bound(runs_.begin(), runs_.end(), offset,
+                       [](std::uint32_t at, const Run& run) { return at < run.*From; });
+  if (after == runs_.begin()) return runs_.empty() ? past_end : runs_.front().*To;
   const Run& run = *(after - 1);
-  if (prose_offset < run.prose + run.size) return run.source + (prose_offset - run.prose);
-  return source_size;  // past the last byte
+  if (offset < run.*From + run.size) return run.*To + (offset - run.*From);
+  return after == runs_.end() ? past_end : (*after).*To;
+}
+
+// Prose runs follow each other without gaps: a prose offset past a run is past the last one.
+std::uint32_t ProseMap::source_offset(std::uint32_t prose_offset, std::uint32_t source_size) const {
+  return convert<&Run::prose, &Run::source>(prose_offset, source_size);
 }
 
 Span ProseMap::to_source(Span span, std::uint32_t source_size) const {
@@ -40,13 +46,7 @@ Span ProseMap::to_source(Span span, std::uint32_t source_size) const {
 }
 
 std::uint32_t ProseMap::prose_offset(std::uint32_t source_offset, std::uint32_t prose_size) const {
-  const auto after =
-      std::upper_bound(runs_.begin(), runs_.end(), source_offset,
-                       [](std::uint32_t offset, const Run& run) { return offset < run.source; });
-  if (after == runs_.begin()) return runs_.empty() ? prose_size : runs_.front().prose;
-  const Run& run = *(after - 1);
-  if (source_offset < run.source + run.size) return run.prose + (source_offset - run.source);
-  return after == runs_.end() ? prose_size : after->prose;
+  return convert<&Run::source, &Run::prose>(source_offset, prose_size);
 }
 
 ProseText hide_spans(std::string_view source, const std::vector<Span>& hidden) {

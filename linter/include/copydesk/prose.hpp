@@ -44,6 +44,11 @@ class ProseMap {
     std::uint32_t source = 0;  // its source offset
     std::uint32_t size = 0;
   };
+  // `offset` counted in the runs' `From` offsets, counted in their `To` offsets; an offset
+  // between runs gives the next run's start, one past the last run `past_end`.
+  template <std::uint32_t Run::*From, std::uint32_t Run::*To>
+  std::uint32_t convert(std::uint32_t offset, std::uint32_t past_end) const;
+
   std::vector<Run> runs_;
 };
 
