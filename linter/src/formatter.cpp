@@ -1,17 +1,18 @@
 #include "copydesk/formatter.hpp"
 
+#include <iterator>
+
 #include "formatters.hpp"
 
 namespace copydesk {
 
+static_assert(std::size(kFormatNames) == static_cast<std::size_t>(Format::Checkstyle) + 1,
+              "one name per format, in the order of Format");
+
 std::optional<Format> parse_format(std::string_view name) {
-  if (name == "text") return Format::Text;
-  if (name == "json") return Format::Json;
-  if (name == "jsonl") return Format::Jsonl;
-  if (name == "sarif") return Format::Sarif;
-  if (name == "github") return Format::Github;
-  if (name == "junit") return Format::Junit;
-  if (name == "checkstyle") return Format::Checkstyle;
+  for (std::size_t i = 0; i < std::size(kFormatNames); ++i) {
+    if (kFormatNames[i] == name) return static_cast<Format>(i);
+  }
   return std::nullopt;
 }
 

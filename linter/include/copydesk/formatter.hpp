@@ -12,7 +12,7 @@ namespace copydesk {
 
 enum class Format { Text, Json, Jsonl, Sarif, Github, Junit, Checkstyle };
 
-// The names --format accepts, in the order --help lists them.
+// The names --format accepts, in the order of Format (and of --help); the one list of them.
 inline constexpr std::string_view kFormatNames[] = {"text",   "json",  "jsonl",     "sarif",
                                                     "github", "junit", "checkstyle"};
 
