@@ -22,6 +22,9 @@ BUILD_PACKAGES := g++ cmake make pkg-config libhunspell-dev hunspell-en-us hunsp
 BENCH_PACKAGES := hunspell python3
 SPEED_PACKAGES := hunspell python3 libbenchmark-dev
 FUZZ_PACKAGES := clang libclang-rt-14-dev
+LINT_PACKAGES := clang-format clang-tidy
+CLANG_FORMAT ?= $(shell command -v clang-format-14 || command -v clang-format)
+CLANG_TIDY ?= $(shell command -v clang-tidy-14 || command -v clang-tidy)
 
 # Installs the missing packages among $(1): with apt-get as root, otherwise says what to run.
 define ensure_packages
@@ -42,7 +45,8 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: all deps build install run test test-release test-asan fuzz accuracy bench model clean
+.PHONY: all deps build install run test test-release test-asan format-check tidy fuzz accuracy bench \
+        model clean
 
 all: build
 
@@ -72,7 +76,24 @@ run: build
 SANITIZER_ENV := ASAN_OPTIONS=exitcode=86:detect_leaks=1:check_initialization_order=1:strict_init_order=1 \
                  UBSAN_OPTIONS=exitcode=86:print_stacktrace=1:halt_on_error=1
 
-test: test-release test-asan
+test: format-check test-release test-asan
+
+# Checks (never rewrites) that the C++ files are formatted as .clang-format says, except those
+# listed in .clang-format-pending. To fix a file: $(CLANG_FORMAT) -i FILE.
+format-check:
+	$(call ensure_packages,$(LINT_PACKAGES))
+	@git ls-files '*.cpp' '*.hpp' '*.h' | grep -v -x -F -f .clang-format-pending | \
+	  xargs $(CLANG_FORMAT) --dry-run --Werror
+	@echo "format-check: C++ files formatted (see .clang-format-pending for the exceptions)"
+
+# clang-tidy with the checks in .clang-tidy over the library, the rules and the CLI, using the
+# release build's compilation database.
+tidy: deps
+	$(call ensure_packages,$(LINT_PACKAGES))
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+	git ls-files 'linter/src/*.cpp' 'rules/*.cpp' 'linter/cli/*.cpp' | \
+	  xargs -P $(JOBS) -n 4 $(CLANG_TIDY) -p $(BUILD_DIR) --quiet
 
 test-release: deps
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release -DCOPYDESK_WERROR=$(WERROR)

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "copydesk/config.hpp"
+#include "copydesk/workspace.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -15,8 +15,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     // A directory that does not exist: word files named by the input are not found, rather
     // than read from wherever the fuzzer runs.
-    config = copydesk::ProjectConfig::parse(text, "/nonexistent-copydesk-fuzz/copydesk.toml",
-                                            "/nonexistent-copydesk-fuzz");
+    config =
+        copydesk::ProjectConfig::parse(text, "/nonexistent-copydesk-fuzz/copydesk.toml",
+                                       "/nonexistent-copydesk-fuzz", copydesk::Registry::builtin());
   } catch (const copydesk::ConfigError&) {
     return 0;
   }
@@ -27,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     copydesk::Resolution resolution;
     resolution.config = &config;
     resolution.overrides = config.overrides_for(file);
-    (void)copydesk::describe(resolution, file, false);
+    (void)copydesk::describe(copydesk::Registry::builtin(), resolution, file, false);
   }
   return 0;
 }

@@ -10,6 +10,7 @@
 
 #include "copydesk/engine.hpp"
 #include "copydesk/fixes.hpp"
+#include "copydesk/registry.hpp"
 #include "copydesk/text.hpp"
 
 namespace {
@@ -21,7 +22,7 @@ void require(bool condition, const char* what) {
 }
 
 const copydesk::Engine& engine() {
-  static const copydesk::Engine instance(copydesk::EngineOptions{});
+  static const copydesk::Engine instance(copydesk::Registry::builtin(), copydesk::EngineOptions{});
   return instance;
 }
 

@@ -2,6 +2,7 @@
 // length and line breaks and copy only source bytes; block starts must be ordered, inside the
 // text and obeyed by the segmenter; and the whole engine must lint the file as Markdown.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -12,6 +13,7 @@
 #include "copydesk/engine.hpp"
 #include "copydesk/fixes.hpp"
 #include "copydesk/markdown.hpp"
+#include "copydesk/registry.hpp"
 #include "copydesk/text.hpp"
 
 namespace {
@@ -26,7 +28,7 @@ bool line_break(char c) { return c == '\n' || c == '\r'; }
 bool blank(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v' || line_break(c); }
 
 const copydesk::Engine& engine() {
-  static const copydesk::Engine instance(copydesk::EngineOptions{});
+  static const copydesk::Engine instance(copydesk::Registry::builtin(), copydesk::EngineOptions{});
   return instance;
 }
 
@@ -38,12 +40,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const copydesk::ProseView prose = copydesk::markdown_prose(source);
   const std::string& view = prose.text;
 
-  require(view.size() == source.size(), "the view is as long as the source");
-  for (std::size_t i = 0; i < source.size(); ++i) {
-    require(line_break(source[i]) == line_break(view[i]), "line breaks stay where they are");
-    require(view[i] == source[i] || view[i] == ' ' || view[i] == copydesk::kNonProsePlaceholder,
-            "the view holds source bytes, spaces and placeholders only");
+  const auto source_size = static_cast<std::uint32_t>(source.size());
+  std::size_t line_breaks = 0;
+  for (std::uint32_t i = 0; i < view.size(); ++i) {
+    const std::uint32_t at = prose.map.source_offset(i, source_size);
+    require(at < source_size, "every byte of the view comes from the source");
+    require(i == 0 || at > prose.map.source_offset(i - 1, source_size),
+            "the view keeps the source's order");
+    require(view[i] == source[at] || view[i] == copydesk::kNonProsePlaceholder,
+            "the view holds source bytes and placeholders only");
+    line_breaks += line_break(view[i]) ? 1 : 0;
   }
+  require(line_breaks ==
+              static_cast<std::size_t>(std::count_if(source.begin(), source.end(), line_break)),
+          "every line break stays");
   require(!copydesk::find_invalid_utf8(view), "the view is valid UTF-8");
 
   std::uint32_t previous = 0;
@@ -51,7 +61,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     require(start.offset < view.size(), "block starts lie inside the text");
     require(start.offset >= previous, "block starts are in order");
     require(!blank(view[start.offset]), "a block starts at prose or a placeholder");
-    require(start.offset == 0 || blank(view[start.offset - 1]), "a block starts a token");
+    require(start.offset == 0 || blank(view[start.offset - 1]) ||
+                view[start.offset - 1] == copydesk::kNonProsePlaceholder,
+            "a block starts a token");
     require(copydesk::starts_block(start.kind), "block starts have a block kind");
     previous = start.offset;
   }

@@ -13,6 +13,9 @@
 #include <vector>
 
 #include "copydesk/engine.hpp"
+#include "copydesk/fixes.hpp"
+#include "copydesk/input.hpp"
+#include "copydesk/registry.hpp"
 
 namespace copydesk::testing {
 
@@ -22,15 +25,17 @@ inline const Engine& engine_for(const std::string& language) {
   if (!engine) {
     EngineOptions options;
     options.language = language;
-    engine = std::make_unique<Engine>(options);
+    engine = std::make_unique<Engine>(Registry::builtin(), options);
   }
   return *engine;
 }
 
-// The findings of one rule on `text`.
+// The findings of one rule on `text`, read as the syntax of `file_name` gives (plain text by
+// default; "test.md" for Markdown).
 inline std::vector<Diagnostic> findings(std::string_view rule, std::string_view text,
-                                        const std::string& language = "en_US") {
-  FileResult result = engine_for(language).lint_text("test.txt", std::string(text));
+                                        const std::string& language = "en_US",
+                                        const std::string& file_name = "test.txt") {
+  FileResult result = engine_for(language).lint_text(file_name, std::string(text));
   std::vector<Diagnostic> matching;
   for (auto& diagnostic : result.diagnostics) {
     if (diagnostic.rule == rule) matching.push_back(std::move(diagnostic));
@@ -71,6 +76,22 @@ inline void expect_flags(std::string_view rule, std::string_view marked,
                          const std::string& language = "en_US") {
   const std::string plain = strip_markers(marked);
   EXPECT_EQ(with_markers(plain, findings(rule, plain, language)), marked) << "rule " << rule;
+}
+
+// The same for `marked` read as Markdown: spans point into the Markdown source.
+inline void expect_markdown_flags(std::string_view rule, std::string_view marked,
+                                  const std::string& language = "en_US") {
+  const std::string plain = strip_markers(marked);
+  EXPECT_EQ(with_markers(plain, findings(rule, plain, language, "test.md")), marked)
+      << "rule " << rule << " (Markdown)";
+}
+
+// Expects the safe fixes of `rule`'s findings on `before` (read as `file_name` says) to turn it
+// into `after`.
+inline void expect_fix(std::string_view rule, std::string_view before, std::string_view after,
+                       const std::string& file_name = "test.txt") {
+  const std::vector<Diagnostic> found = findings(rule, before, "en_US", file_name);
+  EXPECT_EQ(apply_fixes(before, safe_fix_edits(found)), after) << "rule " << rule;
 }
 
 }  // namespace copydesk::testing

@@ -5,10 +5,11 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "copydesk/source_view.hpp"
 
 namespace copydesk {
 namespace {
@@ -17,7 +18,9 @@ using Json = nlohmann::ordered_json;
 
 constexpr int kBaselineVersion = 1;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 bool is_line_break(char c) { return c == '\n' || c == '\r'; }
 
 // Appends `text` with each run of whitespace made one space (none at either end).
@@ -64,7 +67,8 @@ std::string normal_path(std::string_view path) {
 
 }  // namespace
 
-BaselineKey baseline_key(std::string_view path, std::string_view text, const Diagnostic& diagnostic) {
+BaselineKey baseline_key(std::string_view path, std::string_view text,
+                         const Diagnostic& diagnostic) {
   const std::size_t begin = std::min<std::size_t>(diagnostic.span.begin, text.size());
   const std::size_t end = std::clamp<std::size_t>(diagnostic.span.end, begin, text.size());
   std::size_t line_begin = begin;
@@ -76,10 +80,12 @@ BaselineKey baseline_key(std::string_view path, std::string_view text, const Dia
   key.rule = diagnostic.rule;
   key.path = normal_path(path);
   append_normalised(key.text, text.substr(begin, end - begin));
-  append_normalised(key.context, last_words(text.substr(line_begin, begin - line_begin), kContextWords));
+  append_normalised(key.context,
+                    last_words(text.substr(line_begin, begin - line_begin), kContextWords));
   // Keep the boundary between the words before and the flagged text as it was (joined or
   // spaced), so "a teh" and "ateh" differ.
-  if (begin > line_begin && is_space(text[begin - 1]) && !key.context.empty()) key.context.push_back(' ');
+  if (begin > line_begin && is_space(text[begin - 1]) && !key.context.empty())
+    key.context.push_back(' ');
   append_normalised(key.context, text.substr(begin, end - begin));
   if (end < line_end && is_space(text[end])) key.context.push_back(' ');
   append_normalised(key.context, first_words(text.substr(end, line_end - end), kContextWords));
@@ -116,8 +122,9 @@ Baseline Baseline::load(const std::filesystem::path& file) {
       std::size_t count = 1;
       if (finding.contains("count")) {
         if (!finding["count"].is_number_unsigned() || finding["count"].get<std::size_t>() == 0) {
-          throw BaselineError("baseline file '" + name +
-                              "' has a malformed finding: \"count\" must be a whole number above 0");
+          throw BaselineError(
+              "baseline file '" + name +
+              "' has a malformed finding: \"count\" must be a whole number above 0");
         }
         count = finding["count"].get<std::size_t>();
       }
@@ -183,14 +190,13 @@ std::string Baseline::to_json() const {
   for (const auto& [key, count] : counts_) {
     if (count > 0) sorted.emplace_back(&key, count);
   }
-  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
-    return a.first->path < b.first->path;
-  });
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return a.first->path < b.first->path; });
   std::string out = "{\"version\": " + std::to_string(kBaselineVersion) + ", \"findings\": [";
   bool first = true;
   for (const auto& [key, count] : sorted) {
-    Json finding{{"path", key->path}, {"rule", key->rule}, {"text", key->text},
-                 {"context", key->context}};
+    Json finding{
+        {"path", key->path}, {"rule", key->rule}, {"text", key->text}, {"context", key->context}};
     if (count > 1) finding["count"] = count;
     out += first ? "\n  " : ",\n  ";
     out += finding.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

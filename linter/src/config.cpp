@@ -10,6 +10,8 @@
 
 #include "copydesk/registry.hpp"
 #include "copydesk/text.hpp"
+#include "option_values.hpp"
+#include "paths.hpp"
 
 namespace copydesk {
 
@@ -47,47 +49,12 @@ std::string_view type_name(toml::node_type type) {
   return "nothing";
 }
 
-std::string_view type_name(OptionType type) {
-  switch (type) {
-    case OptionType::Boolean:
-      return "a boolean (true or false)";
-    case OptionType::Integer:
-      return "an integer";
-    case OptionType::String:
-      return "a string";
-    case OptionType::StringList:
-      return "an array of strings";
-  }
-  return "a value";
+// Appended rather than with operator+, on which g++ 12 warns wrongly (-Wrestrict, GCC bug
+// 105329) once inlined.
+std::string in_quotes(std::string_view text) {
+  std::string quoted(1, '\'');
+  return quoted.append(text).append(1, '\'');
 }
-
-// The node's value as an option of `type`; nullopt when it has another type.
-std::optional<OptionValue> to_option_value(const toml::node& node, OptionType type) {
-  switch (type) {
-    case OptionType::Boolean:
-      if (node.is_boolean()) return node.as_boolean()->get();
-      return std::nullopt;
-    case OptionType::Integer:
-      if (node.is_integer()) return node.as_integer()->get();
-      return std::nullopt;
-    case OptionType::String:
-      if (node.is_string()) return node.as_string()->get();
-      return std::nullopt;
-    case OptionType::StringList: {
-      const toml::array* array = node.as_array();
-      if (array == nullptr) return std::nullopt;
-      std::vector<std::string> strings;
-      for (const toml::node& element : *array) {
-        if (!element.is_string()) return std::nullopt;
-        strings.push_back(element.as_string()->get());
-      }
-      return strings;
-    }
-  }
-  return std::nullopt;
-}
-
-std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
   return copydesk::did_you_mean(closest_name(word, candidates));
@@ -109,7 +76,8 @@ std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::
 
 class Parser {
  public:
-  Parser(const fs::path& path, const fs::path& directory) : path_(path), directory_(directory) {}
+  Parser(const fs::path& path, const fs::path& directory, const Registry& registry)
+      : path_(path), directory_(directory), registry_(registry) {}
 
   ProjectConfig parse(std::string_view text) {
     check_encoding(text);
@@ -361,7 +329,7 @@ class Parser {
   }
 
   void read_rules(const toml::table& table, ConfigLayer& layer) const {
-    const Registry& registry = Registry::builtin();
+    const Registry& registry = registry_;
     for (const auto& [key, node] : table) {
       const RuleEntry* entry = registry.find(key.str());
       if (entry == nullptr) {
@@ -430,17 +398,11 @@ class Parser {
 
   fs::path path_;
   fs::path directory_;
+  const Registry& registry_;
   // Looked up on first need, once however many tables ask.
   mutable std::optional<std::vector<std::string>> dictionaries_;
   mutable std::map<const OptionSpec*, std::vector<std::string>> choices_;
 };
-
-fs::path absolute_normal(const fs::path& path) {
-  std::error_code error;
-  fs::path absolute = fs::absolute(path, error);
-  if (error) absolute = path;
-  return absolute.lexically_normal();
-}
 
 // `file` relative to `directory`, '/'-separated; nullopt when it is not inside it.
 std::optional<std::string> relative_inside(const fs::path& directory, const fs::path& file) {
@@ -454,87 +416,9 @@ bool any_matches(const std::vector<Glob>& globs, std::string_view path) {
                      [&](const Glob& glob) { return glob.matches(path); });
 }
 
-// `path` relative to the current directory when it lies inside it, as the user thinks of it.
-fs::path for_display(const fs::path& path) {
-  std::error_code error;
-  const fs::path current = fs::current_path(error);
-  if (error) return path;
-  const fs::path relative = path.lexically_relative(current);
-  if (relative.empty() || *relative.begin() == "..") return path;
-  return relative;
-}
-
-void add_unique(std::vector<std::string>& ids, const std::string& id) {
-  if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-}
-
-void remove(std::vector<std::string>& ids, const std::string& id) {
-  ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
-}
-
-void apply(const ConfigLayer& layer, EngineOptions& options) {
-  if (layer.language) options.language = *layer.language;
-  for (const auto& [id, rule] : layer.rules) {
-    if (rule.enabled) {
-      remove(*rule.enabled ? options.disable : options.enable, id);
-      add_unique(*rule.enabled ? options.enable : options.disable, id);
-    }
-    if (rule.severity) options.severities[id] = *rule.severity;
-    if (rule.options.empty()) continue;
-    auto [at, added] = options.rule_options.try_emplace(id);
-    if (added) at->second = RuleOptions::defaults(Registry::builtin().find(id)->meta.options);
-    for (const auto& [name, value] : rule.options) at->second.set(name, value);
-  }
-  options.accepted_lists.insert(options.accepted_lists.end(), layer.accepted_lists.begin(),
-                                layer.accepted_lists.end());
-  options.rejected_lists.insert(options.rejected_lists.end(), layer.rejected_lists.begin(),
-                                layer.rejected_lists.end());
-}
-
 }  // namespace
 
-RuleOptions RuleOptions::defaults(std::span<const OptionSpec> specs) {
-  RuleOptions options;
-  for (const OptionSpec& spec : specs) {
-    std::optional<OptionValue> value;
-    try {
-      const toml::table parsed = toml::parse("value = " + std::string(spec.default_value));
-      value = to_option_value(*parsed.get("value"), spec.type);
-    } catch (const toml::parse_error&) {
-    }
-    if (!value) {
-      throw std::logic_error("option " + std::string(spec.name) + ": default " +
-                             std::string(spec.default_value) + " is not " +
-                             std::string(type_name(spec.type)));
-    }
-    options.values_[std::string(spec.name)] = std::move(*value);
-  }
-  return options;
-}
-
-void RuleOptions::set(std::string_view name, OptionValue value) {
-  values_[std::string(name)] = std::move(value);
-}
-
-template <typename T>
-const T& RuleOptions::get(std::string_view name) const {
-  const auto found = values_.find(name);
-  if (found == values_.end() || !std::holds_alternative<T>(found->second)) {
-    throw std::logic_error("rule option " + std::string(name) + " is not declared with this type");
-  }
-  return std::get<T>(found->second);
-}
-
-bool RuleOptions::boolean(std::string_view name) const { return get<bool>(name); }
-std::int64_t RuleOptions::integer(std::string_view name) const { return get<std::int64_t>(name); }
-const std::string& RuleOptions::string(std::string_view name) const {
-  return get<std::string>(name);
-}
-const std::vector<std::string>& RuleOptions::strings(std::string_view name) const {
-  return get<std::vector<std::string>>(name);
-}
-
-ProjectConfig ProjectConfig::load(const fs::path& path) {
+ProjectConfig ProjectConfig::load(const fs::path& path, const Registry& registry) {
   std::error_code error;
   const auto status = fs::status(path, error);
   if (!fs::exists(status)) throw ConfigError(path.string() + ": no such configuration file");
@@ -561,12 +445,12 @@ ProjectConfig ProjectConfig::load(const fs::path& path) {
   if (text.size() > kLargestConfig) {
     throw ConfigError(path.string() + ": the configuration is too large (the limit is 1 MiB)");
   }
-  return parse(text, path, absolute_normal(path).parent_path());
+  return parse(text, path, absolute_normal(path).parent_path(), registry);
 }
 
 ProjectConfig ProjectConfig::parse(std::string_view text, const fs::path& path,
-                                   const fs::path& directory) {
-  return Parser(path, directory).parse(text);
+                                   const fs::path& directory, const Registry& registry) {
+  return Parser(path, directory, registry).parse(text);
 }
 
 bool ProjectConfig::walks_into(const fs::path& file) const {
@@ -589,213 +473,6 @@ std::vector<std::size_t> ProjectConfig::overrides_for(const fs::path& file) cons
     if (any_matches(overrides[i].files, *relative)) matching.push_back(i);
   }
   return matching;
-}
-
-Workspace::Workspace(CommandLineSettings command_line) : command_line_(std::move(command_line)) {}
-
-Workspace::~Workspace() = default;
-
-const ProjectConfig* Workspace::config_for(const Input& input) {
-  if (command_line_.config_file) {
-    if (loaded_.empty()) {
-      loaded_.push_back(
-          std::make_unique<ProjectConfig>(ProjectConfig::load(*command_line_.config_file)));
-    }
-    return loaded_.front().get();
-  }
-  // Standard input named with --stdin-filename is configured as the file it names.
-  if (input.path.empty()) {
-    std::error_code error;
-    const fs::path start = fs::current_path(error);
-    return error ? nullptr : discover(start);
-  }
-  return config_for_file(input.path);
-}
-
-const ProjectConfig* Workspace::config_for_file(const fs::path& file) {
-  if (command_line_.config_file) return config_for(Input{});  // the same for every file
-  // The directory as given, with its slash ("news/", "/", or "" for the current one).
-  const std::string_view native = file.native();
-  const std::size_t slash = native.rfind('/');
-  std::string given(slash == std::string_view::npos ? std::string_view{}
-                                                    : native.substr(0, slash + 1));
-  if (const auto known = by_given_directory_.find(given); known != by_given_directory_.end()) {
-    return known->second;
-  }
-  const ProjectConfig* found = discover(absolute_normal(file).parent_path());
-  by_given_directory_.emplace(std::move(given), found);
-  return found;
-}
-
-const ProjectConfig* Workspace::discover(const fs::path& directory) {
-  std::vector<fs::path> visited;
-  const ProjectConfig* found = nullptr;
-  for (fs::path at = directory;; at = at.parent_path()) {
-    if (const auto known = by_directory_.find(at); known != by_directory_.end()) {
-      found = known->second;
-      break;
-    }
-    visited.push_back(at);
-    const fs::path candidate = at / kConfigFileName;
-    std::error_code error;
-    if (fs::is_regular_file(candidate, error)) {
-      loaded_.push_back(
-          std::make_unique<ProjectConfig>(ProjectConfig::load(for_display(candidate))));
-      found = loaded_.back().get();
-      break;
-    }
-    if (at == at.parent_path()) break;
-  }
-  for (const auto& path : visited) by_directory_[path] = found;
-  return found;
-}
-
-Resolution Workspace::resolve(const Input& input) {
-  Resolution resolution;
-  resolution.config = config_for(input);
-  const EngineOptions& flags = command_line_.options;
-  EngineOptions& options = resolution.options;
-  options.suggestions = flags.suggestions;
-  if (resolution.config != nullptr) {
-    apply(resolution.config->settings, options);
-    if (!input.path.empty()) resolution.overrides = resolution.config->overrides_for(input.path);
-    for (const std::size_t index : resolution.overrides) {
-      apply(resolution.config->overrides[index].settings, options);
-    }
-  }
-  if (command_line_.language_given) options.language = flags.language;
-  for (const auto& id : flags.enable) {
-    remove(options.disable, id);
-    add_unique(options.enable, id);
-  }
-  for (const auto& id : flags.disable) {
-    remove(options.enable, id);
-    add_unique(options.disable, id);
-  }
-  options.word_files = flags.word_files;
-  return resolution;
-}
-
-bool Workspace::walks_into(const fs::path& file) {
-  const ProjectConfig* config = config_for_file(file);
-  if (config == nullptr) return lintable_by_default(file);
-  return config->walks_into(file);
-}
-
-bool Workspace::excluded(const Input& input) {
-  if (input.path.empty()) return false;
-  const ProjectConfig* config = config_for(input);
-  return config != nullptr && config->excluded(input.path);
-}
-
-const Engine& Workspace::engine_for(const Input& input) {
-  Resolution resolution = resolve(input);
-  // Files with the same configuration file and the same matching overrides share an engine.
-  std::string key;
-  for (std::size_t i = 0; i < loaded_.size(); ++i) {
-    if (loaded_[i].get() == resolution.config) key = std::to_string(i);
-  }
-  for (const std::size_t index : resolution.overrides) {
-    key.push_back(',');
-    key += std::to_string(index);
-  }
-  auto& engine = engines_[key];
-  if (!engine) {
-    auto& spell = spell_checkers_[resolution.options.language];
-    if (!spell) {
-      try {
-        spell = std::make_shared<SpellChecker>(resolution.options.language,
-                                               resolution.options.suggestions);
-      } catch (const std::runtime_error& error) {
-        throw ConfigError(error.what());
-      }
-    }
-    engine = std::make_unique<Engine>(std::move(resolution.options), spell);
-  }
-  return *engine;
-}
-
-std::string describe(const Resolution& resolution, std::string_view display_path, bool excluded) {
-  std::ostringstream out;
-  const ProjectConfig* config = resolution.config;
-  const EngineOptions& options = resolution.options;
-  out << "# Effective configuration for " << display_path << '\n';
-  out << "# Configuration file: "
-      << (config != nullptr ? config->path.string() : "none (built-in defaults)") << '\n';
-  if (config != nullptr) {
-    if (resolution.overrides.empty()) out << "# Overrides applied: none\n";
-    for (const std::size_t index : resolution.overrides) {
-      const ConfigOverride& entry = config->overrides[index];
-      out << "# Override applied: " << config->path.string() << ':' << entry.line << " (files =";
-      for (const Glob& glob : entry.files) out << ' ' << glob.pattern();
-      out << ")\n";
-    }
-  }
-  if (excluded) {
-    out << "# Excluded by [files] exclude: skipped in folders and with --force-exclude\n";
-  }
-
-  toml::table table;
-  table.insert("language", options.language);
-  toml::table words;
-  std::vector<const ConfigLayer*> layers;
-  if (config != nullptr) {
-    layers.push_back(&config->settings);
-    for (const std::size_t index : resolution.overrides) {
-      layers.push_back(&config->overrides[index].settings);
-    }
-  }
-  const auto collect = [&](auto member, toml::array& array) {
-    for (const ConfigLayer* layer : layers) {
-      for (const auto& item : layer->*member)
-        array.push_back(toml::value<std::string>(fs::path(item).string()));
-    }
-  };
-  toml::array accept, reject, accept_files, reject_files;
-  collect(&ConfigLayer::accept, accept);
-  collect(&ConfigLayer::reject, reject);
-  collect(&ConfigLayer::accept_files, accept_files);
-  for (const auto& file : options.word_files) accept_files.push_back(file.string());
-  collect(&ConfigLayer::reject_files, reject_files);
-  words.insert("accept", std::move(accept));
-  words.insert("accept-files", std::move(accept_files));
-  words.insert("reject", std::move(reject));
-  words.insert("reject-files", std::move(reject_files));
-  table.insert("words", std::move(words));
-
-  toml::table rules;
-  for (const RuleEntry* entry : Registry::builtin().entries()) {
-    const std::string id(entry->meta.id);
-    toml::table rule;
-    rule.insert("enabled", rule_enabled(entry->meta, options));
-    const auto severity = options.severities.find(id);
-    rule.insert("severity", std::string(to_string(severity != options.severities.end()
-                                                      ? severity->second
-                                                      : entry->meta.default_severity)));
-    const auto configured = options.rule_options.find(id);
-    const RuleOptions values = configured != options.rule_options.end()
-                                   ? configured->second
-                                   : RuleOptions::defaults(entry->meta.options);
-    for (const auto& [option, value] : values.values()) {
-      const std::string& name = option;  // a structured binding cannot be captured (clang 14)
-      std::visit(
-          [&](const auto& v) {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::vector<std::string>>) {
-              toml::array array;
-              for (const auto& s : v) array.push_back(s);
-              rule.insert(name, std::move(array));
-            } else {
-              rule.insert(name, v);
-            }
-          },
-          value);
-    }
-    rules.insert(id, std::move(rule));
-  }
-  table.insert("rules", std::move(rules));
-  out << toml::toml_formatter(table) << '\n';
-  return out.str();
 }
 
 std::string_view starter_config() {

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "copydesk/engine.hpp"
+#include "copydesk/input.hpp"
 
 namespace copydesk {
 namespace {

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "copydesk/registry.hpp"
 #include "copydesk/text.hpp"
 #include "copydesk/version.hpp"
 #include "formatters.hpp"
@@ -16,9 +15,12 @@ using Json = nlohmann::ordered_json;
 
 std::string_view sarif_level(Severity severity) {
   switch (severity) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Info: return "note";
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Info:
+      return "note";
   }
   return "warning";
 }
@@ -54,8 +56,10 @@ std::string what_it_does(std::string_view doc) {
   std::string_view rest = doc.substr(at + heading.size());
   rest = rest.substr(std::min(rest.find_first_not_of("\r\n"), rest.size()));
   // The first paragraph only: the rest (lists, examples) is in `help`.
-  if (const auto next = rest.find("\n\n"); next != std::string_view::npos) rest = rest.substr(0, next);
-  if (const auto next = rest.find("\r\n\r\n"); next != std::string_view::npos) rest = rest.substr(0, next);
+  if (const auto next = rest.find("\n\n"); next != std::string_view::npos)
+    rest = rest.substr(0, next);
+  if (const auto next = rest.find("\r\n\r\n"); next != std::string_view::npos)
+    rest = rest.substr(0, next);
   std::string text;
   bool space = false;
   for (const char c : rest) {
@@ -121,10 +125,10 @@ class SarifFormatter : public Formatter {
  public:
   SarifFormatter(std::ostream& out, const FormatOptions& options)
       : out_(out),
-        registry_(options.registry ? *options.registry : Registry::builtin()),
+        rules_(options.rules),
         version_(options.version.empty() ? std::string_view(kVersion) : options.version) {
-    for (const auto* entry : registry_.entries()) {
-      rule_index_.emplace(std::string(entry->meta.id), rule_index_.size());
+    for (const auto& rule : rules_) {
+      rule_index_.emplace(rule.id, rule_index_.size());
     }
   }
 
@@ -132,10 +136,11 @@ class SarifFormatter : public Formatter {
     const std::string uri = path_uri(result.path);
     if (result.error) {
       // An input that could not be linted is a tool execution notification, not a result.
-      Json notification{{"level", result.skipped ? "note" : "error"},
-                        {"message", {{"text", result.path + ": " + *result.error}}},
-                        {"locations", Json::array({Json{{"physicalLocation",
-                                                         {{"artifactLocation", {{"uri", uri}}}}}}})}};
+      Json notification{
+          {"level", result.skipped ? "note" : "error"},
+          {"message", {{"text", result.path + ": " + *result.error}}},
+          {"locations",
+           Json::array({Json{{"physicalLocation", {{"artifactLocation", {{"uri", uri}}}}}}})}};
       notifications_.push_back(std::move(notification));
       if (!result.skipped) execution_successful_ = false;
     }
@@ -160,21 +165,20 @@ class SarifFormatter : public Formatter {
       }
       entry["level"] = sarif_level(diagnostic.severity);
       entry["message"] = {{"text", diagnostic.message}};
-      entry["locations"] = Json::array(
-          {Json{{"physicalLocation",
-                 {{"artifactLocation", {{"uri", uri}}},
-                  {"region", region_json(diagnostic.span, source, chars)}}}}});
+      entry["locations"] =
+          Json::array({Json{{"physicalLocation",
+                             {{"artifactLocation", {{"uri", uri}}},
+                              {"region", region_json(diagnostic.span, source, chars)}}}}});
       if (diagnostic.fix) {
         Json replacements = Json::array();
         for (const auto& edit : diagnostic.fix->edits) {
           replacements.push_back(Json{{"deletedRegion", region_json(edit.span, source, chars)},
                                       {"insertedContent", {{"text", edit.replacement}}}});
         }
-        entry["fixes"] = Json::array(
-            {Json{{"description", {{"text", diagnostic.fix->title}}},
-                  {"artifactChanges",
-                   Json::array({Json{{"artifactLocation", {{"uri", uri}}},
-                                     {"replacements", std::move(replacements)}}})}}});
+        entry["fixes"] = Json::array({Json{
+            {"description", {{"text", diagnostic.fix->title}}},
+            {"artifactChanges", Json::array({Json{{"artifactLocation", {{"uri", uri}}},
+                                                  {"replacements", std::move(replacements)}}})}}});
       }
       if (!diagnostic.suggestions.empty()) {
         entry["properties"] = {{"suggestions", diagnostic.suggestions}};
@@ -186,39 +190,40 @@ class SarifFormatter : public Formatter {
   void end(const Summary& summary) override {
     (void)summary;
     Json rules = Json::array();
-    for (const auto* entry : registry_.entries()) {
-      const std::string doc(entry->doc);
+    for (const auto& rule : rules_) {
+      const std::string& doc = rule.doc;
       std::string full = what_it_does(doc);
-      if (full.empty()) full = std::string(entry->meta.summary);
+      if (full.empty()) full = rule.summary;
       rules.push_back(Json{
-          {"id", entry->meta.id},
-          {"shortDescription", {{"text", entry->meta.summary}}},
+          {"id", rule.id},
+          {"shortDescription", {{"text", rule.summary}}},
           {"fullDescription", {{"text", full}}},
           {"help", {{"text", doc}, {"markdown", doc}}},
           {"defaultConfiguration",
-           {{"enabled", entry->meta.enabled_by_default},
-            {"level", sarif_level(entry->meta.default_severity)}}},
-          {"properties", {{"category", entry->meta.category}, {"fixable", entry->meta.has_fix}}}});
+           {{"enabled", rule.enabled_by_default}, {"level", sarif_level(rule.default_severity)}}},
+          {"properties", {{"category", rule.category}, {"fixable", rule.has_fix}}}});
     }
     Json invocation{{"executionSuccessful", execution_successful_}};
-    if (!notifications_.empty()) invocation["toolExecutionNotifications"] = std::move(notifications_);
-    const Json log{
-        {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-        {"version", "2.1.0"},
-        {"runs", Json::array({Json{{"tool", {{"driver", {{"name", "copydesk"},
-                                                         {"version", version_},
-                                                         {"semanticVersion", version_},
-                                                         {"informationUri", kHomepage},
-                                                         {"rules", std::move(rules)}}}}},
-                                   {"invocations", Json::array({std::move(invocation)})},
-                                   {"columnKind", "unicodeCodePoints"},
-                                   {"results", std::move(results_)}}})}};
+    if (!notifications_.empty())
+      invocation["toolExecutionNotifications"] = std::move(notifications_);
+    const Json log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                   {"version", "2.1.0"},
+                   {"runs", Json::array({Json{{"tool",
+                                               {{"driver",
+                                                 {{"name", "copydesk"},
+                                                  {"version", version_},
+                                                  {"semanticVersion", version_},
+                                                  {"informationUri", kHomepage},
+                                                  {"rules", std::move(rules)}}}}},
+                                              {"invocations", Json::array({std::move(invocation)})},
+                                              {"columnKind", "unicodeCodePoints"},
+                                              {"results", std::move(results_)}}})}};
     out_ << log.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
   }
 
  private:
   std::ostream& out_;
-  const Registry& registry_;
+  std::vector<RuleDescription> rules_;
   std::string version_;
   std::map<std::string, std::size_t, std::less<>> rule_index_;
   Json results_ = Json::array();

@@ -1,17 +1,18 @@
 #include "copydesk/formatter.hpp"
 
+#include <iterator>
+
 #include "formatters.hpp"
 
 namespace copydesk {
 
+static_assert(std::size(kFormatNames) == static_cast<std::size_t>(Format::Checkstyle) + 1,
+              "one name per format, in the order of Format");
+
 std::optional<Format> parse_format(std::string_view name) {
-  if (name == "text") return Format::Text;
-  if (name == "json") return Format::Json;
-  if (name == "jsonl") return Format::Jsonl;
-  if (name == "sarif") return Format::Sarif;
-  if (name == "github") return Format::Github;
-  if (name == "junit") return Format::Junit;
-  if (name == "checkstyle") return Format::Checkstyle;
+  for (std::size_t i = 0; i < std::size(kFormatNames); ++i) {
+    if (kFormatNames[i] == name) return static_cast<Format>(i);
+  }
   return std::nullopt;
 }
 
@@ -20,9 +21,15 @@ void count_into(Summary& summary, const FileResult& result) {
   if (result.error && !result.skipped) ++summary.files_with_errors;
   for (const auto& diagnostic : result.diagnostics) {
     switch (diagnostic.severity) {
-      case Severity::Error: ++summary.errors; break;
-      case Severity::Warning: ++summary.warnings; break;
-      case Severity::Info: ++summary.infos; break;
+      case Severity::Error:
+        ++summary.errors;
+        break;
+      case Severity::Warning:
+        ++summary.warnings;
+        break;
+      case Severity::Info:
+        ++summary.infos;
+        break;
     }
   }
 }
@@ -30,13 +37,20 @@ void count_into(Summary& summary, const FileResult& result) {
 std::unique_ptr<Formatter> make_formatter(Format format, std::ostream& out,
                                           const FormatOptions& options) {
   switch (format) {
-    case Format::Text: return make_text_formatter(out, options);
-    case Format::Json: return make_json_formatter(out);
-    case Format::Jsonl: return make_jsonl_formatter(out);
-    case Format::Sarif: return make_sarif_formatter(out, options);
-    case Format::Github: return make_github_formatter(out);
-    case Format::Junit: return make_junit_formatter(out);
-    case Format::Checkstyle: return make_checkstyle_formatter(out);
+    case Format::Text:
+      return make_text_formatter(out, options);
+    case Format::Json:
+      return make_json_formatter(out);
+    case Format::Jsonl:
+      return make_jsonl_formatter(out);
+    case Format::Sarif:
+      return make_sarif_formatter(out, options);
+    case Format::Github:
+      return make_github_formatter(out);
+    case Format::Junit:
+      return make_junit_formatter(out);
+    case Format::Checkstyle:
+      return make_checkstyle_formatter(out);
   }
   return make_text_formatter(out, options);
 }

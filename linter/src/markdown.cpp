@@ -2,6 +2,7 @@
 
 #include <md4c.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -59,14 +60,19 @@ std::optional<SentenceStart> block_kind(MD_BLOCKTYPE type) {
   }
 }
 
+// What a source byte is to the prose view.
+enum class ByteKind : std::uint8_t {
+  Hidden,       // markup, code...: left out unless whitespace
+  Separating,   // hidden, and between two pieces of prose that it keeps apart (a block boundary,
+                // a tag, a code span): leaves a placeholder should no whitespace stay there
+  Prose,        // copied
+  Placeholder,  // kNonProsePlaceholder in the view
+};
+
 class ProseBuilder {
  public:
-  explicit ProseBuilder(std::string_view source) : source_(source) {
-    view_.text.assign(source.size(), ' ');
-    for (std::size_t i = 0; i < source.size(); ++i) {
-      if (source[i] == '\n' || source[i] == '\r') view_.text[i] = source[i];
-    }
-  }
+  explicit ProseBuilder(std::string_view source)
+      : source_(source), kinds_(source.size(), ByteKind::Hidden) {}
 
   ProseView run() && {
     std::size_t begin = byte_order_mark_size(source_);
@@ -96,6 +102,7 @@ class ProseBuilder {
     if (md_parse(body.data(), static_cast<MD_SIZE>(body.size()), &parser, this) != 0) {
       throw std::runtime_error("the Markdown parser failed");
     }
+    compact();
     return std::move(view_);
   }
 
@@ -109,6 +116,7 @@ class ProseBuilder {
 
   int enter_block(MD_BLOCKTYPE type) {
     ++depth_;
+    separated_ = true;
     const std::optional<SentenceStart> kind = block_kind(type);
     // A list item's own paragraph is still the list item: the outer block names the start.
     if (kind && !pending_start_) {
@@ -122,6 +130,7 @@ class ProseBuilder {
     // A block without prose (an empty list item) starts nothing.
     if (pending_start_ && pending_depth_ == depth_) pending_start_.reset();
     --depth_;
+    separated_ = true;
     return 0;
   }
 
@@ -159,11 +168,14 @@ class ProseBuilder {
     cursor_ = offset + size;
     if (type == MD_TEXT_CODE) view_.code.push_back(Span{offset, offset + size});
     // Entities stay as written ("&amp;"): the rules already know them from plain text.
-    if ((type != MD_TEXT_NORMAL && type != MD_TEXT_ENTITY) || hidden_spans_ > 0) return 0;
+    if ((type != MD_TEXT_NORMAL && type != MD_TEXT_ENTITY) || hidden_spans_ > 0) {
+      separated_ = true;
+      return 0;
+    }
     // A block's first text starts with blanks only after characters md4c replaced (NUL).
     const std::size_t lead = std::string_view(text, size).find_first_not_of(" \t\f\v");
     if (lead != std::string_view::npos) begin_block_at(offset + static_cast<std::uint32_t>(lead));
-    view_.text.replace(offset, size, text, size);
+    keep(offset, size, ByteKind::Prose);
     if (!links_.empty()) {
       links_.back().text.append(text, size);
       links_.back().revealed.push_back(Span{offset, offset + size});
@@ -183,9 +195,10 @@ class ProseBuilder {
         (link.href == link.text || link.href == "http://" + link.text ||
          link.href == "mailto:" + link.text || names_its_target(link.href, link.text));
     if (autolink) {
-      for (const Span span : link.revealed)
-        view_.text.replace(span.begin, span.size(), span.size(), ' ');
-      view_.text[link.revealed.front().begin] = kNonProsePlaceholder;
+      for (const Span span : link.revealed) {
+        std::fill(kinds_.begin() + span.begin, kinds_.begin() + span.end, ByteKind::Hidden);
+      }
+      kinds_[link.revealed.front().begin] = ByteKind::Placeholder;
     } else if (!links_.empty()) {
       OpenLink& outer = links_.back();
       outer.text += link.text;
@@ -217,8 +230,58 @@ class ProseBuilder {
     if (at == std::string_view::npos) return;
     while (opener_ == "`" && at > cursor_ && source_[at - 1] == '`') --at;  // "``a`b``"
     begin_block_at(static_cast<std::uint32_t>(at));
-    view_.text[at] = kNonProsePlaceholder;
+    keep(static_cast<std::uint32_t>(at), 1, ByteKind::Placeholder);
     cursor_ = static_cast<std::uint32_t>(at + opener_.size());
+  }
+
+  // Marks `size` bytes at `offset` as `kind`; the hidden bytes since the last kept ones are
+  // separating when a block boundary, a tag or code came between.
+  void keep(std::uint32_t offset, std::uint32_t size, ByteKind kind) {
+    if (separated_) {
+      for (std::uint32_t i = kept_end_; i < offset; ++i) {
+        if (kinds_[i] == ByteKind::Hidden) kinds_[i] = ByteKind::Separating;
+      }
+    }
+    separated_ = false;
+    std::fill(kinds_.begin() + offset, kinds_.begin() + offset + size, kind);
+    kept_end_ = std::max(kept_end_, offset + size);
+  }
+
+  // Writes the view from the byte kinds: prose and placeholders, the whitespace of what is
+  // hidden, a placeholder for separating markup between two non-blanks; block starts move
+  // from source offsets to the view's.
+  void compact() {
+    std::string& text = view_.text;
+    text.reserve(source_.size());
+    std::size_t dropped = std::string_view::npos;  // the first byte of the run left out
+    bool separating = false;
+    for (std::size_t i = 0; i < source_.size(); ++i) {
+      const ByteKind kind = kinds_[i];
+      char c = source_[i];
+      if (kind == ByteKind::Placeholder) {
+        c = kNonProsePlaceholder;
+      } else if (kind != ByteKind::Prose && !is_ascii_blank(c)) {
+        if (dropped == std::string_view::npos) dropped = i;
+        separating = separating || kind == ByteKind::Separating;
+        continue;
+      }
+      if (dropped != std::string_view::npos) {
+        if (separating && !text.empty() && !is_ascii_blank(text.back()) &&
+            text.back() != kNonProsePlaceholder && !is_ascii_blank(c)) {
+          view_.map.add(static_cast<std::uint32_t>(text.size()),
+                        static_cast<std::uint32_t>(dropped));
+          text.push_back(kNonProsePlaceholder);
+        }
+        dropped = std::string_view::npos;
+        separating = false;
+      }
+      view_.map.add(static_cast<std::uint32_t>(text.size()), static_cast<std::uint32_t>(i));
+      text.push_back(c);
+    }
+    const auto prose_size = static_cast<std::uint32_t>(text.size());
+    for (BlockStart& start : view_.block_starts) {
+      start.offset = view_.map.prose_offset(start.offset, prose_size);
+    }
   }
 
   // A paragraph that opens with emphasis names a term, as a list item does ("**version:** must
@@ -243,23 +306,13 @@ class ProseBuilder {
   bool placeholder_due_ = false;
   std::uint32_t cursor_ = 0;  // past the last source text md4c has handed over
   std::vector<OpenLink> links_;
+  std::vector<ByteKind> kinds_;  // one per source byte
+  std::uint32_t kept_end_ = 0;   // past the last byte kept as prose or placeholder
+  bool separated_ = false;       // a block boundary, tag or code since then
 };
 
 }  // namespace
 
 ProseView markdown_prose(std::string_view source) { return ProseBuilder(source).run(); }
-
-void drop_fixes_over_markup(std::vector<Diagnostic>& diagnostics, std::string_view source,
-                            std::string_view prose) {
-  for (Diagnostic& diagnostic : diagnostics) {
-    if (!diagnostic.fix) continue;
-    for (const Edit& edit : diagnostic.fix->edits) {
-      if (edit.span.in(source) != edit.span.in(prose)) {
-        diagnostic.fix.reset();
-        break;
-      }
-    }
-  }
-}
 
 }  // namespace copydesk

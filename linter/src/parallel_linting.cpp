@@ -18,6 +18,7 @@
 #endif
 
 #include "copydesk/engine.hpp"
+#include "copydesk/input.hpp"
 
 namespace copydesk {
 namespace {
@@ -26,7 +27,7 @@ namespace {
 // ending the process, or, on a worker thread, calling std::terminate.
 FileResult lint_guarded(const Engine& engine, const Input& input) {
   try {
-    return engine.lint(input);
+    return lint_input(engine, input);
   } catch (const std::exception& error) {
     FileResult failed;
     failed.path = input.display_path;

@@ -30,6 +30,18 @@ std::vector<const RuleEntry*> Registry::entries() const {
   return result;
 }
 
+std::vector<RuleDescription> Registry::descriptions() const {
+  std::vector<RuleDescription> result;
+  result.reserve(entries_.size());
+  for (const auto& [id, entry] : entries_) {
+    const RuleMeta& meta = entry.meta;
+    result.push_back(RuleDescription{id, std::string(meta.category), std::string(meta.summary),
+                                     std::string(entry.doc), meta.default_severity, meta.has_fix,
+                                     meta.enabled_by_default});
+  }
+  return result;
+}
+
 std::string closest_name(std::string_view word, const std::vector<std::string_view>& candidates) {
   if (const std::string_view close = closest_spelling(word, candidates); !close.empty()) {
     return std::string(close);

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "copydesk/engine.hpp"
+#include "copydesk/result.hpp"
 
 namespace copydesk {
 
@@ -11,7 +11,8 @@ SourceView::SourceView(const FileResult& result) {
     chunks_.push_back(Chunk{0, 1, 0, result.text});
   } else {
     for (const auto& excerpt : result.excerpts) {
-      chunks_.push_back(Chunk{excerpt.offset, excerpt.first_line, excerpt.chars_before, excerpt.text});
+      chunks_.push_back(
+          Chunk{excerpt.offset, excerpt.first_line, excerpt.chars_before, excerpt.text});
     }
   }
   maps_.resize(chunks_.size());
@@ -48,15 +49,16 @@ std::string_view SourceView::line_at(std::uint32_t offset, std::uint32_t& line_s
   const std::size_t index = index_of(offset);
   const Chunk& chunk = chunks_[index];
   const SourceMap& map = map_of(index);
-  const std::string_view line = map.line_text(map.position(offset - std::min(offset, chunk.offset)).line);
+  const std::string_view line =
+      map.line_text(map.position(offset - std::min(offset, chunk.offset)).line);
   line_start = chunk.offset + static_cast<std::uint32_t>(line.data() - chunk.text.data());
   return line;
 }
 
 std::string_view SourceView::slice(Span span) const {
   const Chunk& chunk = chunk_of(span.begin);
-  const std::size_t begin = std::min<std::size_t>(span.begin - std::min(span.begin, chunk.offset),
-                                                  chunk.text.size());
+  const std::size_t begin =
+      std::min<std::size_t>(span.begin - std::min(span.begin, chunk.offset), chunk.text.size());
   const std::size_t end = std::clamp<std::size_t>(span.end - std::min(span.end, chunk.offset),
                                                   begin, chunk.text.size());
   return chunk.text.substr(begin, end - begin);

@@ -221,9 +221,8 @@ using ActiveScopes =
 class Application {
  public:
   Application(std::string_view text, const std::vector<Directive>& directives,
-              const std::function<bool(std::string_view)>& rule_enabled)
+              const Registry& registry, const std::function<bool(std::string_view)>& rule_enabled)
       : text_(text), directives_(directives), states_(directives.size()) {
-    const Registry& registry = Registry::builtin();
     for (std::size_t d = 0; d < directives.size(); ++d) {
       // The ids of a directive that is itself wrong are not read: one report says enough.
       const bool acts = directives[d].kind != DirectiveKind::Unknown &&
@@ -576,32 +575,17 @@ Suppressions::Suppressions(std::string_view text, DirectiveSyntax syntax,
     directives_ = std::move(apart);
     for (Directive& directive : directives_) {
       directive.hidden = lines_alone(text, directive.span).value_or(directive.span);
-      hidden_bytes_ += directive.hidden.in(text);
     }
   }
   find_sic_marks(text, sic_marks_);
   std::erase_if(sic_marks_, [&](const SicMark& sic) { return in_code(sic.mark.begin); });
 }
 
-void Suppressions::hide(std::string& text) const {
-  for (const Directive& directive : directives_) {
-    std::fill_n(text.begin() + directive.hidden.begin, directive.hidden.size(), ' ');
-  }
-}
-
-void Suppressions::restore(std::string& text) const {
-  std::size_t from = 0;
-  for (const Directive& directive : directives_) {
-    text.replace(directive.hidden.begin, directive.hidden.size(), hidden_bytes_, from,
-                 directive.hidden.size());
-    from += directive.hidden.size();
-  }
-}
-
 void Suppressions::apply(std::string_view text, std::vector<Diagnostic>& diagnostics,
+                         const Registry& registry,
                          const std::function<bool(std::string_view)>& rule_enabled) const {
   if (directives_.empty() && sic_marks_.empty()) return;
-  Application application(text, directives_, rule_enabled);
+  Application application(text, directives_, registry, rule_enabled);
   application.open_scopes();
   application.drop_covered(diagnostics, sic_marks_);
   application.report_unused();

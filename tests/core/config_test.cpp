@@ -10,6 +10,7 @@
 #include <string>
 
 #include "copydesk/registry.hpp"
+#include "copydesk/workspace.hpp"
 #include "golden.hpp"
 
 namespace copydesk::testing {
@@ -20,7 +21,7 @@ namespace fs = std::filesystem;
 // The message a broken configuration gives.
 std::string error_of(std::string_view text) {
   try {
-    ProjectConfig::parse(text, "copydesk.toml", "/desk");
+    ProjectConfig::parse(text, "copydesk.toml", "/desk", Registry::builtin());
   } catch (const ConfigError& error) {
     return error.what();
   }
@@ -81,7 +82,7 @@ language = "en_US"
 [overrides.rules.confused-word]
 enabled = true
 )",
-                                                    "copydesk.toml", "/desk");
+                                                    "copydesk.toml", "/desk", Registry::builtin());
   EXPECT_EQ(config.settings.language, "en_GB");
   EXPECT_EQ(config.settings.accept, (std::vector<std::string>{"Copydesk", "subeditor"}));
   EXPECT_EQ(config.settings.reject, (std::vector<std::string>{"alot"}));
@@ -99,7 +100,8 @@ enabled = true
 }
 
 TEST(Config, AnEmptyFileIsTheDefaults) {
-  const ProjectConfig config = ProjectConfig::parse("", "copydesk.toml", "/desk");
+  const ProjectConfig config =
+      ProjectConfig::parse("", "copydesk.toml", "/desk", Registry::builtin());
   EXPECT_FALSE(config.settings.language);
   EXPECT_TRUE(config.settings.rules.empty());
   EXPECT_TRUE(config.overrides.empty());
@@ -201,7 +203,7 @@ TEST(ConfigErrors, InvalidGlobs) {
 TEST_F(ConfigFiles, UnreadableWordFile) {
   const fs::path config = file("copydesk.toml", "[words]\nreject-files = [\"missing.txt\"]\n");
   try {
-    ProjectConfig::load(config);
+    ProjectConfig::load(config, Registry::builtin());
     FAIL() << "loaded";
   } catch (const ConfigError& error) {
     EXPECT_EQ(std::string(error.what()), config.string() +
@@ -212,7 +214,7 @@ TEST_F(ConfigFiles, UnreadableWordFile) {
   file("binary.txt", std::string("word\0more", 9));
   file("copydesk.toml", "[words]\naccept-files = [\"binary.txt\"]\n");
   try {
-    ProjectConfig::load(config);
+    ProjectConfig::load(config, Registry::builtin());
     FAIL() << "loaded";
   } catch (const ConfigError& error) {
     EXPECT_EQ(std::string(error.what()),
@@ -275,7 +277,7 @@ TEST(ConfigErrors, WrongTypesEverywhereAreErrorsNotCrashes) {
 TEST_F(ConfigFiles, HugeOrNonRegularConfigurationFiles) {
   const fs::path huge = file("huge/copydesk.toml", "# " + std::string(2 << 20, 'x') + "\n");
   try {
-    ProjectConfig::load(huge);
+    ProjectConfig::load(huge, Registry::builtin());
     FAIL() << "loaded";
   } catch (const ConfigError& error) {
     EXPECT_EQ(
@@ -283,8 +285,8 @@ TEST_F(ConfigFiles, HugeOrNonRegularConfigurationFiles) {
         huge.string() + ": the configuration is too large (2097155 bytes; the limit is 1 MiB)");
   }
   fs::create_directories(dir_ / "folder.toml");
-  EXPECT_THROW(ProjectConfig::load(dir_ / "folder.toml"), ConfigError);
-  EXPECT_THROW(ProjectConfig::load(dir_ / "absent.toml"), ConfigError);
+  EXPECT_THROW(ProjectConfig::load(dir_ / "folder.toml", Registry::builtin()), ConfigError);
+  EXPECT_THROW(ProjectConfig::load(dir_ / "absent.toml", Registry::builtin()), ConfigError);
   // A device as a word list would never end.
   EXPECT_EQ(error_of("[words]\naccept-files = [\"/dev/zero\"]\n"),
             "copydesk.toml:2:17: /dev/zero: the word list is not a regular file");
@@ -296,7 +298,7 @@ TEST(Config, FuzzRegressionsLoadOrFailCleanly) {
   for (const auto& entry : fs::directory_iterator(directory)) {
     const std::string text = read_file(entry.path());
     try {
-      ProjectConfig::parse(text, "copydesk.toml", "/desk");
+      ProjectConfig::parse(text, "copydesk.toml", "/desk", Registry::builtin());
     } catch (const ConfigError& error) {
       EXPECT_EQ(std::string(error.what()).rfind("copydesk.toml:", 0), 0u) << error.what();
     }
@@ -360,7 +362,7 @@ TEST_F(ConfigFiles, TheNearestConfigurationWalkingUpWins) {
   file("news/copydesk.toml", "language = \"en_US\"\n");
   file("news/deep/a.txt", "x");
   file("sport/a.txt", "x");
-  Workspace workspace({});
+  Workspace workspace(Registry::builtin(), {});
   EXPECT_EQ(workspace.resolve(input(dir_ / "news/deep/a.txt")).options.language, "en_US");
   EXPECT_EQ(workspace.resolve(input(dir_ / "sport/a.txt")).options.language, "en_GB");
   EXPECT_EQ(workspace.resolve(input(dir_ / "a.txt")).options.language, "en_GB");
@@ -374,14 +376,14 @@ TEST_F(ConfigFiles, ConfigGivenOnTheCommandLineIsUsedForEveryFile) {
   const fs::path chosen = file("elsewhere/desk.toml", "language = \"en_GB\"\n");
   CommandLineSettings settings;
   settings.config_file = chosen;
-  Workspace workspace(settings);
+  Workspace workspace(Registry::builtin(), settings);
   EXPECT_EQ(workspace.resolve(input(dir_ / "news/a.txt")).options.language, "en_GB");
   EXPECT_EQ(workspace.config_for(input(dir_ / "news/a.txt"))->path, chosen);
 }
 
 TEST_F(ConfigFiles, NoConfigurationMeansTheDefaults) {
   file("a.txt", "x");
-  Workspace workspace({});
+  Workspace workspace(Registry::builtin(), {});
   // The temporary directory's parents hold no copydesk.toml on a test machine.
   const Resolution resolution = workspace.resolve(input(dir_ / "a.txt"));
   EXPECT_EQ(resolution.config, nullptr);
@@ -391,7 +393,7 @@ TEST_F(ConfigFiles, NoConfigurationMeansTheDefaults) {
 
 TEST_F(ConfigFiles, ABrokenConfigurationIsReportedWhenAFileNeedsIt) {
   file("copydesk.toml", "[rules.repeated-wrod]\n");
-  Workspace workspace({});
+  Workspace workspace(Registry::builtin(), {});
   try {
     workspace.resolve(input(dir_ / "a.txt"));
     FAIL() << "resolved";
@@ -419,7 +421,7 @@ files = ["news/urgent/*.txt"]
 [overrides.rules.repeated-word]
 severity = "error"
 )");
-  Workspace workspace({});
+  Workspace workspace(Registry::builtin(), {});
   const auto severity_of = [&](const char* path) {
     return workspace.resolve(input(dir_ / path)).options.severities.at("repeated-word");
   };
@@ -437,7 +439,7 @@ severity = "error"
 TEST_F(ConfigFiles, IncludeAndExcludeDecideWhatAWalkLints) {
   file("copydesk.toml",
        "[files]\ninclude = [\"*.md\", \"*.text\"]\nexclude = [\"drafts\", \"news/*.old.md\"]\n");
-  Workspace workspace({});
+  Workspace workspace(Registry::builtin(), {});
   EXPECT_TRUE(workspace.walks_into(dir_ / "a.md"));
   EXPECT_TRUE(workspace.walks_into(dir_ / "notes.text"));
   EXPECT_FALSE(workspace.walks_into(dir_ / "a.txt"));
@@ -450,7 +452,7 @@ TEST_F(ConfigFiles, IncludeAndExcludeDecideWhatAWalkLints) {
 
 TEST_F(ConfigFiles, WithoutIncludeAWalkTakesTheDefaultTypes) {
   file("copydesk.toml", "[files]\nexclude = [\"drafts\"]\n");
-  Workspace workspace({});
+  Workspace workspace(Registry::builtin(), {});
   EXPECT_TRUE(workspace.walks_into(dir_ / "a.txt"));
   EXPECT_TRUE(workspace.walks_into(dir_ / "a.markdown"));
   EXPECT_FALSE(workspace.walks_into(dir_ / "a.html"));
@@ -462,7 +464,7 @@ TEST_F(ConfigFiles, CollectInputsSkipsExcludedFilesFoundInFolders) {
   file("a.txt", "x");
   file("drafts/b.txt", "x");
   file("news/c.md", "x");
-  Workspace workspace({});
+  Workspace workspace(Registry::builtin(), {});
   const auto inputs = collect_inputs(
       {dir_.string()}, [&](const fs::path& path) { return workspace.walks_into(path); });
   std::vector<std::string> names;
@@ -490,7 +492,7 @@ enabled = false
   settings.language_given = true;
   settings.options.enable = {"repeated-word"};
   settings.options.disable = {"confused-word"};
-  Workspace workspace(settings);
+  Workspace workspace(Registry::builtin(), settings);
   const EngineOptions options = workspace.resolve(input(dir_ / "a.txt")).options;
   EXPECT_EQ(options.language, "en_US");
   EXPECT_EQ(options.enable, (std::vector<std::string>{"repeated-word"}));
@@ -501,7 +503,7 @@ enabled = false
 
 TEST_F(ConfigFiles, WithoutFlagsTheFileWinsOverTheDefaults) {
   file("copydesk.toml", "language = \"en_GB\"\n[rules.repeated-word]\nenabled = false\n");
-  Workspace workspace({});
+  Workspace workspace(Registry::builtin(), {});
   const EngineOptions options = workspace.resolve(input(dir_ / "a.txt")).options;
   EXPECT_EQ(options.language, "en_GB");
   EXPECT_EQ(options.disable, (std::vector<std::string>{"repeated-word"}));
@@ -510,7 +512,7 @@ TEST_F(ConfigFiles, WithoutFlagsTheFileWinsOverTheDefaults) {
 
 TEST_F(ConfigFiles, FilesOfTheSameConfigurationShareAnEngine) {
   file("copydesk.toml", "[[overrides]]\nfiles = [\"news\"]\nlanguage = \"en_GB\"\n");
-  Workspace workspace({});
+  Workspace workspace(Registry::builtin(), {});
   const Engine* a = &workspace.engine_for(input(dir_ / "a.txt"));
   const Engine* b = &workspace.engine_for(input(dir_ / "news/b.txt"));
   EXPECT_EQ(&workspace.engine_for(input(dir_ / "c.txt")), a);
@@ -531,7 +533,7 @@ accept-files = ["house.txt"]
 reject = ["judgement"]
 reject-files = ["banned.txt"]
 )");
-  Workspace workspace({});
+  Workspace workspace(Registry::builtin(), {});
   const auto found = lint(workspace, dir_ / "a.txt",
                           "Judgement came late. She learnt that zorbified Kwesiland is fine.\n",
                           "misspelled-word");
@@ -544,10 +546,10 @@ reject-files = ["banned.txt"]
 
 TEST_F(ConfigFiles, SkipPairsReachConfusedWord) {
   const std::string text = "They hope to loose weight before the race.\n";
-  Workspace plain({});
+  Workspace plain(Registry::builtin(), {});
   ASSERT_EQ(lint(plain, dir_ / "a.txt", text, "confused-word").size(), 1u);
   file("copydesk.toml", "[rules.confused-word]\nskip-pairs = [\"loose->lose\"]\n");
-  Workspace skipping({});
+  Workspace skipping(Registry::builtin(), {});
   EXPECT_TRUE(lint(skipping, dir_ / "a.txt", text, "confused-word").empty());
   EXPECT_EQ(
       lint(skipping, dir_ / "a.txt", "Prices rose more then expected.\n", "confused-word").size(),
@@ -595,9 +597,9 @@ files = ["news/**"]
 [overrides.rules.repeated-word]
 severity = "info"
 )");
-  Workspace workspace({});
-  const std::string text =
-      describe(workspace.resolve(input(dir_ / "news/a.txt")), "news/a.txt", false);
+  Workspace workspace(Registry::builtin(), {});
+  const std::string text = describe(
+      Registry::builtin(), workspace.resolve(input(dir_ / "news/a.txt")), "news/a.txt", false);
   EXPECT_NE(text.find("# Effective configuration for news/a.txt\n"), std::string::npos) << text;
   EXPECT_NE(text.find("# Override applied: "), std::string::npos) << text;
   EXPECT_NE(text.find("copydesk.toml:4 (files = news/**)\n"), std::string::npos) << text;
@@ -614,7 +616,7 @@ severity = "info"
 
 TEST(StarterConfig, LoadsAndEveryCommentedSettingLoadsToo) {
   const std::string starter(starter_config());
-  EXPECT_NO_THROW(ProjectConfig::parse(starter, "copydesk.toml", "/desk"));
+  EXPECT_NO_THROW(ProjectConfig::parse(starter, "copydesk.toml", "/desk", Registry::builtin()));
   // Uncomment every line that is a commented-out setting ("# key = value", "# [table]").
   std::string uncommented;
   std::size_t settings = 0;
@@ -644,7 +646,8 @@ TEST(StarterConfig, LoadsAndEveryCommentedSettingLoadsToo) {
   const std::size_t second_language = loadable.find("language = \"en_GB\"\n");
   ASSERT_NE(second_language, std::string::npos);
   loadable.erase(second_language, std::string("language = \"en_GB\"\n").size());
-  const ProjectConfig config = ProjectConfig::parse(loadable, "copydesk.toml", "/desk");
+  const ProjectConfig config =
+      ProjectConfig::parse(loadable, "copydesk.toml", "/desk", Registry::builtin());
   EXPECT_EQ(config.overrides.size(), 1u);
   EXPECT_EQ(config.settings.reject.size(), 2u);
 }

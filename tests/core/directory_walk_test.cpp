@@ -10,6 +10,7 @@
 
 #include "cli_fixture.hpp"
 #include "copydesk/engine.hpp"
+#include "copydesk/input.hpp"
 
 namespace copydesk::testing {
 namespace {

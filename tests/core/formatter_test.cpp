@@ -1,12 +1,13 @@
+#include "copydesk/formatter.hpp"
+
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "copydesk/formatter.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/source_map.hpp"
 #include "golden.hpp"
@@ -19,7 +20,8 @@ namespace {
 std::vector<FileResult> sample_results() {
   FileResult article;
   article.path = "news/café.txt";
-  article.text = "Café owners in 한국 😀 said teh prices rose.\r\nSecond line,here and there there.\n";
+  article.text =
+      "Café owners in 한국 😀 said teh prices rose.\r\nSecond line,here and there there.\n";
   const auto span_of = [&](std::string_view needle, std::size_t from = 0) {
     const auto begin = static_cast<std::uint32_t>(article.text.find(needle, from));
     return Span{begin, static_cast<std::uint32_t>(begin + needle.size())};
@@ -42,7 +44,8 @@ std::vector<FileResult> sample_results() {
   repeat.severity = Severity::Warning;
   repeat.span = span_of("there", article.text.find("there") + 1);
   repeat.message = "`there` is repeated.";
-  repeat.fix = Fix{"Remove the repeated word", {Edit{Span{repeat.span.begin - 1, repeat.span.end}, ""}}, true};
+  repeat.fix = Fix{
+      "Remove the repeated word", {Edit{Span{repeat.span.begin - 1, repeat.span.end}, ""}}, true};
   Diagnostic note;
   note.rule = "style-note";
   note.severity = Severity::Info;
@@ -102,7 +105,7 @@ std::string render_report(Format format, const std::vector<FileResult>& results,
 std::string render(Format format, bool colour = false) {
   FormatOptions options;
   options.color = colour;
-  options.registry = &sample_registry();
+  options.rules = sample_registry().descriptions();
   options.version = "1.2.3";
   return render_report(format, sample_results(), options);
 }
@@ -150,7 +153,8 @@ TEST(Formatter, JsonPositionsAgreeWithTheText) {
       const auto& position = diagnostic[end];
       const std::size_t offset = position["offset"];
       const std::string before = article.text.substr(0, offset);
-      const std::size_t line_start = before.rfind('\n') == std::string::npos ? 0 : before.rfind('\n') + 1;
+      const std::size_t line_start =
+          before.rfind('\n') == std::string::npos ? 0 : before.rfind('\n') + 1;
       const std::string line_prefix = before.substr(line_start);
       std::size_t code_points = 0, utf16 = 0;
       for (std::size_t i = 0; i < line_prefix.size(); ++i) {
@@ -246,9 +250,10 @@ namespace fs = std::filesystem;
 // returns the exit status and fills `output` with what it printed.
 int run_python(const std::string& script, const std::string& content, std::string& output,
                const std::string& extra_argument = "") {
-  const fs::path dir = fs::temp_directory_path() /
-                       ("copydesk-formats-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                        "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  const fs::path dir =
+      fs::temp_directory_path() /
+      ("copydesk-formats-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+       "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
   fs::create_directories(dir);
   write_file(dir / "input", content);
   write_file(dir / "check.py", script);
@@ -289,30 +294,35 @@ void expect_well_formed_xml(const std::string& xml) {
   EXPECT_EQ(run_python(kXmlCheck, xml, output), 0) << output << "\n" << xml;
 }
 
-TEST(Formatter, SarifMatchesGolden) { expect_golden("formats/report.sarif", render(Format::Sarif)); }
+TEST(Formatter, SarifMatchesGolden) {
+  expect_golden("formats/report.sarif", render(Format::Sarif));
+}
 
 TEST(Formatter, GithubMatchesGolden) {
   expect_golden("formats/report.github.txt", render(Format::Github));
 }
 
-TEST(Formatter, JunitMatchesGolden) { expect_golden("formats/report.junit.xml", render(Format::Junit)); }
+TEST(Formatter, JunitMatchesGolden) {
+  expect_golden("formats/report.junit.xml", render(Format::Junit));
+}
 
 TEST(Formatter, CheckstyleMatchesGolden) {
   expect_golden("formats/report.checkstyle.xml", render(Format::Checkstyle));
 }
 
-// The official SARIF 2.1.0 schema (../shared/schemas, beside the repository) with python3's
-// jsonschema (Debian: python3-jsonschema).
+// The official SARIF 2.1.0 schema (kept in tests/corpus/schemas, see SOURCE.md there) with
+// python3's jsonschema (Debian: python3-jsonschema).
 TEST(Formatter, SarifIsValidAgainstTheOfficialSchema) {
-  const fs::path schema = fs::path(COPYDESK_SHARED_DIR) / "schemas" / "sarif-schema-2.1.0.json";
-  if (!fs::exists(schema)) GTEST_SKIP() << schema << " not found";
+  const fs::path schema = corpus_path("schemas/sarif-schema-2.1.0.json");
+  ASSERT_TRUE(fs::exists(schema)) << schema;
   const std::string script =
       "import json, sys, jsonschema\n"
       "schema = json.load(open(sys.argv[2]))\n"
       "log = json.load(open(sys.argv[1], encoding='utf-8'))\n"
       "validator = jsonschema.validators.validator_for(schema)(schema)\n"
       "errors = list(validator.iter_errors(log))\n"
-      "for error in errors: print(error.json_path if hasattr(error, 'json_path') else list(error.path), error.message)\n"
+      "for error in errors: print(error.json_path if hasattr(error, 'json_path') else "
+      "list(error.path), error.message)\n"
       "print('valid' if not errors else 'invalid')\n"
       "sys.exit(1 if errors else 0)\n";
   std::string output;
@@ -341,7 +351,8 @@ TEST(Formatter, SarifHasRuleMetadataAndResultsThatPointIntoTheText) {
   EXPECT_EQ(driver["rules"][0]["id"], "missing-space-after-punctuation");
   EXPECT_EQ(driver["rules"][1]["id"], "misspelled-word");
   EXPECT_EQ(driver["rules"][1]["shortDescription"]["text"], "A word the dictionary does not know.");
-  EXPECT_EQ(driver["rules"][1]["fullDescription"]["text"], "Flags words the dictionary does not know.");
+  EXPECT_EQ(driver["rules"][1]["fullDescription"]["text"],
+            "Flags words the dictionary does not know.");
   EXPECT_NE(driver["rules"][1]["help"]["markdown"].get<std::string>().find("## Why is this bad?"),
             std::string::npos);
   EXPECT_EQ(driver["rules"][2]["defaultConfiguration"]["level"], "warning");
@@ -370,8 +381,10 @@ TEST(Formatter, SarifHasRuleMetadataAndResultsThatPointIntoTheText) {
         return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
       }));
     };
-    EXPECT_EQ(region["charOffset"], code_points(std::string_view(article.text).substr(0, byte_offset)));
-    EXPECT_EQ(region["charLength"], code_points(std::string_view(article.text).substr(byte_offset, byte_length)));
+    EXPECT_EQ(region["charOffset"],
+              code_points(std::string_view(article.text).substr(0, byte_offset)));
+    EXPECT_EQ(region["charLength"],
+              code_points(std::string_view(article.text).substr(byte_offset, byte_length)));
   }
   // "teh" on line 1: "Café owners in 한국 😀 said " is 25 code points (the emoji is one).
   EXPECT_EQ(results[1]["locations"][0]["physicalLocation"]["region"]["startColumn"], 26);
@@ -404,14 +417,15 @@ TEST(Formatter, SarifUrisArePercentEncodedRelativeReferences) {
   absolute.path = "/srv/news/a.txt";
   std::ostringstream out;
   FormatOptions options;
-  options.registry = &sample_registry();
+  options.rules = sample_registry().descriptions();
   const auto formatter = make_formatter(Format::Sarif, out, options);
   formatter->file(result);
   formatter->file(absolute);
   formatter->end(Summary{});
   const auto log = nlohmann::json::parse(out.str());
   const auto uri = [&](int i) {
-    return log["runs"][0]["results"][i]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+    return log["runs"][0]["results"][i]["locations"][0]["physicalLocation"]["artifactLocation"]
+              ["uri"];
   };
   EXPECT_EQ(uri(0), "dir%20with%20space/50%25%231%3F.txt");
   EXPECT_EQ(uri(1), "file:///srv/news/a.txt");
@@ -438,10 +452,13 @@ TEST(Formatter, XmlFormatsEscapeEverything) {
   for (const Format format : {Format::Junit, Format::Checkstyle}) {
     const std::string xml = render_report(format, {result});
     expect_well_formed_xml(xml);
-    EXPECT_NE(xml.find("`&lt;tag&gt;` &amp; &quot;quotes&quot; &apos;here&apos;\xEF\xBF\xBD ]]&gt; end&#13;&#10;next"),
+    EXPECT_NE(xml.find("`&lt;tag&gt;` &amp; &quot;quotes&quot; &apos;here&apos;\xEF\xBF\xBD ]]&gt; "
+                       "end&#13;&#10;next"),
               std::string::npos)
         << xml;
-    EXPECT_NE(xml.find("a&amp;b &lt;&quot;c&quot;&gt;&apos;d&apos;\xEF\xBF\xBD.txt"), std::string::npos) << xml;
+    EXPECT_NE(xml.find("a&amp;b &lt;&quot;c&quot;&gt;&apos;d&apos;\xEF\xBF\xBD.txt"),
+              std::string::npos)
+        << xml;
     // The attribute round-trips through a real parser.
     std::string output;
     const std::string script =
@@ -506,8 +523,10 @@ TEST(Formatter, JsonFormatsEscapeAsTheJsonLibraryDoes) {
 
 TEST(Formatter, JunitCountsTestsFailuresAndErrors) {
   const std::string xml = render(Format::Junit);
-  EXPECT_NE(xml.find("<testsuites name=\"copydesk\" tests=\"6\" failures=\"4\" errors=\"1\" skipped=\"0\">"),
-            std::string::npos)
+  EXPECT_NE(
+      xml.find(
+          "<testsuites name=\"copydesk\" tests=\"6\" failures=\"4\" errors=\"1\" skipped=\"0\">"),
+      std::string::npos)
       << xml;
   // The clean file is one passing test case; the missing file an <error>.
   EXPECT_NE(xml.find("<testcase classname=\"clean.md\" name=\"copydesk\" file=\"clean.md\"/>"),
@@ -516,14 +535,16 @@ TEST(Formatter, JunitCountsTestsFailuresAndErrors) {
   EXPECT_NE(xml.find("<error message=\"no such file or directory\" type=\"input-error\">"),
             std::string::npos)
       << xml;
-  EXPECT_NE(xml.find("<failure message=\"`teh` is not in the dictionary.\" type=\"misspelled-word\">"),
-            std::string::npos)
+  EXPECT_NE(
+      xml.find("<failure message=\"`teh` is not in the dictionary.\" type=\"misspelled-word\">"),
+      std::string::npos)
       << xml;
 }
 
 TEST(Formatter, CheckstyleNamesTheRuleAsSource) {
   const std::string xml = render(Format::Checkstyle);
-  EXPECT_EQ(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">", 0), 0u);
+  EXPECT_EQ(
+      xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">", 0), 0u);
   EXPECT_NE(xml.find("<error line=\"1\" column=\"26\" severity=\"error\" message=\"`teh` is not in "
                      "the dictionary.\" source=\"copydesk.misspelled-word\"/>"),
             std::string::npos)
@@ -567,7 +588,11 @@ TEST(Formatter, GithubEscapesMessagesAndProperties) {
 TEST(Formatter, XmlEscapeHandlesEveryCharacterClass) {
   EXPECT_EQ(xml_escape_for_test("plain é 한 😀"), "plain é 한 😀");
   EXPECT_EQ(xml_escape_for_test("<&>\"'"), "&lt;&amp;&gt;&quot;&apos;");
-  EXPECT_EQ(xml_escape_for_test(std::string("a\tb\x02" "c", 5)), "a&#9;b\xEF\xBF\xBD" "c");
+  EXPECT_EQ(xml_escape_for_test(std::string("a\tb\x02"
+                                            "c",
+                                            5)),
+            "a&#9;b\xEF\xBF\xBD"
+            "c");
   // Invalid UTF-8 (a lone continuation byte, a truncated sequence, an encoded surrogate) and the
   // non-characters U+FFFE/U+FFFF that XML forbids.
   EXPECT_EQ(xml_escape_for_test("x\x80y"), "x\xEF\xBF\xBDy");

@@ -9,6 +9,7 @@
 
 #include "cli_fixture.hpp"
 #include "copydesk/engine.hpp"
+#include "copydesk/input.hpp"
 #include "rule_test_support.hpp"
 
 namespace copydesk::testing {

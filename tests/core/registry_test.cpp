@@ -1,14 +1,61 @@
+#include "copydesk/registry.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
-#include "copydesk/registry.hpp"
+#include "copydesk/document.hpp"
+#include "copydesk/engine.hpp"
 
 namespace copydesk {
 namespace {
+
+// A rule made at run time from data, as rules read from style files will be: it flags the
+// words of a list.
+class ListedWords final : public Rule {
+ public:
+  ListedWords(const RuleMeta& meta, std::vector<std::string> words)
+      : meta_(meta), words_(std::move(words)) {}
+  const RuleMeta& meta() const override { return meta_; }
+  void check(const Document& document, Sink& sink) const override {
+    for (const Token& token : document.tokens()) {
+      if (std::find(words_.begin(), words_.end(), document.text_of(token)) == words_.end()) {
+        continue;
+      }
+      Diagnostic diagnostic;
+      diagnostic.span = token.span;
+      diagnostic.message = "A word the style file lists.";
+      sink.report(std::move(diagnostic));
+    }
+  }
+
+ private:
+  const RuleMeta& meta_;
+  std::vector<std::string> words_;
+};
+
+TEST(Registry, AnInstanceHoldsRulesMadeAtRunTimeAndTheEngineRunsOnlyThose) {
+  static constexpr RuleMeta kMeta{"listed-word", "style", Severity::Warning,
+                                  "A word the style file lists."};
+  const std::vector<std::string> words = {"utilize", "leverage"};  // as a style file gives them
+  Registry registry;
+  registry.add(RuleEntry{kMeta, "# listed-word\n", [words](const RuleContext&) {
+                           return std::unique_ptr<Rule>(
+                               std::make_unique<ListedWords>(kMeta, words));
+                         }});
+  const Engine engine(registry, EngineOptions{});
+  const FileResult result = engine.lint_text("note.txt", "We utilize teh tools.\n");
+  // "teh" is not flagged: the built-in rules are not in this registry.
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_EQ(result.diagnostics[0].rule, "listed-word");
+  EXPECT_EQ(result.diagnostics[0].span, (Span{3, 10}));
+  EXPECT_EQ(result.diagnostics[0].severity, Severity::Warning);
+}
 
 TEST(Registry, EveryRuleHasItsDocumentation) {
   for (const RuleEntry* entry : Registry::builtin().entries()) {

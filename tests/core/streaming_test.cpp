@@ -13,6 +13,7 @@
 #include "cli_fixture.hpp"
 #include "copydesk/baseline.hpp"
 #include "copydesk/formatter.hpp"
+#include "copydesk/input.hpp"
 #include "rule_test_support.hpp"
 
 namespace copydesk::testing {
@@ -25,7 +26,8 @@ std::string large_article(std::size_t bytes) {
   std::string text = "\xEF\xBB\xBF";
   const std::string paragraphs[] = {
       "The council met on Monday. It approved a budget for the new year.\n\n",
-      "Caf\xC3\xA9 owners in \xED\x95\x9C\xEA\xB5\xAD \xF0\x9F\x98\x80 said teh prices rose.\r\n\r\n",
+      "Caf\xC3\xA9 owners in \xED\x95\x9C\xEA\xB5\xAD \xF0\x9F\x98\x80 said teh prices "
+      "rose.\r\n\r\n",
       "The harbor board said the the ferry would run.\rIt will sail at noon.\r\r",
       "Residents asked for a early meeting,and the mayor agreed. this was\nthe\nthe first step.\n",
       "The report runs to many pages without a break and it names a budget for each school and "
@@ -62,7 +64,7 @@ TEST_F(Streaming, ReportsWhatLintingTheWholeTextGives) {
   Input input;
   input.display_path = "large.txt";
   input.path = path;
-  const FileResult streamed = engine.lint(input);
+  const FileResult streamed = lint_input(engine, input);
   const FileResult whole = engine.lint_text("large.txt", text);
   ASSERT_FALSE(streamed.error) << *streamed.error;
   EXPECT_TRUE(streamed.text.empty());
@@ -87,7 +89,7 @@ std::pair<std::string, std::string> both_reports(const std::filesystem::path& pa
   Input input;
   input.display_path = "a.txt";
   input.path = path;
-  return {report(Format::Jsonl, engine.lint(input)),
+  return {report(Format::Jsonl, lint_input(engine, input)),
           report(Format::Jsonl, engine.lint_text("a.txt", text))};
 }
 
@@ -142,7 +144,8 @@ TEST_F(Streaming, AnInvalidByteLateInTheFileIsAnErrorAtItsOffsetWithNoFindings) 
   const Outcome run = this->run("late.txt");
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(run.out, "");
-  EXPECT_NE(run.err.find("late.txt: invalid UTF-8 at byte " + std::to_string(bad)), std::string::npos)
+  EXPECT_NE(run.err.find("late.txt: invalid UTF-8 at byte " + std::to_string(bad)),
+            std::string::npos)
       << run.err;
 }
 
@@ -224,10 +227,12 @@ TEST_F(Streaming, AHundredMegabyteFileIsLintedInBoundedMemory) {
   // The peak is measured by a small python3 parent: a child forked from this test process would
   // inherit the test's own memory high-water mark.
   const std::string command =
-      "cd '" + dir_.string() + "' && python3 -c 'import resource, subprocess, sys; "
+      "cd '" + dir_.string() +
+      "' && python3 -c 'import resource, subprocess, sys; "
       "code = subprocess.run(sys.argv[1:]).returncode; "
       "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
-      "sys.exit(code)' '" COPYDESK_BINARY "' --format github --fail-on never huge.txt "
+      "sys.exit(code)' '" COPYDESK_BINARY
+      "' --format github --fail-on never huge.txt "
       "> .stdout 2> .stderr";
   const int status = std::system(command.c_str());
   ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << read_file(dir_ / ".stderr");

@@ -17,10 +17,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string lint_to_json(const fs::path& path, const std::string& display) {
+// The report in JSON Lines: one finding a line, so that a change to the goldens reviews as a
+// diff of the findings it touches.
+std::string lint_to_jsonl(const fs::path& path, const std::string& display) {
   FileResult result = engine_for("en_US").lint_text(display, read_file(path));
   std::ostringstream out;
-  const auto formatter = make_formatter(Format::Json, out, FormatOptions{});
+  const auto formatter = make_formatter(Format::Jsonl, out, FormatOptions{});
   Summary summary;
   count_into(summary, result);
   formatter->begin();
@@ -35,8 +37,8 @@ TEST(Documents, EachDocumentMatchesItsGoldenReport) {
     if (entry.path().extension() != ".txt" && entry.path().extension() != ".md") continue;
     ++documents;
     const std::string name = entry.path().filename().string();
-    expect_golden("documents/" + entry.path().stem().string() + ".json",
-                  lint_to_json(entry.path(), name));
+    expect_golden("documents/" + entry.path().stem().string() + ".jsonl",
+                  lint_to_jsonl(entry.path(), name));
   }
   EXPECT_GE(documents, 4);
 }
@@ -44,8 +46,8 @@ TEST(Documents, EachDocumentMatchesItsGoldenReport) {
 TEST(Documents, SampleArticlesMatchTheirGoldenReports) {
   for (const auto& entry : fs::directory_iterator(fs::path(COPYDESK_SOURCE_DIR) / "examples")) {
     const std::string name = "examples/" + entry.path().filename().string();
-    expect_golden("examples/" + entry.path().stem().string() + ".json",
-                  lint_to_json(entry.path(), name));
+    expect_golden("examples/" + entry.path().stem().string() + ".jsonl",
+                  lint_to_jsonl(entry.path(), name));
   }
 }
 

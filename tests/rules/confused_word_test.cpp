@@ -741,7 +741,7 @@ TEST(ConfusedWord, SkipPairsLeavesThoseCorrectionsAlone) {
     options.set("skip-pairs", std::move(skipped));
     EngineOptions engine_options;
     engine_options.rule_options.emplace(std::string(kRule), options);
-    const Engine engine(engine_options);
+    const Engine engine(Registry::builtin(), engine_options);
     std::vector<Diagnostic> found;
     for (auto& diagnostic : engine.lint_text("test.txt", text).diagnostics) {
       if (diagnostic.rule == kRule) found.push_back(std::move(diagnostic));

@@ -386,8 +386,8 @@ TEST(MisspelledWordTest, AcceptsWordsFromTheUsersList) {
   }
   const std::string text = "The zorblatt team met. Zorblatt staff and kwexo agreed.";
   EngineOptions options;
-  options.word_files = {path};
-  const Engine engine(options);
+  options.accepted_lists = {read_word_list(path)};
+  const Engine engine(Registry::builtin(), options);
   const FileResult result = engine.lint_text("test.txt", text);
   std::filesystem::remove(path);
   std::vector<std::string> flagged;
@@ -408,7 +408,7 @@ std::string rejected_marked(std::string_view text, const std::string& rejected,
   EngineOptions options;
   options.language = language;
   options.rejected_lists = {rejected};
-  const Engine engine(options);
+  const Engine engine(Registry::builtin(), options);
   std::vector<Diagnostic> found;
   for (auto& diagnostic : engine.lint_text("test.txt", std::string(text)).diagnostics) {
     if (diagnostic.rule == kRule) found.push_back(std::move(diagnostic));
@@ -442,7 +442,7 @@ TEST(MisspelledWordTest, RejectedWordMessageAndSuggestions) {
   EngineOptions options;
   options.language = "en_GB";
   options.rejected_lists = {"judgement\n"};
-  const Engine engine(options);
+  const Engine engine(Registry::builtin(), options);
   const FileResult result = engine.lint_text("test.txt", "It was a fair judgement.");
   ASSERT_EQ(result.diagnostics.size(), 1u);
   EXPECT_EQ(result.diagnostics[0].message, "`judgement` is a word the house style rejects.");

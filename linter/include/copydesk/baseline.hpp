@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "copydesk/engine.hpp"
+#include "copydesk/result.hpp"
 
 namespace copydesk {
 
@@ -32,7 +32,8 @@ struct BaselineKey {
 
 inline constexpr std::size_t kContextWords = 3;
 
-BaselineKey baseline_key(std::string_view path, std::string_view text, const Diagnostic& diagnostic);
+BaselineKey baseline_key(std::string_view path, std::string_view text,
+                         const Diagnostic& diagnostic);
 
 // Known findings of a legacy archive: `copydesk baseline write FILE` records them,
 // `--baseline FILE` hides them. The same finding twice in a file is counted, so a third copy

@@ -4,35 +4,25 @@
 #include <optional>
 #include <ostream>
 #include <string_view>
+#include <vector>
 
-#include "copydesk/engine.hpp"
+#include "copydesk/result.hpp"
 
 namespace copydesk {
 
 enum class Format { Text, Json, Jsonl, Sarif, Github, Junit, Checkstyle };
 
-// The names --format accepts, in the order --help lists them.
+// The names --format accepts, in the order of Format (and of --help); the one list of them.
 inline constexpr std::string_view kFormatNames[] = {"text",   "json",  "jsonl",     "sarif",
-                                                   "github", "junit", "checkstyle"};
+                                                    "github", "junit", "checkstyle"};
 
 std::optional<Format> parse_format(std::string_view name);
 
-struct Summary {
-  std::size_t files = 0;
-  std::size_t files_with_errors = 0;  // files that could not be linted
-  std::size_t errors = 0;
-  std::size_t warnings = 0;
-  std::size_t infos = 0;
-  std::size_t diagnostics() const { return errors + warnings + infos; }
-};
-
-class Registry;
-
 struct FormatOptions {
   bool color = false;
-  // Where SARIF takes its rule metadata from; null means Registry::builtin(). Tests pass a fixed
-  // registry so that golden files do not change whenever a rule is added.
-  const Registry* registry = nullptr;
+  // The rules SARIF describes (see Registry::descriptions). Tests pass a fixed list so that
+  // golden files do not change whenever a rule is added.
+  std::vector<RuleDescription> rules;
   // The tool version SARIF reports; empty means copydesk's own (kVersion).
   std::string_view version;
 };
@@ -48,8 +38,5 @@ class Formatter {
 
 std::unique_ptr<Formatter> make_formatter(Format format, std::ostream& out,
                                           const FormatOptions& options);
-
-// Adds a file's findings and errors to the totals.
-void count_into(Summary& summary, const FileResult& result);
 
 }  // namespace copydesk

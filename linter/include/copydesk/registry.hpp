@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "copydesk/result.hpp"
 #include "copydesk/rule.hpp"
 
 namespace copydesk {
@@ -28,6 +29,8 @@ class Registry {
   void add(RuleEntry entry);  // throws std::invalid_argument on a duplicate id
   const RuleEntry* find(std::string_view id) const;
   std::vector<const RuleEntry*> entries() const;  // sorted by id
+  // The rules as reports describe them (SARIF's rule metadata), sorted by id.
+  std::vector<RuleDescription> descriptions() const;
   // The known id closest to `id`, for "did you mean" messages; empty when none is close.
   std::string closest(std::string_view id) const;
 
@@ -56,8 +59,9 @@ struct RuleRegistrar {
 
 // Registers RuleClass, constructible from (const RuleContext&) and exposing a static
 // `kMeta`, under its id; its documentation is rules/<doc_stem>.md.
-#define COPYDESK_REGISTER_RULE(RuleClass, doc_stem)                                    \
-  static const ::copydesk::detail::RuleRegistrar copydesk_registrar_##RuleClass{       \
-      RuleClass::kMeta, doc_stem, [](const ::copydesk::RuleContext& context) {         \
-        return std::unique_ptr<::copydesk::Rule>(std::make_unique<RuleClass>(context)); \
-      }}
+#define COPYDESK_REGISTER_RULE(RuleClass, doc_stem)                                   \
+  static const ::copydesk::detail::RuleRegistrar copydesk_registrar_##RuleClass {     \
+    RuleClass::kMeta, doc_stem, [](const ::copydesk::RuleContext& context) {          \
+      return std::unique_ptr<::copydesk::Rule>(std::make_unique<RuleClass>(context)); \
+    }                                                                                 \
+  }

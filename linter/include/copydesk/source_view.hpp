@@ -6,20 +6,11 @@
 #include <string_view>
 #include <vector>
 
+#include "copydesk/result.hpp"
 #include "copydesk/source_map.hpp"
 #include "copydesk/span.hpp"
 
 namespace copydesk {
-
-// Whole lines of a file kept after linting it as a stream, for the findings on them.
-struct SourceExcerpt {
-  std::uint32_t offset = 0;        // byte offset of its first byte in the file: a line start
-  std::uint32_t first_line = 1;    // 1-based number of its first line
-  std::uint64_t chars_before = 0;  // code points before it, a leading byte-order mark not counted
-  std::string text;                // the lines, without the last one's line ending
-};
-
-struct FileResult;
 
 // What formatters and baselines read of a linted file's text: the whole text, or for a file
 // linted as a stream (too large to keep), the excerpts around its findings. Every offset is the

@@ -21,6 +21,8 @@
 
 namespace copydesk {
 
+class Registry;
+
 inline constexpr RuleMeta kUnusedSuppressionMeta{
     "unused-suppression", "suppression", Severity::Warning,
     "A copydesk-disable directive that suppresses no finding.", true};
@@ -61,8 +63,9 @@ struct Directive {
   Span span;                   // the comment "<!-- ... -->", or the directive's text on its line
   Span word;                   // "copydesk-disable" as written
   std::vector<Span> rule_ids;  // as written; none means every rule
-  Span hidden;  // plain text: the bytes no rule may read (the directive's whole lines when it
-                // stands alone on them, with their line break); empty in Markdown
+  Span hidden;  // plain text: the bytes no rule may read, left out of the prose (hide_spans):
+                // the directive's whole lines when it stands alone on them, with their line
+                // break; empty in Markdown
 };
 
 // "[sic]" (also "[*sic*]", "*[sic]*" and the same with "_") and the text it vouches for: the
@@ -82,22 +85,17 @@ class Suppressions {
   const std::vector<Directive>& directives() const { return directives_; }  // by position
   const std::vector<SicMark>& sic_marks() const { return sic_marks_; }      // by position
 
-  // Plain text: blanks the directives' hidden bytes in `text` with spaces, so that rules do not
-  // read them ("copydesk" is no word) while every offset stays; `restore` puts them back.
-  void hide(std::string& text) const;
-  void restore(std::string& text) const;
-
   // Drops the findings that a directive or [sic] covers and adds the unused-suppression and
   // invalid-suppression reports about the directives, each only when `rule_enabled` says that
   // rule is on. `text` is the original text; `diagnostics` are sorted (diagnostic_less) and
   // stay so. A directive naming a rule that is off is never reported unused.
-  void apply(std::string_view text, std::vector<Diagnostic>& diagnostics,
+  // Rule ids are looked up in `registry`.
+  void apply(std::string_view text, std::vector<Diagnostic>& diagnostics, const Registry& registry,
              const std::function<bool(std::string_view)>& rule_enabled) const;
 
  private:
   std::vector<Directive> directives_;
   std::vector<SicMark> sic_marks_;
-  std::string hidden_bytes_;  // the hidden bytes' original text, one directive after another
 };
 
 }  // namespace copydesk

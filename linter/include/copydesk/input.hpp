@@ -1,0 +1,72 @@
+#pragma once
+
+// The input layer: what is linted (files, directories walked, standard input), how each is read
+// (whole, or streamed a piece at a time when large) and in which syntax, and the run that lints
+// the inputs on threads. The engine below it sees only texts.
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "copydesk/errors.hpp"
+#include "copydesk/result.hpp"
+#include "copydesk/syntax.hpp"
+
+namespace copydesk {
+
+class Engine;
+
+// The text of a word list (`--words`, `accept-files`...): throws ConfigError naming the file
+// when it is not a readable regular file of valid UTF-8 text.
+std::string read_word_list(const std::filesystem::path& path);
+
+// Whether a file found while walking a directory is linted when no configuration says which:
+// .txt, .md and .markdown, in any case ("README.MD").
+bool lintable_by_default(const std::filesystem::path& path);
+
+// One input to lint: a file, or standard input when `from_stdin`.
+struct Input {
+  std::string display_path;    // as the user should see it
+  std::filesystem::path path;  // for standard input, the name it was given (or empty): its syntax
+  bool from_stdin = false;
+  bool explicit_path = true;         // named on the command line rather than found in a directory
+  std::optional<std::string> error;  // found unusable while collecting (e.g. no permission)
+};
+
+// Reads `input` and lints it with `engine`: a large plain-text file a piece at a time, keeping
+// only the lines around its findings; standard input and other files whole. An input that
+// cannot be read, is binary or is not UTF-8 gives a result with an error.
+FileResult lint_input(const Engine& engine, const Input& input);
+
+// Where lint_all's inputs come from: a function called once, on the calling thread, with a
+// function to give each input to, in the order of the report, with the engine that lints it.
+using InputSink = std::function<void(Input&&, const Engine&)>;
+using InputSource = std::function<void(const InputSink&)>;
+
+// Lints the inputs `produce` gives on `jobs` threads (0: all cores; at most twice the cores),
+// starting while `produce` is still finding them, and hands each result to `consume` in input
+// order, as soon as it and all before it are done. Nothing is handed out before `produce`
+// returns: if it throws (a broken configuration met on the way), linting stops, `consume` has
+// seen nothing, and the exception is passed on.
+void lint_all(const InputSource& produce, unsigned jobs,
+              const std::function<void(FileResult&&)>& consume);
+
+// Expands directories (recursing, skipping hidden entries) into inputs, giving each to `found`
+// as soon as it is found, in the order of a sorted list: each directory's files in the byte
+// order of their paths. Files found in a directory are kept when `wanted` says so (by default:
+// *.txt, *.md and *.markdown). "-" is standard input, shown as `stdin_name` (which also gives
+// its syntax) or "<stdin>". Paths that do not exist are kept so that linting reports them.
+void walk_inputs(const std::vector<std::string>& paths,
+                 const std::function<bool(const std::filesystem::path&)>& wanted,
+                 const std::string& stdin_name, const std::function<void(Input&&)>& found);
+
+// walk_inputs' inputs as a list.
+std::vector<Input> collect_inputs(
+    const std::vector<std::string>& paths,
+    const std::function<bool(const std::filesystem::path&)>& wanted = {},
+    const std::string& stdin_name = {});
+
+}  // namespace copydesk

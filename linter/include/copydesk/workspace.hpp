@@ -1,0 +1,82 @@
+#pragma once
+
+// Configuration resolution, in one unit as ruff keeps it in its own crate: for each input, the
+// copydesk.toml that governs it, its [[overrides]], the command line over them, and the engine
+// for the result.
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "copydesk/config.hpp"
+#include "copydesk/engine.hpp"
+#include "copydesk/input.hpp"
+
+namespace copydesk {
+
+class Registry;
+
+// Settings from the command line; they win over every configuration file.
+struct CommandLineSettings {
+  EngineOptions options;  // --enable, --disable, --suggestions; --lang when given
+  std::vector<std::filesystem::path> word_files;  // --words: the user's accepted words
+  bool language_given = false;
+  std::optional<std::filesystem::path> config_file;  // --config: used for every file
+};
+
+// The effective settings for one file, and where they came from.
+struct Resolution {
+  const ProjectConfig* config = nullptr;  // null: no configuration file
+  std::vector<std::size_t> overrides;     // applied, in file order
+  EngineOptions options;
+  std::vector<std::filesystem::path> word_files;  // --words, read into the engine's accepted lists
+};
+
+// Finds, loads and caches the configuration of each file, and builds one engine per distinct
+// effective configuration, so that dictionaries are loaded once however many files share it.
+// Not thread-safe: resolve everything before linting in parallel.
+class Workspace {
+ public:
+  // Configurations name, and engines run, the rules of `registry`, which must outlive it.
+  Workspace(const Registry& registry, CommandLineSettings command_line);
+  ~Workspace();
+
+  // The configuration that governs `file` (standard input: the current directory): --config,
+  // else the first copydesk.toml found walking up from the file's directory; null when none.
+  // Throws ConfigError when that file is broken.
+  const ProjectConfig* config_for(const Input& input);
+  Resolution resolve(const Input& input);
+  // For walk_inputs: a file found while walking a directory.
+  bool walks_into(const std::filesystem::path& file);
+  // A file named on the command line that its configuration excludes (for --force-exclude).
+  bool excluded(const Input& input);
+  // The engine for `input`, built the first time its configuration is met. Throws ConfigError.
+  const Engine& engine_for(const Input& input);
+
+ private:
+  const ProjectConfig* discover(const std::filesystem::path& directory);
+  // config_for() a file by its path (not empty).
+  const ProjectConfig* config_for_file(const std::filesystem::path& file);
+
+  const Registry& registry_;
+  CommandLineSettings command_line_;
+  std::vector<std::unique_ptr<ProjectConfig>> loaded_;
+  std::map<std::filesystem::path, const ProjectConfig*> by_directory_;
+  // The same answers by the directory as the input names it ("news/bbc"): files of one directory
+  // are looked up without making their path absolute and normal each time (a system call and
+  // a dozen allocations per file, a tenth of a large run's time before any file was linted).
+  std::unordered_map<std::string, const ProjectConfig*> by_given_directory_;
+  std::map<std::string, std::unique_ptr<Engine>> engines_;
+  std::map<std::string, std::shared_ptr<SpellChecker>> spell_checkers_;  // by language
+};
+
+// The effective configuration of `display_path` as commented TOML, for --print-config.
+std::string describe(const Registry& registry, const Resolution& resolution,
+                     std::string_view display_path, bool excluded);
+
+}  // namespace copydesk

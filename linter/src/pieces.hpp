@@ -1,0 +1,39 @@
+#pragma once
+
+// Private to the library: how a long text is cut into pieces that are linted one at a time, so
+// that memory stays bounded. Shared by the engine (a long text in memory) and the input layer
+// (a large file streamed from disk).
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "copydesk/diagnostic.hpp"
+#include "copydesk/document.hpp"
+
+namespace copydesk {
+
+// Files longer than kWholeBytes are linted in pieces of about kPieceBytes (see piece_end), so
+// that memory stays bounded (a Document takes about 16 bytes a byte of text besides the text).
+// Files read from disk or standard input are also streamed a piece at a time, keeping only the
+// lines around findings, so that a 100 MB file does not stay in memory.
+constexpr std::size_t kWholeBytes = std::size_t{4} << 20;
+constexpr std::size_t kPieceBytes = std::size_t{1} << 20;
+constexpr std::size_t kReadBlock = std::size_t{1} << 20;
+
+// Where the piece that starts at `begin` ends: right after the first blank line at least
+// kPieceBytes on, where the next paragraph starts (see pieces.cpp). `at_end`: `text` holds the
+// rest of the file; otherwise std::string_view::npos asks for more text when it cannot tell yet.
+std::size_t piece_end(std::string_view text, std::size_t begin, bool at_end);
+
+// Whether `text` ends with a blank line (and so a piece that follows starts a paragraph).
+bool ends_in_blank_line(std::string_view text);
+
+// The first sentence of a piece cut anywhere but at a blank line may be the middle of one: it
+// starts like a sentence after a line break, which rules do not take for a paragraph start.
+constexpr BlockStart kContinuedPiece{0, SentenceStart::LineBreak};
+
+// Moves a finding's span and its fix's edits `by` bytes on: from a piece into its file.
+void shift(Diagnostic& diagnostic, std::uint32_t by);
+
+}  // namespace copydesk
