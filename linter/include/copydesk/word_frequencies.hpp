@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace copydesk {
+
+// How often English words occur in openly licensed text (dictionaries/word-frequencies.txt,
+// made by linter/tools/word_frequencies.py), and the common words close to a misspelling: what
+// ranks spelling suggestions by likelihood. Built on first use only, since only unknown words
+// need it (about 20 ms).
+class WordFrequencies {
+ public:
+  struct Near {
+    std::string_view word;  // lowercase
+    std::uint32_t count;
+  };
+
+  static const WordFrequencies& instance();
+
+  // Occurrences of `lower` (a lowercase word) in the counted text; 0 when unlisted.
+  std::uint32_t count(std::string_view lower) const;
+
+  // The listed words within `max_distance` (1 or 2) edits of `lower` (a lowercase word):
+  // letters deleted, inserted, substituted, or two neighbours swapped.
+  std::vector<Near> near(std::string_view lower, int max_distance) const;
+
+ private:
+  WordFrequencies();
+  std::vector<std::string_view> words_;
+  std::vector<std::uint32_t> counts_;
+  // (hash of a word or of the word with one letter deleted, index of the word), sorted.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> deletions_;
+};
+
+// How unlikely it is that a writer who meant `intended` typed `typed` (both lowercase): the
+// cheapest sequence of edits, each weighed by how often such slips happen: a swapped pair, a
+// doubled or dropped double letter, a missed apostrophe, a silent "h", a wrong vowel, a
+// neighbouring key are cheap; other changes cost about 1 each.
+double typo_cost(std::string_view typed, std::string_view intended);
+
+// How likely `intended` (lowercase) is to be what was meant by `typed`: log word frequency
+// less the weighed cost of the slip. Higher is likelier; comparable across candidates.
+double correction_score(std::string_view typed, std::string_view intended, std::uint32_t count);
+
+}  // namespace copydesk

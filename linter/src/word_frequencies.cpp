@@ -1,0 +1,221 @@
+#include "copydesk/word_frequencies.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+
+#include "copydesk/dictionary.hpp"
+
+namespace copydesk {
+namespace {
+
+constexpr std::size_t kLongest = 24;  // longer words are not looked for (DP tables stay small)
+
+std::uint64_t hash_of(std::string_view text) {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (const char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+
+// Edit distance with adjacent swaps (optimal string alignment), or max + 1 when it exceeds max.
+int bounded_distance(std::string_view a, std::string_view b, int max) {
+  const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
+  if (std::abs(n - m) > max) return max + 1;
+  std::array<std::array<int, kLongest + 3>, kLongest + 3> d{};
+  for (int i = 0; i <= n; ++i) d[i][0] = i;
+  for (int j = 0; j <= m; ++j) d[0][j] = j;
+  for (int i = 1; i <= n; ++i) {
+    int row_best = max + 1;
+    for (int j = 1; j <= m; ++j) {
+      const int same = a[i - 1] == b[j - 1] ? 0 : 1;
+      int v = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + same});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        v = std::min(v, d[i - 2][j - 2] + 1);
+      }
+      d[i][j] = v;
+      row_best = std::min(row_best, v);
+    }
+    if (row_best > max) return max + 1;
+  }
+  return d[n][m];
+}
+
+// Rows of a QWERTY keyboard, each set off to the right of the one above: a letter typed for
+// its neighbour is a common slip.
+bool adjacent_keys(char a, char b) {
+  static constexpr std::string_view kRows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
+  static constexpr double kOffset[] = {0.0, 0.25, 0.75};
+  const auto place = [](char c, int& row, double& x) {
+    for (int r = 0; r < 3; ++r) {
+      if (const auto at = kRows[r].find(c); at != std::string_view::npos) {
+        row = r;
+        x = static_cast<double>(at) + kOffset[r];
+        return true;
+      }
+    }
+    return false;
+  };
+  int row_a = 0, row_b = 0;
+  double x_a = 0, x_b = 0;
+  if (!place(a, row_a, x_a) || !place(b, row_b, x_b)) return false;
+  if (row_a == row_b) return std::abs(x_a - x_b) == 1.0;
+  return std::abs(row_a - row_b) == 1 && std::abs(x_a - x_b) < 0.8;
+}
+
+bool vowel(char c) { return std::string_view("aeiouy").find(c) != std::string_view::npos; }
+
+// Letters that stand for the same sound, confused when writing by ear: "cieling", "sensure".
+bool sound_alike(char a, char b) {
+  const auto pair = [&](char x, char y) { return (a == x && b == y) || (a == y && b == x); };
+  return pair('c', 's') || pair('c', 'k') || pair('s', 'z') || pair('i', 'y') || pair('f', 'v');
+}
+
+double substitution_cost(char typed, char intended) {
+  if (typed == intended) return 0.0;
+  if (vowel(typed) && vowel(intended)) return 0.7;
+  if (adjacent_keys(typed, intended) || sound_alike(typed, intended)) return 0.75;
+  return 1.0;
+}
+
+// `intended` lacks nothing and `typed` lacks its letter at `at`.
+double dropped_cost(std::string_view intended, std::size_t at) {
+  const char c = intended[at];
+  if (c == '\'') return 0.3;
+  const bool doubled = (at > 0 && intended[at - 1] == c) ||
+                       (at + 1 < intended.size() && intended[at + 1] == c);
+  if (doubled) return 0.45;
+  // A silent letter: "wich", "goverment", "untill" aside, "h" after a consonant and a vowel
+  // that is not pronounced are dropped when writing by ear.
+  if (c == 'h' && at > 0 && !vowel(intended[at - 1])) return 0.55;
+  if (vowel(c)) return 0.75;
+  return 0.9;
+}
+
+// `typed` has the extra letter at `at`.
+double extra_cost(std::string_view typed, std::size_t at) {
+  const char c = typed[at];
+  // A typed apostrophe is meant: "they'l" is "they'll" rather than "they".
+  if (c == '\'') return 1.0;
+  const bool doubled =
+      (at > 0 && typed[at - 1] == c) || (at + 1 < typed.size() && typed[at + 1] == c);
+  if (doubled) return 0.45;
+  if ((at > 0 && adjacent_keys(typed[at - 1], c)) ||
+      (at + 1 < typed.size() && adjacent_keys(typed[at + 1], c))) {
+    return 0.7;
+  }
+  if (vowel(c)) return 0.75;
+  return 0.9;
+}
+
+constexpr double kSwapCost = 0.6;
+// How much one unit of slip weighs against a factor e of frequency.
+constexpr double kCostWeight = 4.0;
+
+}  // namespace
+
+double typo_cost(std::string_view typed, std::string_view intended) {
+  const std::size_t n = std::min(typed.size(), kLongest), m = std::min(intended.size(), kLongest);
+  std::array<std::array<double, kLongest + 1>, kLongest + 1> d{};
+  for (std::size_t i = 1; i <= n; ++i) d[i][0] = d[i - 1][0] + extra_cost(typed, i - 1);
+  for (std::size_t j = 1; j <= m; ++j) d[0][j] = d[0][j - 1] + dropped_cost(intended, j - 1);
+  for (std::size_t i = 1; i <= n; ++i) {
+    for (std::size_t j = 1; j <= m; ++j) {
+      double v = std::min({d[i - 1][j] + extra_cost(typed, i - 1),
+                           d[i][j - 1] + dropped_cost(intended, j - 1),
+                           d[i - 1][j - 1] + substitution_cost(typed[i - 1], intended[j - 1])});
+      if (i > 1 && j > 1 && typed[i - 1] == intended[j - 2] && typed[i - 2] == intended[j - 1] &&
+          typed[i - 1] != typed[i - 2]) {
+        v = std::min(v, d[i - 2][j - 2] + kSwapCost);
+      }
+      d[i][j] = v;
+    }
+  }
+  return d[n][m];
+}
+
+double correction_score(std::string_view typed, std::string_view intended, std::uint32_t count) {
+  return std::log1p(static_cast<double>(count)) - kCostWeight * typo_cost(typed, intended);
+}
+
+WordFrequencies::WordFrequencies() {
+  std::string_view text = embedded_data("word-frequencies.txt");
+  while (!text.empty()) {
+    const std::size_t newline = text.find('\n');
+    const std::string_view line = text.substr(0, newline);
+    text = newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
+    const std::size_t space = line.find(' ');
+    if (line.empty() || line.front() == '#' || space == std::string_view::npos) continue;
+    std::uint32_t count = 0;
+    std::from_chars(line.data() + space + 1, line.data() + line.size(), count);
+    words_.push_back(line.substr(0, space));
+    counts_.push_back(count);
+  }
+  std::string scratch;
+  for (std::uint32_t id = 0; id < words_.size(); ++id) {
+    const std::string_view word = words_[id];
+    if (word.size() > kLongest) continue;
+    deletions_.emplace_back(hash_of(word), id);
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      scratch.assign(word).erase(i, 1);
+      deletions_.emplace_back(hash_of(scratch), id);
+    }
+  }
+  std::sort(deletions_.begin(), deletions_.end());
+  deletions_.erase(std::unique(deletions_.begin(), deletions_.end()), deletions_.end());
+}
+
+const WordFrequencies& WordFrequencies::instance() {
+  static const WordFrequencies frequencies;
+  return frequencies;
+}
+
+std::uint32_t WordFrequencies::count(std::string_view lower) const {
+  // words_ is sorted by count, not by word: a map would cost start-up for every run, so the
+  // lookup goes through the deletion index, whose entry for the word itself is exact.
+  const std::uint64_t h = hash_of(lower);
+  auto it = std::lower_bound(deletions_.begin(), deletions_.end(), std::make_pair(h, 0u));
+  for (; it != deletions_.end() && it->first == h; ++it) {
+    if (words_[it->second] == lower) return counts_[it->second];
+  }
+  return 0;
+}
+
+std::vector<WordFrequencies::Near> WordFrequencies::near(std::string_view lower,
+                                                         int max_distance) const {
+  std::vector<Near> found;
+  if (lower.empty() || lower.size() > kLongest) return found;
+  // Symmetric deletions: a word within one edit shares the word or a one-letter deletion with
+  // it; a word two edits away also shares a two-letter deletion of `lower` with the word or
+  // with one of its deletions (all but two letters missing from `lower`, which is rare).
+  std::vector<std::uint64_t> keys{hash_of(lower)};
+  std::string one, two;
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    one.assign(lower).erase(i, 1);
+    keys.push_back(hash_of(one));
+    if (max_distance < 2) continue;
+    for (std::size_t j = i; j < one.size(); ++j) {
+      two.assign(one).erase(j, 1);
+      keys.push_back(hash_of(two));
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::vector<std::uint32_t> ids;
+  for (const std::uint64_t key : keys) {
+    auto it = std::lower_bound(deletions_.begin(), deletions_.end(), std::make_pair(key, 0u));
+    for (; it != deletions_.end() && it->first == key; ++it) ids.push_back(it->second);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (const std::uint32_t id : ids) {
+    const std::string_view word = words_[id];
+    if (word == lower) continue;
+    if (bounded_distance(lower, word, max_distance) <= max_distance) {
+      found.push_back({word, counts_[id]});
+    }
+  }
+  return found;
+}
+
+}  // namespace copydesk
