@@ -487,7 +487,7 @@ bool is_plain_ascii_word(std::string_view word) {
     const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'';
     if (!letter) return false;
   }
-  return word.size() >= 3;
+  return word.size() >= 2;
 }
 
 }  // namespace
@@ -521,7 +521,7 @@ double SpellChecker::typo_evidence(std::string_view word) const {
   to_lower(word, lower);
   double best = -1e9;
   for (const auto& near : WordFrequencies::instance().near(lower, lower.size() <= 4 ? 1 : 2)) {
-    best = std::max(best, correction_score(lower, near.word, near.count));
+    best = std::max(best, correction_score(lower, near.word, near.count, kEvidenceWeight));
   }
   std::unique_lock lock(cache_mutex_);
   evidence_cache_.emplace(std::string(word), best);
@@ -629,6 +629,8 @@ std::vector<std::string> ranked_candidates(const std::string& word, Judge& judge
   const WordFrequencies& frequencies = WordFrequencies::instance();
   for (const auto& near : frequencies.near(lower, lower.size() <= 4 ? 1 : 2)) {
     std::string cased = cased_like(word, near.word);
+    // Names and "I'm" are listed in lowercase but known only with their capital.
+    if (!judge(cased) && cased[0] >= 'a' && cased[0] <= 'z') cased[0] = static_cast<char>(cased[0] - 32);
     if (std::find(candidates.begin(), candidates.end(), cased) == candidates.end() &&
         judge(cased)) {
       candidates.push_back(std::move(cased));
@@ -646,9 +648,10 @@ std::vector<std::string> ranked_candidates(const std::string& word, Judge& judge
       };
       score = std::min(part_count(std::string_view(candidate_lower).substr(0, space)),
                        part_count(std::string_view(candidate_lower).substr(space + 1))) -
-              4.0 * kSplitCost;
+              kRankingWeight * kSplitCost;
     } else {
-      score = correction_score(lower, candidate_lower, frequencies.count(candidate_lower));
+      score = correction_score(lower, candidate_lower, frequencies.count(candidate_lower),
+                               kRankingWeight);
     }
     scored.emplace_back(score, std::move(candidate));
   }

@@ -78,52 +78,65 @@ double substitution_cost(char typed, char intended) {
   return 1.0;
 }
 
-// `intended` lacks nothing and `typed` lacks its letter at `at`.
+// `typed` lacks the letter intended[at]; `kept` is what `typed` has where it should be, if
+// anything.
 double dropped_cost(std::string_view intended, std::size_t at) {
   const char c = intended[at];
-  if (c == '\'') return 0.3;
+  if (c == '\'') return 0.2;
   const bool doubled = (at > 0 && intended[at - 1] == c) ||
                        (at + 1 < intended.size() && intended[at + 1] == c);
   if (doubled) return 0.45;
-  // A silent letter: "wich", "goverment", "untill" aside, "h" after a consonant and a vowel
-  // that is not pronounced are dropped when writing by ear.
+  // A silent letter: "h" after a consonant ("wich") and vowels that are not pronounced are
+  // dropped when writing by ear.
   if (c == 'h' && at > 0 && !vowel(intended[at - 1])) return 0.55;
   if (vowel(c)) return 0.75;
   return 0.9;
 }
 
-// `typed` has the extra letter at `at`.
-double extra_cost(std::string_view typed, std::size_t at) {
+// `typed` has the extra letter typed[at] where `intended` has consumed `j` letters: a doubled
+// letter is cheap only when the intended word has that letter right there, once.
+double extra_cost(std::string_view typed, std::size_t at, std::string_view intended,
+                  std::size_t j) {
   const char c = typed[at];
   // A typed apostrophe is meant: "they'l" is "they'll" rather than "they".
   if (c == '\'') return 1.0;
-  const bool doubled =
-      (at > 0 && typed[at - 1] == c) || (at + 1 < typed.size() && typed[at + 1] == c);
-  if (doubled) return 0.45;
+  const bool doubled = (j > 0 && intended[j - 1] == c) || (j < intended.size() && intended[j] == c);
+  if (doubled && ((at > 0 && typed[at - 1] == c) || (at + 1 < typed.size() && typed[at + 1] == c))) {
+    return 0.45;
+  }
+  // Extra letters weigh more than dropped ones: "deliverd" is "delivered" more often than
+  // "deliver".
+  constexpr double extra = 1.3;
   if ((at > 0 && adjacent_keys(typed[at - 1], c)) ||
       (at + 1 < typed.size() && adjacent_keys(typed[at + 1], c))) {
-    return 0.7;
+    return 0.7 * extra;
   }
-  if (vowel(c)) return 0.75;
-  return 0.9;
+  if (vowel(c)) return 0.75 * extra;
+  return 0.9 * extra;
 }
 
 constexpr double kSwapCost = 0.6;
-// How much one unit of slip weighs against a factor e of frequency.
-constexpr double kCostWeight = 4.0;
 
 }  // namespace
 
 double typo_cost(std::string_view typed, std::string_view intended) {
+  // Writers rarely get the first letter wrong: "awsome" is "awesome", not "some".
+  constexpr double first_letter = 0.5;
   const std::size_t n = std::min(typed.size(), kLongest), m = std::min(intended.size(), kLongest);
   std::array<std::array<double, kLongest + 1>, kLongest + 1> d{};
-  for (std::size_t i = 1; i <= n; ++i) d[i][0] = d[i - 1][0] + extra_cost(typed, i - 1);
-  for (std::size_t j = 1; j <= m; ++j) d[0][j] = d[0][j - 1] + dropped_cost(intended, j - 1);
+  for (std::size_t i = 1; i <= n; ++i) {
+    d[i][0] = d[i - 1][0] + extra_cost(typed, i - 1, intended, 0) + (i == 1 ? first_letter : 0.0);
+  }
+  for (std::size_t j = 1; j <= m; ++j) {
+    d[0][j] = d[0][j - 1] + dropped_cost(intended, j - 1) + (j == 1 ? first_letter : 0.0);
+  }
   for (std::size_t i = 1; i <= n; ++i) {
     for (std::size_t j = 1; j <= m; ++j) {
-      double v = std::min({d[i - 1][j] + extra_cost(typed, i - 1),
-                           d[i][j - 1] + dropped_cost(intended, j - 1),
-                           d[i - 1][j - 1] + substitution_cost(typed[i - 1], intended[j - 1])});
+      const double at_first = i == 1 || j == 1 ? first_letter : 0.0;
+      const double substitution = substitution_cost(typed[i - 1], intended[j - 1]);
+      double v = std::min({d[i - 1][j] + extra_cost(typed, i - 1, intended, j) + (i == 1 ? first_letter : 0.0),
+                           d[i][j - 1] + dropped_cost(intended, j - 1) + (j == 1 ? first_letter : 0.0),
+                           d[i - 1][j - 1] + substitution + (substitution > 0 ? at_first : 0.0)});
       if (i > 1 && j > 1 && typed[i - 1] == intended[j - 2] && typed[i - 2] == intended[j - 1] &&
           typed[i - 1] != typed[i - 2]) {
         v = std::min(v, d[i - 2][j - 2] + kSwapCost);
@@ -134,8 +147,9 @@ double typo_cost(std::string_view typed, std::string_view intended) {
   return d[n][m];
 }
 
-double correction_score(std::string_view typed, std::string_view intended, std::uint32_t count) {
-  return std::log1p(static_cast<double>(count)) - kCostWeight * typo_cost(typed, intended);
+double correction_score(std::string_view typed, std::string_view intended, std::uint32_t count,
+                        double weight) {
+  return std::log1p(static_cast<double>(count)) - weight * typo_cost(typed, intended);
 }
 
 WordFrequencies::WordFrequencies() {

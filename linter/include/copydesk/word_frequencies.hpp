@@ -43,7 +43,14 @@ class WordFrequencies {
 double typo_cost(std::string_view typed, std::string_view intended);
 
 // How likely `intended` (lowercase) is to be what was meant by `typed`: log word frequency
-// less the weighed cost of the slip. Higher is likelier; comparable across candidates.
-double correction_score(std::string_view typed, std::string_view intended, std::uint32_t count);
+// less the cost of the slip times `weight`. Higher is likelier; comparable across candidates.
+double correction_score(std::string_view typed, std::string_view intended, std::uint32_t count,
+                        double weight);
+
+// Weights of the slip against frequency: for ranking suggestions (chosen on EWT train's typos),
+// and for the weaker question whether a common word is near at all (SpellChecker::
+// typo_evidence, whose thresholds in misspelled-word were chosen with it).
+constexpr double kRankingWeight = 6.0;
+constexpr double kEvidenceWeight = 4.0;
 
 }  // namespace copydesk
