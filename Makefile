@@ -100,7 +100,8 @@ fuzz: deps
 accuracy: build
 	$(call ensure_packages,$(BENCH_PACKAGES))
 	python3 bench/accuracy/accuracy.py --copydesk $(BUILD_DIR)/copydesk \
-	  --languagetool $(SHARED)/eval/languagetool.jsonl --news $(SHARED)/eval/news --readme README.md
+	  --languagetool $(SHARED)/eval/languagetool.jsonl --news $(SHARED)/eval/news --readme README.md \
+	  --ewt $(SHARED)/corpora/ud-english-ewt/en_ewt-ud-test.conllu
 
 # Speed: whole-process timings against `hunspell -l`, and the micro-benchmarks. Configures
 # again so that a build directory made before libbenchmark-dev was installed picks it up.
