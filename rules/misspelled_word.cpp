@@ -193,6 +193,7 @@ class MisspelledWord final : public Rule {
   // Per-call buffers, so that the loop over tokens does not allocate.
   struct Scratch {
     std::string straight, lower, dotted;
+    std::vector<std::string_view> unknown;  // unknown lowercase words of a sentence
     // Capitalized words seen inside sentences (names), with their counts, built on first need.
     std::unordered_map<std::string_view, int> names;
     // Capitalized words that open sentences, with their counts.
@@ -233,7 +234,8 @@ class MisspelledWord final : public Rule {
   // not English misspellings. A sentence whose unknown words are all close to English words
   // ("It is definately seperate.") is a typo-dense English one.
   bool foreign(const Document& document, const Sentence& sentence, Scratch& scratch) const {
-    int lowercase = 0, unknown = 0, judged = 0, far = 0;
+    int lowercase = 0, unknown = 0, outside = 0;
+    scratch.unknown.clear();
     for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
       const Token& token = document.tokens()[i];
       if (token.kind != TokenKind::Word) continue;
@@ -244,18 +246,21 @@ class MisspelledWord final : public Rule {
       // tables cannot answer for them, and loading Hunspell for one word costs 60 ms.
       if (!token.ascii_word && outside_dictionary_alphabet(word)) {
         ++unknown;
-        ++far;
+        ++outside;
       } else if (!known(word, scratch)) {
         ++unknown;
         // Two letters are near some English word whatever the language ("im", "el").
-        if (word.size() > 2) {
-          ++judged;
-          far += spell_->typo_evidence(straighten_apostrophes(word, scratch.straight)) <
-                 kForeignEvidence;
-        }
+        if (word.size() > 2) scratch.unknown.push_back(word);
       }
     }
-    return lowercase >= 2 && unknown * 2 > lowercase && far > 0 && far * 2 >= judged;
+    if (lowercase < 2 || unknown * 2 <= lowercase) return false;
+    int far = outside;
+    for (const std::string_view word : scratch.unknown) {
+      far += spell_->typo_evidence(straighten_apostrophes(word, scratch.straight)) <
+             kForeignEvidence;
+    }
+    // Letters outside ASCII are evidence of another language whatever the rest says.
+    return far > 0 && far * 2 >= static_cast<int>(scratch.unknown.size());
   }
 
   void check_word(const Document& document, std::uint32_t index, bool at_start, Scratch& scratch,
@@ -290,11 +295,11 @@ class MisspelledWord final : public Rule {
       }
     }
     const bool pronoun_contraction = upper_start && is_pronoun_contraction(word);
+    if (known(word, scratch) || known_abbreviation(document, index, word, scratch)) return;
     const bool capitals = may_have_capitals && is_acronym(word);
     if (capitals && quiet_acronym(document, word, headline(document, scratch))) return;
     // "iPhone", "McDonald", "eBay" are brands and names.
     if (may_have_capitals && !capitals && is_brand(word)) return;
-    if (known(word, scratch) || known_abbreviation(document, index, word, scratch)) return;
     if (name_particle(document, index, word) || in_path_or_code(document, index)) return;
     // A capitalized unknown word is a name unless the evidence says misspelling.
     const bool capitalized = upper_start && !pronoun_contraction;
@@ -450,13 +455,7 @@ class MisspelledWord final : public Rule {
         base.find("\xE2\x80") != std::string_view::npos) {
       return false;
     }
-    if (!capitals) {
-      if (is_name(document, base, scratch, !at_start) ||
-          after_title_or_name(document, index, scratch)) {
-        return false;
-      }
-      if (at_start && starts_name_list(document, index)) return false;
-    }
+    if (!capitals && after_title_or_name(document, index, scratch)) return false;
     // Beside a name ("Hayriye Evren", "Howard, Bellion", "van Gaal", "Stade de France") it is
     // one; beside a capitalized common word ("Basalt Rock Compnay", a title-case headline) it
     // may be either.
@@ -466,6 +465,19 @@ class MisspelledWord final : public Rule {
       if (neighbour == Neighbour::Name) return false;
       in_run = in_run || neighbour == Neighbour::Capitalized;
     }
+    if (capitals) return slip_evidence(document, base, at_start, capitals, in_run, scratch);
+    // The document's other capitals take a pass over the whole document, and the slip evidence
+    // for a sentence's first word a search of Hunspell's words: the cheaper first.
+    if (at_start && (starts_name_list(document, index) || is_name(document, base, scratch))) {
+      return false;
+    }
+    if (!slip_evidence(document, base, at_start, capitals, in_run, scratch)) return false;
+    return at_start || !is_name(document, base, scratch, true);
+  }
+
+  // Whether a common word is near enough `base` for its position to call it a slip.
+  bool slip_evidence(const Document& document, std::string_view base, bool at_start,
+                     bool capitals, bool in_run, Scratch& scratch) const {
     const std::string_view straight = straighten_apostrophes(base, scratch.straight);
     // In a headline every word is capitalized: the capital is no evidence of a name, so any
     // unknown word near a common one is taken for a slip ("No Matetr Your Size").
@@ -481,9 +493,7 @@ class MisspelledWord final : public Rule {
     const double threshold = (at_start ? kOpenerEvidence : kTypoEvidence) +
                              (in_run ? kRunEvidence : 0.0) +
                              (base.size() == 4 ? kShortEvidence : 0.0);
-    if (spell_->typo_evidence(straight) >= threshold) {
-      return true;
-    }
+    if (spell_->typo_evidence(straight) >= threshold) return true;
     // A rarer word misspelled at a sentence start, alone: one edit from a dictionary word.
     return at_start && !in_run && !capitals && spell_->has_single_edit_neighbour(straight);
   }
@@ -707,6 +717,9 @@ class MisspelledWord final : public Rule {
           if (starts_upper(word)) ++scratch.openers[without_possessive(word)];
           continue;
         }
+        const bool compound = word.find('-') != std::string_view::npos ||
+                              word.find("\xE2\x80") != std::string_view::npos;
+        if (!compound && !starts_upper(word)) continue;  // nearly every word: no capital part
         forms.clear();
         if (starts_upper(word)) forms.push_back(without_possessive(word));
         add_capitalized_parts(word, forms);

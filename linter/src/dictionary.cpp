@@ -520,8 +520,12 @@ double SpellChecker::typo_evidence(std::string_view word) const {
   std::string lower;
   to_lower(word, lower);
   double best = -1e9;
-  for (const auto& near : WordFrequencies::instance().near(lower, lower.size() <= 4 ? 1 : 2)) {
-    best = std::max(best, correction_score(lower, near.word, near.count, kEvidenceWeight));
+  auto near = WordFrequencies::instance().near(lower, lower.size() <= 4 ? 1 : 2);
+  // Most frequent first: a word no slip can make likelier than the best so far is not scored.
+  std::sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.count > b.count; });
+  for (const auto& candidate : near) {
+    if (std::log1p(static_cast<double>(candidate.count)) <= best) break;
+    best = std::max(best, correction_score(lower, candidate.word, candidate.count, kEvidenceWeight));
   }
   std::unique_lock lock(cache_mutex_);
   evidence_cache_.emplace(std::string(word), best);

@@ -12,41 +12,89 @@ namespace {
 
 constexpr std::size_t kLongest = 24;  // longer words are not looked for (DP tables stay small)
 
-std::uint64_t hash_of(std::string_view text) {
-  std::uint64_t h = 1469598103934665603ull;  // FNV-1a
-  for (const char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return h;
+// A polynomial hash (mod 2^64), so that the hashes of all of a word's one-letter deletions
+// come from its prefix and suffix sums without rehashing it each time; mixed at the end so that
+// its top bits can pick the bucket.
+constexpr std::uint64_t kBase = 0x100000001b3ull;
+
+std::uint64_t mixed(std::uint64_t h) {
+  h ^= h >> 31;
+  h *= 0x7fb5d329728ea185ull;
+  h ^= h >> 27;
+  h *= 0x81dadef4bc2dd44dull;
+  return h ^ (h >> 33);
+}
+
+// The hash of `text` without the bytes at `skip` and `skip2` (npos: none).
+std::uint64_t hash_of(std::string_view text, std::size_t skip = std::string_view::npos,
+                      std::size_t skip2 = std::string_view::npos) {
+  std::uint64_t h = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i == skip || i == skip2) continue;
+    h = h * kBase + static_cast<unsigned char>(text[i]);
+  }
+  return mixed(h);
+}
+
+// Calls visit(hash) for `word` and for each of its one-letter deletions (one for a run of the
+// same letter), each as hash_of() would give it.
+template <typename Visit>
+void hash_deletions(std::string_view word, Visit visit) {
+  const std::size_t n = word.size();
+  std::array<std::uint64_t, kLongest + 1> prefix, suffix, power;
+  prefix[0] = 0;
+  suffix[n] = 0;
+  power[0] = 1;
+  for (std::size_t i = 0; i < n; ++i) {
+    prefix[i + 1] = prefix[i] * kBase + static_cast<unsigned char>(word[i]);
+    power[i + 1] = power[i] * kBase;
+  }
+  // suffix[i]: the hash of word[i..], as the tail of a longer text.
+  for (std::size_t i = n; i-- > 0;) {
+    suffix[i] = suffix[i + 1] + static_cast<unsigned char>(word[i]) * power[n - 1 - i];
+  }
+  visit(mixed(prefix[n]));
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0 && word[i] == word[i - 1]) continue;  // the same deletion as the one before
+    visit(mixed(prefix[i] * power[n - 1 - i] + suffix[i + 1]));
+  }
 }
 
 // Edit distance with adjacent swaps (optimal string alignment), or max + 1 when it exceeds max.
 int bounded_distance(std::string_view a, std::string_view b, int max) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > max) return max + 1;
-  std::array<std::array<int, kLongest + 3>, kLongest + 3> d{};
-  for (int i = 0; i <= n; ++i) d[i][0] = i;
-  for (int j = 0; j <= m; ++j) d[0][j] = j;
+  // Three rows (the swap looks two back), not a whole table: this runs for every candidate.
+  std::array<std::array<int, kLongest + 3>, 3> d;
+  const auto row = [&](int i) -> std::array<int, kLongest + 3>& { return d[static_cast<std::size_t>(i % 3)]; };
+  for (int j = 0; j <= m; ++j) row(0)[static_cast<std::size_t>(j)] = j;
   for (int i = 1; i <= n; ++i) {
-    int row_best = max + 1;
+    auto& now = row(i);
+    const auto& up = row(i - 1);
+    const auto& up2 = row(i + 1);  // i - 2, modulo 3
+    now[0] = i;
+    int row_best = i;
     for (int j = 1; j <= m; ++j) {
+      const auto J = static_cast<std::size_t>(j);
       const int same = a[i - 1] == b[j - 1] ? 0 : 1;
-      int v = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + same});
+      int v = std::min({up[J] + 1, now[J - 1] + 1, up[J - 1] + same});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        v = std::min(v, d[i - 2][j - 2] + 1);
+        v = std::min(v, up2[J - 2] + 1);
       }
-      d[i][j] = v;
+      now[J] = v;
       row_best = std::min(row_best, v);
     }
     if (row_best > max) return max + 1;
   }
-  return d[n][m];
+  return row(n)[static_cast<std::size_t>(m)];
 }
 
 // Rows of a QWERTY keyboard, each set off to the right of the one above: a letter typed for
-// its neighbour is a common slip.
-bool adjacent_keys(char a, char b) {
-  static constexpr std::string_view kRows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
-  static constexpr double kOffset[] = {0.0, 0.25, 0.75};
-  const auto place = [](char c, int& row, double& x) {
+// its neighbour is a common slip. Worked out once, as a table by letter pair.
+bool keys_touch(char a, char b) {
+  constexpr std::string_view kRows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
+  constexpr double kOffset[] = {0.0, 0.25, 0.75};
+  const auto place = [&](char c, int& row, double& x) {
     for (int r = 0; r < 3; ++r) {
       if (const auto at = kRows[r].find(c); at != std::string_view::npos) {
         row = r;
@@ -61,6 +109,21 @@ bool adjacent_keys(char a, char b) {
   if (!place(a, row_a, x_a) || !place(b, row_b, x_b)) return false;
   if (row_a == row_b) return std::abs(x_a - x_b) == 1.0;
   return std::abs(row_a - row_b) == 1 && std::abs(x_a - x_b) < 0.8;
+}
+
+bool adjacent_keys(char a, char b) {
+  static const auto table = [] {
+    std::array<std::array<bool, 26>, 26> t{};
+    for (int i = 0; i < 26; ++i) {
+      for (int j = 0; j < 26; ++j) {
+        t[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] =
+            keys_touch(static_cast<char>('a' + i), static_cast<char>('a' + j));
+      }
+    }
+    return t;
+  }();
+  if (a < 'a' || a > 'z' || b < 'a' || b > 'z') return false;
+  return table[static_cast<std::size_t>(a - 'a')][static_cast<std::size_t>(b - 'a')];
 }
 
 bool vowel(char c) { return std::string_view("aeiouy").find(c) != std::string_view::npos; }
@@ -123,7 +186,9 @@ double typo_cost(std::string_view typed, std::string_view intended) {
   // Writers rarely get the first letter wrong: "awsome" is "awesome", not "some".
   constexpr double first_letter = 0.5;
   const std::size_t n = std::min(typed.size(), kLongest), m = std::min(intended.size(), kLongest);
-  std::array<std::array<double, kLongest + 1>, kLongest + 1> d{};
+  // Only the rows used are filled: this runs for every candidate.
+  std::array<std::array<double, kLongest + 1>, kLongest + 1> d;
+  d[0][0] = 0.0;
   for (std::size_t i = 1; i <= n; ++i) {
     d[i][0] = d[i - 1][0] + extra_cost(typed, i - 1, intended, 0) + (i == 1 ? first_letter : 0.0);
   }
@@ -154,6 +219,8 @@ double correction_score(std::string_view typed, std::string_view intended, std::
 
 WordFrequencies::WordFrequencies() {
   std::string_view text = embedded_data("word-frequencies.txt");
+  words_.reserve(text.size() / 10);
+  counts_.reserve(text.size() / 10);
   while (!text.empty()) {
     const std::size_t newline = text.find('\n');
     const std::string_view line = text.substr(0, newline);
@@ -165,18 +232,32 @@ WordFrequencies::WordFrequencies() {
     words_.push_back(line.substr(0, space));
     counts_.push_back(count);
   }
-  std::string scratch;
+  // Grouped by bucket with a counting sort: the index is built on the first unknown word of a
+  // run, so its cost is part of that run's time.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;
+  entries.reserve(words_.size() * 9);
   for (std::uint32_t id = 0; id < words_.size(); ++id) {
     const std::string_view word = words_[id];
     if (word.size() > kLongest) continue;
-    deletions_.emplace_back(hash_of(word), id);
-    for (std::size_t i = 0; i < word.size(); ++i) {
-      scratch.assign(word).erase(i, 1);
-      deletions_.emplace_back(hash_of(scratch), id);
-    }
+    hash_deletions(word, [&](std::uint64_t h) { entries.emplace_back(h, id); });
   }
-  std::sort(deletions_.begin(), deletions_.end());
-  deletions_.erase(std::unique(deletions_.begin(), deletions_.end()), deletions_.end());
+  buckets_.assign(kBuckets + 1, 0);
+  for (const auto& entry : entries) ++buckets_[bucket_of(entry.first) + 1];
+  for (std::size_t b = 1; b <= kBuckets; ++b) buckets_[b] += buckets_[b - 1];
+  deletions_.resize(entries.size());
+  std::vector<std::uint32_t> next(buckets_.begin(), buckets_.end() - 1);
+  for (const auto& [h, id] : entries) {
+    deletions_[next[bucket_of(h)]++] = {static_cast<std::uint32_t>(h), id};
+  }
+}
+
+template <typename Visit>
+void WordFrequencies::each_with_key(std::uint64_t key, Visit visit) const {
+  const std::size_t bucket = bucket_of(key);
+  const auto check = static_cast<std::uint32_t>(key);
+  for (std::uint32_t i = buckets_[bucket]; i < buckets_[bucket + 1]; ++i) {
+    if (deletions_[i].check == check) visit(deletions_[i].id);
+  }
 }
 
 const WordFrequencies& WordFrequencies::instance() {
@@ -187,12 +268,11 @@ const WordFrequencies& WordFrequencies::instance() {
 std::uint32_t WordFrequencies::count(std::string_view lower) const {
   // words_ is sorted by count, not by word: a map would cost start-up for every run, so the
   // lookup goes through the deletion index, whose entry for the word itself is exact.
-  const std::uint64_t h = hash_of(lower);
-  auto it = std::lower_bound(deletions_.begin(), deletions_.end(), std::make_pair(h, 0u));
-  for (; it != deletions_.end() && it->first == h; ++it) {
-    if (words_[it->second] == lower) return counts_[it->second];
-  }
-  return 0;
+  std::uint32_t found = 0;
+  each_with_key(hash_of(lower), [&](std::uint32_t id) {
+    if (words_[id] == lower) found = counts_[id];
+  });
+  return found;
 }
 
 std::vector<WordFrequencies::Near> WordFrequencies::near(std::string_view lower,
@@ -203,22 +283,16 @@ std::vector<WordFrequencies::Near> WordFrequencies::near(std::string_view lower,
   // it; a word two edits away also shares a two-letter deletion of `lower` with the word or
   // with one of its deletions (all but two letters missing from `lower`, which is rare).
   std::vector<std::uint64_t> keys{hash_of(lower)};
-  std::string one, two;
   for (std::size_t i = 0; i < lower.size(); ++i) {
-    one.assign(lower).erase(i, 1);
-    keys.push_back(hash_of(one));
+    keys.push_back(hash_of(lower, i));
     if (max_distance < 2) continue;
-    for (std::size_t j = i; j < one.size(); ++j) {
-      two.assign(one).erase(j, 1);
-      keys.push_back(hash_of(two));
-    }
+    for (std::size_t j = i + 1; j < lower.size(); ++j) keys.push_back(hash_of(lower, i, j));
   }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   std::vector<std::uint32_t> ids;
   for (const std::uint64_t key : keys) {
-    auto it = std::lower_bound(deletions_.begin(), deletions_.end(), std::make_pair(key, 0u));
-    for (; it != deletions_.end() && it->first == key; ++it) ids.push_back(it->second);
+    each_with_key(key, [&](std::uint32_t id) { ids.push_back(id); });
   }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());

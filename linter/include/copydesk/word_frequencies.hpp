@@ -32,8 +32,19 @@ class WordFrequencies {
   WordFrequencies();
   std::vector<std::string_view> words_;
   std::vector<std::uint32_t> counts_;
-  // (hash of a word or of the word with one letter deleted, index of the word), sorted.
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> deletions_;
+  // For each word and each of its one-letter deletions, the low bits of its hash and the word's
+  // index, grouped by bucket (the hash's top bits), and where each bucket starts: a look-up
+  // reads one bucket. Hash collisions only cost a distance computation in near().
+  struct Entry {
+    std::uint32_t check;
+    std::uint32_t id;
+  };
+  std::vector<Entry> deletions_;
+  static constexpr std::size_t kBuckets = std::size_t{1} << 16;
+  static std::size_t bucket_of(std::uint64_t hash) { return hash >> 48; }
+  std::vector<std::uint32_t> buckets_;
+  template <typename Visit>
+  void each_with_key(std::uint64_t key, Visit visit) const;
 };
 
 // How unlikely it is that a writer who meant `intended` typed `typed` (both lowercase): the
