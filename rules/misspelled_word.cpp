@@ -509,8 +509,8 @@ class MisspelledWord final : public Rule {
     const Token& before = tokens[static_cast<std::size_t>(at)];
     if (before.kind != TokenKind::Word) return false;
     const std::string_view text = document.text_of(before);
-    // An initial: "J Thion", "S. Young".
-    if (text.size() == 1 && text[0] >= 'A' && text[0] <= 'Z') return true;
+    // An initial: "J Thion", "S. Young"; not the pronoun "I" nor the article "A" ("A Vey Good").
+    if (text.size() == 1 && text[0] >= 'A' && text[0] <= 'Z') return text != "I" && text != "A";
     if (!starts_upper(text) || is_all_upper(text)) return false;
     for (const std::string_view title :
          {"Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Dame", "Lady", "Lord", "Rev", "St", "Mt",
