@@ -631,7 +631,7 @@ std::vector<std::string> ranked_candidates(const std::string& word, Judge& judge
   std::string lower;
   to_lower(word, lower);
   const WordFrequencies& frequencies = WordFrequencies::instance();
-  for (const auto& near : frequencies.near(lower, lower.size() <= 4 ? 1 : 2)) {
+  for (const auto& near : frequencies.near(lower, lower.size() <= 4 ? 1 : 2, true)) {
     std::string cased = cased_like(word, near.word);
     // Names and "I'm" are listed in lowercase but known only with their capital.
     if (!judge(cased) && cased[0] >= 'a' && cased[0] <= 'z') cased[0] = static_cast<char>(cased[0] - 32);

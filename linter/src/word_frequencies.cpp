@@ -276,7 +276,8 @@ std::uint32_t WordFrequencies::count(std::string_view lower) const {
 }
 
 std::vector<WordFrequencies::Near> WordFrequencies::near(std::string_view lower,
-                                                         int max_distance) const {
+                                                         int max_distance,
+                                                         bool two_dropped) const {
   std::vector<Near> found;
   if (lower.empty() || lower.size() > kLongest) return found;
   // Symmetric deletions: a word within one edit shares the word or a one-letter deletion with
@@ -287,6 +288,28 @@ std::vector<WordFrequencies::Near> WordFrequencies::near(std::string_view lower,
     keys.push_back(hash_of(lower, i));
     if (max_distance < 2) continue;
     for (std::size_t j = i + 1; j < lower.size(); ++j) keys.push_back(hash_of(lower, i, j));
+  }
+  // Two letters swapped and one dropped or added ("compeltly"): `lower` with the swap undone
+  // is the word, or one of its deletions.
+  if (max_distance >= 2) {
+    std::string swapped;
+    for (std::size_t i = 0; i + 1 < lower.size(); ++i) {
+      if (lower[i] == lower[i + 1]) continue;
+      swapped.assign(lower);
+      std::swap(swapped[i], swapped[i + 1]);
+      keys.push_back(hash_of(swapped));
+    }
+  }
+  // Two letters dropped ("exelent"): `lower` with one letter put back is the word with one
+  // deleted. The 27 letters an apostrophe included, at each place.
+  if (two_dropped && max_distance >= 2) {
+    std::string longer;
+    for (std::size_t i = 0; i <= lower.size(); ++i) {
+      for (const char c : std::string_view("abcdefghijklmnopqrstuvwxyz'")) {
+        longer.assign(lower).insert(i, 1, c);
+        keys.push_back(hash_of(longer));
+      }
+    }
   }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());

@@ -25,8 +25,9 @@ class WordFrequencies {
   std::uint32_t count(std::string_view lower) const;
 
   // The listed words within `max_distance` (1 or 2) edits of `lower` (a lowercase word):
-  // letters deleted, inserted, substituted, or two neighbours swapped.
-  std::vector<Near> near(std::string_view lower, int max_distance) const;
+  // letters deleted, inserted, substituted, or two neighbours swapped. Words with two letters
+  // more than `lower` only with `two_dropped` (a few hundred more look-ups).
+  std::vector<Near> near(std::string_view lower, int max_distance, bool two_dropped = false) const;
 
  private:
   WordFrequencies();
