@@ -25,7 +25,7 @@ constexpr std::size_t kSuggestionLimit = 5;
 // headline, where capitals say nothing. Chosen on EWT dev and MASC, not on the measured texts.
 constexpr double kTypoEvidence = 2.0;
 constexpr double kRunEvidence = 1.5;
-constexpr double kHeadlineEvidence = -0.5;
+constexpr double kHeadlineEvidence = -1.0;
 // At a sentence start the capital says nothing of names; four letters are one edit from many
 // words, names and abbreviations ("Opec") among them.
 constexpr double kOpenerEvidence = -1.0;
