@@ -638,9 +638,10 @@ class MisspelledWord final : public Rule {
 
   enum class Neighbour { None, Capitalized, Name };
 
-  // What the word `step` tokens away says of the word at `index`: past one space, or past a
-  // comma or semicolon and a space (a list), a name particle ("de", "van") makes it a name, and
-  // so does a capitalized word that is a name itself: unknown, or known only with its capital.
+  // What the word `step` tokens away says of the word at `index`: past one space, past a comma
+  // or semicolon and a space (a list), or past " & " ("Moet & Chandon"), a name particle ("de",
+  // "van") makes it a name, and so does a capitalized word that is a name itself: unknown, or
+  // known only with its capital.
   Neighbour name_neighbour(const Document& document, std::uint32_t index, int step) const {
     const auto& tokens = document.tokens();
     const auto is = [&](std::int64_t i, TokenKind kind) {
@@ -657,6 +658,13 @@ class MisspelledWord final : public Rule {
     if (!is(i, TokenKind::Space)) return Neighbour::None;
     i += step;
     if (step < 0 && list_mark(i)) --i;
+    // "Moet & Chandon": an ampersand between spaces joins names.
+    if (i >= 0 && i < static_cast<std::int64_t>(tokens.size()) &&
+        document.text_of(tokens[static_cast<std::size_t>(i)]) == "&") {
+      i += step;
+      if (!is(i, TokenKind::Space)) return Neighbour::None;
+      i += step;
+    }
     if (!is(i, TokenKind::Word)) return Neighbour::None;
     const std::string_view text = document.text_of(tokens[static_cast<std::size_t>(i)]);
     if (is_name_particle(text)) return Neighbour::Name;

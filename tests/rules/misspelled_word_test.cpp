@@ -478,6 +478,7 @@ TEST(MisspelledWordTest, LeavesCapitalizedWordsWithEvidenceOfAName) {
   // A title, an initial, a particle, a list of names, a neighbouring name, or the word again.
   EXPECT_TRUE(findings(kRule, "We met Mr Hapton and later J Mottram at the fair.").empty());
   EXPECT_TRUE(findings(kRule, "The coach picked Howard, Belton and Morris.").empty());
+  EXPECT_TRUE(findings(kRule, "The shop sold Moet & Chandon champagne.").empty());
   EXPECT_TRUE(findings(kRule, "They scored against Louis van Gaul in the final.").empty());
   EXPECT_TRUE(findings(kRule, "The striker Oday Rasheed scored twice.").empty());
   EXPECT_TRUE(findings(kRule, "The firm Compnay grew. Analysts like Compnay.").empty());
