@@ -256,8 +256,8 @@ class MisspelledWord final : public Rule {
     if (lowercase < 2 || unknown * 2 <= lowercase) return false;
     int far = outside;
     for (const std::string_view word : scratch.unknown) {
-      far += spell_->typo_evidence(straighten_apostrophes(word, scratch.straight)) <
-             kForeignEvidence;
+      far +=
+          spell_->typo_evidence(straighten_apostrophes(word, scratch.straight)) < kForeignEvidence;
     }
     // Letters outside ASCII are evidence of another language whatever the rest says.
     return far > 0 && far * 2 >= static_cast<int>(scratch.unknown.size());
@@ -476,8 +476,8 @@ class MisspelledWord final : public Rule {
   }
 
   // Whether a common word is near enough `base` for its position to call it a slip.
-  bool slip_evidence(const Document& document, std::string_view base, bool at_start,
-                     bool capitals, bool in_run, Scratch& scratch) const {
+  bool slip_evidence(const Document& document, std::string_view base, bool at_start, bool capitals,
+                     bool in_run, Scratch& scratch) const {
     const std::string_view straight = straighten_apostrophes(base, scratch.straight);
     // In a headline every word is capitalized: the capital is no evidence of a name, so any
     // unknown word near a common one is taken for a slip ("No Matetr Your Size").
@@ -513,9 +513,10 @@ class MisspelledWord final : public Rule {
     if (text.size() == 1 && text[0] >= 'A' && text[0] <= 'Z') return text != "I" && text != "A";
     if (!starts_upper(text) || is_all_upper(text)) return false;
     for (const std::string_view title :
-         {"Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Dame", "Lady", "Lord", "Rev", "St", "Mt",
-          "Capt", "Col", "Gen", "Sgt", "Lt", "President", "King", "Queen", "Prince", "Princess",
-          "Senator", "Sen", "Rep", "Judge", "Miss", "Madam", "Saint", "Pope", "Fr"}) {
+         {"Mr",   "Mrs",       "Ms",   "Dr",    "Prof",   "Sir",      "Dame",    "Lady",
+          "Lord", "Rev",       "St",   "Mt",    "Capt",   "Col",      "Gen",     "Sgt",
+          "Lt",   "President", "King", "Queen", "Prince", "Princess", "Senator", "Sen",
+          "Rep",  "Judge",     "Miss", "Madam", "Saint",  "Pope",     "Fr"}) {
       if (text == title) return true;
     }
     if (!spell_->correct(text)) return false;
@@ -684,8 +685,8 @@ class MisspelledWord final : public Rule {
   // The small words inside names: "Stade de France", "Louis van Gaal", "Paolo di Canio".
   static bool is_name_particle(std::string_view word) {
     for (const std::string_view particle :
-         {"de", "da", "di", "du", "van", "von", "der", "den", "des", "del", "della", "le", "la",
-          "dos", "das", "al", "el", "bin", "ibn", "ter", "ten", "y"}) {
+         {"de", "da", "di",  "du",  "van", "von", "der", "den", "des", "del", "della",
+          "le", "la", "dos", "das", "al",  "el",  "bin", "ibn", "ter", "ten", "y"}) {
       if (word == particle) return true;
     }
     return false;
@@ -707,7 +708,7 @@ class MisspelledWord final : public Rule {
   }
 
   static const std::unordered_map<std::string_view, int>& known_names(const Document& document,
-                                                                     Scratch& scratch) {
+                                                                      Scratch& scratch) {
     if (scratch.names_built) return scratch.names;
     scratch.names_built = true;
     const auto& tokens = document.tokens();

@@ -522,10 +522,12 @@ double SpellChecker::typo_evidence(std::string_view word) const {
   double best = -1e9;
   auto near = WordFrequencies::instance().near(lower, lower.size() <= 4 ? 1 : 2);
   // Most frequent first: a word no slip can make likelier than the best so far is not scored.
-  std::sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.count > b.count; });
+  std::sort(near.begin(), near.end(),
+            [](const auto& a, const auto& b) { return a.count > b.count; });
   for (const auto& candidate : near) {
     if (std::log1p(static_cast<double>(candidate.count)) <= best) break;
-    best = std::max(best, correction_score(lower, candidate.word, candidate.count, kEvidenceWeight));
+    best =
+        std::max(best, correction_score(lower, candidate.word, candidate.count, kEvidenceWeight));
   }
   std::unique_lock lock(cache_mutex_);
   evidence_cache_.emplace(std::string(word), best);
@@ -634,7 +636,8 @@ std::vector<std::string> ranked_candidates(const std::string& word, Judge& judge
   for (const auto& near : frequencies.near(lower, lower.size() <= 4 ? 1 : 2, true)) {
     std::string cased = cased_like(word, near.word);
     // Names and "I'm" are listed in lowercase but known only with their capital.
-    if (!judge(cased) && cased[0] >= 'a' && cased[0] <= 'z') cased[0] = static_cast<char>(cased[0] - 32);
+    if (!judge(cased) && cased[0] >= 'a' && cased[0] <= 'z')
+      cased[0] = static_cast<char>(cased[0] - 32);
     if (std::find(candidates.begin(), candidates.end(), cased) == candidates.end() &&
         judge(cased)) {
       candidates.push_back(std::move(cased));

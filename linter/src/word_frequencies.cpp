@@ -66,7 +66,9 @@ int bounded_distance(std::string_view a, std::string_view b, int max) {
   if (std::abs(n - m) > max) return max + 1;
   // Three rows (the swap looks two back), not a whole table: this runs for every candidate.
   std::array<std::array<int, kLongest + 3>, 3> d;
-  const auto row = [&](int i) -> std::array<int, kLongest + 3>& { return d[static_cast<std::size_t>(i % 3)]; };
+  const auto row = [&](int i) -> std::array<int, kLongest + 3>& {
+    return d[static_cast<std::size_t>(i % 3)];
+  };
   for (int j = 0; j <= m; ++j) row(0)[static_cast<std::size_t>(j)] = j;
   for (int i = 1; i <= n; ++i) {
     auto& now = row(i);
@@ -146,8 +148,8 @@ double substitution_cost(char typed, char intended) {
 double dropped_cost(std::string_view intended, std::size_t at) {
   const char c = intended[at];
   if (c == '\'') return 0.2;
-  const bool doubled = (at > 0 && intended[at - 1] == c) ||
-                       (at + 1 < intended.size() && intended[at + 1] == c);
+  const bool doubled =
+      (at > 0 && intended[at - 1] == c) || (at + 1 < intended.size() && intended[at + 1] == c);
   if (doubled) return 0.45;
   // A silent letter: "h" after a consonant ("wich") and vowels that are not pronounced are
   // dropped when writing by ear.
@@ -164,7 +166,8 @@ double extra_cost(std::string_view typed, std::size_t at, std::string_view inten
   // A typed apostrophe is meant: "they'l" is "they'll" rather than "they".
   if (c == '\'') return 1.0;
   const bool doubled = (j > 0 && intended[j - 1] == c) || (j < intended.size() && intended[j] == c);
-  if (doubled && ((at > 0 && typed[at - 1] == c) || (at + 1 < typed.size() && typed[at + 1] == c))) {
+  if (doubled &&
+      ((at > 0 && typed[at - 1] == c) || (at + 1 < typed.size() && typed[at + 1] == c))) {
     return 0.45;
   }
   // Extra letters weigh more than dropped ones: "deliverd" is "delivered" more often than
@@ -199,9 +202,10 @@ double typo_cost(std::string_view typed, std::string_view intended) {
     for (std::size_t j = 1; j <= m; ++j) {
       const double at_first = i == 1 || j == 1 ? first_letter : 0.0;
       const double substitution = substitution_cost(typed[i - 1], intended[j - 1]);
-      double v = std::min({d[i - 1][j] + extra_cost(typed, i - 1, intended, j) + (i == 1 ? first_letter : 0.0),
-                           d[i][j - 1] + dropped_cost(intended, j - 1) + (j == 1 ? first_letter : 0.0),
-                           d[i - 1][j - 1] + substitution + (substitution > 0 ? at_first : 0.0)});
+      double v = std::min(
+          {d[i - 1][j] + extra_cost(typed, i - 1, intended, j) + (i == 1 ? first_letter : 0.0),
+           d[i][j - 1] + dropped_cost(intended, j - 1) + (j == 1 ? first_letter : 0.0),
+           d[i - 1][j - 1] + substitution + (substitution > 0 ? at_first : 0.0)});
       if (i > 1 && j > 1 && typed[i - 1] == intended[j - 2] && typed[i - 2] == intended[j - 1] &&
           typed[i - 1] != typed[i - 2]) {
         v = std::min(v, d[i - 2][j - 2] + kSwapCost);
@@ -275,8 +279,7 @@ std::uint32_t WordFrequencies::count(std::string_view lower) const {
   return found;
 }
 
-std::vector<WordFrequencies::Near> WordFrequencies::near(std::string_view lower,
-                                                         int max_distance,
+std::vector<WordFrequencies::Near> WordFrequencies::near(std::string_view lower, int max_distance,
                                                          bool two_dropped) const {
   std::vector<Near> found;
   if (lower.empty() || lower.size() > kLongest) return found;
