@@ -493,7 +493,9 @@ class MisspelledWord final : public Rule {
     const double threshold = (at_start ? kOpenerEvidence : kTypoEvidence) +
                              (in_run ? kRunEvidence : 0.0) +
                              (base.size() == 4 ? kShortEvidence : 0.0);
-    if (spell_->typo_evidence(straight) >= threshold) return true;
+    // Inside a sentence only a common word is near enough (the threshold asks for one), and
+    // most runs meet names there: the rarer words' index is not built for them.
+    if (spell_->typo_evidence(straight, !at_start) >= threshold) return true;
     // A rarer word misspelled at a sentence start, alone: one edit from a dictionary word.
     return at_start && !in_run && !capitals && spell_->has_single_edit_neighbour(straight);
   }

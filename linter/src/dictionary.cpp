@@ -510,17 +510,17 @@ bool SpellChecker::has_single_edit_neighbour(std::string_view word) const {
   return found;
 }
 
-double SpellChecker::typo_evidence(std::string_view word) const {
+double SpellChecker::typo_evidence(std::string_view word, bool common_only) const {
+  auto& cache = common_only ? common_evidence_cache_ : evidence_cache_;
   {
     std::shared_lock lock(cache_mutex_);
-    if (const auto found = evidence_cache_.find(word); found != evidence_cache_.end()) {
-      return found->second;
-    }
+    if (const auto found = cache.find(word); found != cache.end()) return found->second;
   }
   std::string lower;
   to_lower(word, lower);
   double best = -1e9;
-  auto near = WordFrequencies::instance().near(lower, lower.size() <= 4 ? 1 : 2);
+  auto near =
+      WordFrequencies::instance().near(lower, lower.size() <= 4 ? 1 : 2, false, common_only);
   // Most frequent first: a word no slip can make likelier than the best so far is not scored.
   std::sort(near.begin(), near.end(),
             [](const auto& a, const auto& b) { return a.count > b.count; });
@@ -530,7 +530,7 @@ double SpellChecker::typo_evidence(std::string_view word) const {
         std::max(best, correction_score(lower, candidate.word, candidate.count, kEvidenceWeight));
   }
   std::unique_lock lock(cache_mutex_);
-  evidence_cache_.emplace(std::string(word), best);
+  cache.emplace(std::string(word), best);
   return best;
 }
 

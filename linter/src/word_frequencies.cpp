@@ -236,31 +236,46 @@ WordFrequencies::WordFrequencies() {
     words_.push_back(line.substr(0, space));
     counts_.push_back(count);
   }
-  // Grouped by bucket with a counting sort: the index is built on the first unknown word of a
-  // run, so its cost is part of that run's time.
+  // The list is sorted by count: the common words come first.
+  common_end_ = static_cast<std::uint32_t>(
+      std::find_if(counts_.begin(), counts_.end(), [](std::uint32_t n) { return n < kCommon; }) -
+      counts_.begin());
+  common_.build(words_, 0, common_end_);
+}
+
+const WordFrequencies::Index& WordFrequencies::rare() const {
+  std::call_once(rare_once_, [this] {
+    rare_.build(words_, common_end_, static_cast<std::uint32_t>(words_.size()));
+  });
+  return rare_;
+}
+
+// Grouped by bucket with a counting sort: an index is built on first need, within a run.
+void WordFrequencies::Index::build(const std::vector<std::string_view>& words,
+                                   std::uint32_t first, std::uint32_t last) {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;
-  entries.reserve(words_.size() * 9);
-  for (std::uint32_t id = 0; id < words_.size(); ++id) {
-    const std::string_view word = words_[id];
+  entries.reserve((last - first) * 9);
+  for (std::uint32_t id = first; id < last; ++id) {
+    const std::string_view word = words[id];
     if (word.size() > kLongest) continue;
     hash_deletions(word, [&](std::uint64_t h) { entries.emplace_back(h, id); });
   }
-  buckets_.assign(kBuckets + 1, 0);
-  for (const auto& entry : entries) ++buckets_[bucket_of(entry.first) + 1];
-  for (std::size_t b = 1; b <= kBuckets; ++b) buckets_[b] += buckets_[b - 1];
-  deletions_.resize(entries.size());
-  std::vector<std::uint32_t> next(buckets_.begin(), buckets_.end() - 1);
+  buckets.assign(kBuckets + 1, 0);
+  for (const auto& entry : entries) ++buckets[bucket_of(entry.first) + 1];
+  for (std::size_t b = 1; b <= kBuckets; ++b) buckets[b] += buckets[b - 1];
+  deletions.resize(entries.size());
+  std::vector<std::uint32_t> next(buckets.begin(), buckets.end() - 1);
   for (const auto& [h, id] : entries) {
-    deletions_[next[bucket_of(h)]++] = {static_cast<std::uint32_t>(h), id};
+    deletions[next[bucket_of(h)]++] = {static_cast<std::uint32_t>(h), id};
   }
 }
 
 template <typename Visit>
-void WordFrequencies::each_with_key(std::uint64_t key, Visit visit) const {
+void WordFrequencies::Index::each_with_key(std::uint64_t key, Visit visit) const {
   const std::size_t bucket = bucket_of(key);
   const auto check = static_cast<std::uint32_t>(key);
-  for (std::uint32_t i = buckets_[bucket]; i < buckets_[bucket + 1]; ++i) {
-    if (deletions_[i].check == check) visit(deletions_[i].id);
+  for (std::uint32_t i = buckets[bucket]; i < buckets[bucket + 1]; ++i) {
+    if (deletions[i].check == check) visit(deletions[i].id);
   }
 }
 
@@ -273,14 +288,18 @@ std::uint32_t WordFrequencies::count(std::string_view lower) const {
   // words_ is sorted by count, not by word: a map would cost start-up for every run, so the
   // lookup goes through the deletion index, whose entry for the word itself is exact.
   std::uint32_t found = 0;
-  each_with_key(hash_of(lower), [&](std::uint32_t id) {
+  const std::uint64_t key = hash_of(lower);
+  const auto look = [&](std::uint32_t id) {
     if (words_[id] == lower) found = counts_[id];
-  });
+  };
+  common_.each_with_key(key, look);
+  if (found == 0) rare().each_with_key(key, look);
   return found;
 }
 
 std::vector<WordFrequencies::Near> WordFrequencies::near(std::string_view lower, int max_distance,
-                                                         bool two_dropped) const {
+                                                         bool two_dropped,
+                                                         bool common_only) const {
   std::vector<Near> found;
   if (lower.empty() || lower.size() > kLongest) return found;
   // Symmetric deletions: a word within one edit shares the word or a one-letter deletion with
@@ -317,8 +336,11 @@ std::vector<WordFrequencies::Near> WordFrequencies::near(std::string_view lower,
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   std::vector<std::uint32_t> ids;
-  for (const std::uint64_t key : keys) {
-    each_with_key(key, [&](std::uint32_t id) { ids.push_back(id); });
+  const auto collect = [&](std::uint32_t id) { ids.push_back(id); };
+  for (const std::uint64_t key : keys) common_.each_with_key(key, collect);
+  if (!common_only) {
+    const Index& more = rare();
+    for (const std::uint64_t key : keys) more.each_with_key(key, collect);
   }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());

@@ -80,7 +80,9 @@ class SpellChecker {
   // How strongly `word` (unknown) looks like a slip for a common word: the best
   // correction_score() among the common words one edit away (two for words of five letters or
   // more), compared in lowercase; a large negative value when there is none. Once per word.
-  double typo_evidence(std::string_view word) const;
+  // `common_only`: among the words seen WordFrequencies::kCommon times or more only, which
+  // spares a run the index of the rarer words.
+  double typo_evidence(std::string_view word, bool common_only = false) const;
 
   // For a word this dictionary rejects, what the other region's dictionary of English says
   // (en_GB for en_US and back, when installed): the spelling this dictionary knows when `word`
@@ -122,7 +124,8 @@ class SpellChecker {
   mutable std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>>
       suggest_cache_;
   mutable std::unordered_map<std::string, bool, StringHash, std::equal_to<>> neighbour_cache_;
-  mutable std::unordered_map<std::string, double, StringHash, std::equal_to<>> evidence_cache_;
+  mutable std::unordered_map<std::string, double, StringHash, std::equal_to<>> evidence_cache_,
+      common_evidence_cache_;
   mutable std::unordered_map<std::string, std::optional<std::string>, StringHash, std::equal_to<>>
       regional_cache_;
   // The other region's checker, made on first need (null when its dictionary is missing).
