@@ -121,7 +121,8 @@ fuzz: deps
 accuracy: build
 	$(call ensure_packages,$(BENCH_PACKAGES))
 	python3 bench/accuracy/accuracy.py --copydesk $(BUILD_DIR)/copydesk \
-	  --languagetool $(SHARED)/eval/languagetool.jsonl --news $(SHARED)/eval/news --readme README.md
+	  --languagetool $(SHARED)/eval/languagetool.jsonl --news $(SHARED)/eval/news --readme README.md \
+	  --ewt $(SHARED)/corpora/ud-english-ewt/en_ewt-ud-test.conllu
 	python3 bench/accuracy/confusions.py --copydesk $(BUILD_DIR)/copydesk \
 	  --ewt $(SHARED)/corpora/ud-english-ewt --news $(SHARED)/eval/news \
 	  --sets linter/tools/confusion-sets.txt

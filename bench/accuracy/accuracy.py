@@ -27,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import plant  # noqa: E402  (sibling module)
+import spelling  # noqa: E402  (sibling module: issue 17's spelling measurements)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from readme_block import replace_block  # noqa: E402  (bench/readme_block.py)
@@ -81,6 +82,7 @@ class Finding:
     message: str = ""
     line: int = 0
     column: int = 0
+    suggestions: list = field(default_factory=list)
 
 
 def _offset(position) -> int:
@@ -101,7 +103,8 @@ def parse_findings(stdout: str) -> tuple[list[Finding], int]:
                 end=_offset(obj["end"]), text=str(obj.get("text") or ""),
                 message=str(obj.get("message") or ""),
                 line=int(start.get("line", 0)) if isinstance(start, dict) else 0,
-                column=int(start.get("column", 0)) if isinstance(start, dict) else 0))
+                column=int(start.get("column", 0)) if isinstance(start, dict) else 0,
+                suggestions=[str(x) for x in obj.get("suggestions") or []]))
         except (ValueError, KeyError, TypeError):
             bad += 1
     return findings, bad
@@ -646,7 +649,12 @@ def parse_args(argv):
     parser.add_argument("--news", type=Path, help="news corpus directory (*.txt, recursively)")
     parser.add_argument("--readme", type=Path,
                         help="rewrite the block between accuracy markers in this file")
-    parser.add_argument("--only", choices=("news", "languagetool", "synthetic"),
+    parser.add_argument("--ewt", type=Path,
+                        help="EWT's test split (en_ewt-ud-test.conllu): spelling measurements "
+                             "on its text and its annotated typos (see spelling.py)")
+    parser.add_argument("--spelling-n", type=int, default=300, metavar="N",
+                        help="planted spelling slips per kind and text (300)")
+    parser.add_argument("--only", choices=("news", "languagetool", "synthetic", "spelling"),
                         help="run one source only (the README is then left alone)")
     parser.add_argument("--limit-news", type=int, metavar="N",
                         help="lint only N evenly spaced news files (quick runs)")
@@ -667,7 +675,9 @@ def parse_args(argv):
     parser.add_argument("--keep-temp", action="store_true", help="keep the temporary files")
     args = parser.parse_args(argv)
 
-    sources = [args.only] if args.only else ["news", "languagetool", "synthetic"]
+    sources = [args.only] if args.only else ["news", "languagetool", "synthetic", "spelling"]
+    if args.ewt is None and not args.only:
+        sources.remove("spelling")
     copydesk = shutil.which(args.copydesk) if os.sep not in args.copydesk else args.copydesk
     if not copydesk or not os.path.isfile(copydesk) or not os.access(copydesk, os.X_OK):
         parser.error(f"--copydesk: not an executable file: {args.copydesk} (build it first)")
@@ -680,9 +690,11 @@ def parse_args(argv):
         parser.error(f"--readme: no such file: {args.readme}")
     if args.pairs is not None and not args.pairs.is_file():
         parser.error(f"--pairs: no such file: {args.pairs}")
-    if "synthetic" in sources and shutil.which(args.hunspell) is None:
+    if "spelling" in sources and (args.ewt is None or not args.ewt.is_file()):
+        parser.error(f"--ewt: no such file: {args.ewt}")
+    if {"synthetic", "spelling"} & set(sources) and shutil.which(args.hunspell) is None:
         parser.error(f"--hunspell: {args.hunspell} not found (needed to check planted typos)")
-    for name in ("limit_news", "synthetic_n"):
+    for name in ("limit_news", "synthetic_n", "spelling_n"):
         value = getattr(args, name)
         if value is not None and value < 1:
             parser.error(f"--{name.replace('_', '-')} must be at least 1")
@@ -711,6 +723,9 @@ def main(argv=None) -> int:
             lt = run_languagetool(args, workdir, confusion_sets)
         if "synthetic" in args.sources:
             synthetic = run_synthetic(args, workdir, confusion_sets)
+        if "spelling" in args.sources:
+            spelling.run(args, workdir, run_copydesk,
+                         lambda found, paths: group_by_file(found, PathIndex(list(paths)))[0])
     except CopydeskError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

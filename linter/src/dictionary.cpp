@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
@@ -13,6 +14,7 @@
 
 #include "copydesk/regional_spelling.hpp"
 #include "copydesk/text.hpp"
+#include "copydesk/word_frequencies.hpp"
 
 namespace copydesk {
 namespace {
@@ -485,7 +487,7 @@ bool is_plain_ascii_word(std::string_view word) {
     const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'';
     if (!letter) return false;
   }
-  return word.size() >= 3;
+  return word.size() >= 2;
 }
 
 }  // namespace
@@ -508,6 +510,30 @@ bool SpellChecker::has_single_edit_neighbour(std::string_view word) const {
   return found;
 }
 
+double SpellChecker::typo_evidence(std::string_view word, bool common_only) const {
+  auto& cache = common_only ? common_evidence_cache_ : evidence_cache_;
+  {
+    std::shared_lock lock(cache_mutex_);
+    if (const auto found = cache.find(word); found != cache.end()) return found->second;
+  }
+  std::string lower;
+  to_lower(word, lower);
+  double best = -1e9;
+  auto near =
+      WordFrequencies::instance().near(lower, lower.size() <= 4 ? 1 : 2, false, common_only);
+  // Most frequent first: a word no slip can make likelier than the best so far is not scored.
+  std::sort(near.begin(), near.end(),
+            [](const auto& a, const auto& b) { return a.count > b.count; });
+  for (const auto& candidate : near) {
+    if (std::log1p(static_cast<double>(candidate.count)) <= best) break;
+    best =
+        std::max(best, correction_score(lower, candidate.word, candidate.count, kEvidenceWeight));
+  }
+  std::unique_lock lock(cache_mutex_);
+  cache.emplace(std::string(word), best);
+  return best;
+}
+
 namespace {
 
 // en_GB and en_US are each other's other region.
@@ -523,7 +549,7 @@ std::string_view SpellChecker::other_region() const {
   return sibling_language(language_) == "en_US" ? "American" : "British";
 }
 
-std::optional<std::string> SpellChecker::regional_counterpart(std::string_view word) const {
+const SpellChecker* SpellChecker::sibling() const {
   std::call_once(sibling_once_, [this] {
     const std::string_view sibling = sibling_language(language_);
     if (sibling.empty()) return;
@@ -533,6 +559,16 @@ std::optional<std::string> SpellChecker::regional_counterpart(std::string_view w
       // Not installed: every word is simply unknown.
     }
   });
+  return sibling_.get();
+}
+
+bool SpellChecker::other_region_knows(std::string_view word) const {
+  const SpellChecker* other = sibling();
+  return other != nullptr && other->correct(word);
+}
+
+std::optional<std::string> SpellChecker::regional_counterpart(std::string_view word) const {
+  sibling();
   // Short words ("el", "hrs") are abbreviations and foreign words more often than regional
   // spellings, and one change makes some other short word of nearly anything.
   if (!sibling_ || word.size() < 4) return std::nullopt;
@@ -571,6 +607,73 @@ std::optional<std::string> SpellChecker::regional_counterpart(std::string_view w
 
 constexpr std::size_t kMaxSuggestions = 8;
 
+namespace {
+
+// Candidates judged before ranking: every single edit Hunspell accepts, nearly always.
+constexpr std::size_t kCandidatePool = 48;
+// A missing space costs little when one side is a short function word ("alot", "infact").
+constexpr double kSplitCost = 0.35;
+
+// `candidate` written with the capitals of `model`: all capitals, or an initial one.
+std::string cased_like(std::string_view model, std::string_view candidate) {
+  std::string cased(candidate);
+  if (is_all_upper(model)) {
+    for (char& c : cased) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+  } else if (starts_upper(model) && !cased.empty() && cased[0] >= 'a' && cased[0] <= 'z') {
+    cased[0] = static_cast<char>(cased[0] - 32);
+  }
+  return cased;
+}
+
+// The words Hunspell accepts one edit from `word`, and the common words two edits away, most
+// likely first: by how common the word is and how usual the slip (see correction_score).
+template <typename Judge>
+std::vector<std::string> ranked_candidates(const std::string& word, Judge& judge) {
+  std::vector<std::string> candidates = single_edit_candidates(word, judge, kCandidatePool);
+  std::string lower;
+  to_lower(word, lower);
+  const WordFrequencies& frequencies = WordFrequencies::instance();
+  for (const auto& near : frequencies.near(lower, lower.size() <= 4 ? 1 : 2, true)) {
+    std::string cased = cased_like(word, near.word);
+    // Names and "I'm" are listed in lowercase but known only with their capital.
+    if (!judge(cased) && cased[0] >= 'a' && cased[0] <= 'z')
+      cased[0] = static_cast<char>(cased[0] - 32);
+    if (std::find(candidates.begin(), candidates.end(), cased) == candidates.end() &&
+        judge(cased)) {
+      candidates.push_back(std::move(cased));
+    }
+  }
+  std::vector<std::pair<double, std::string>> scored;
+  std::string candidate_lower, part;
+  for (std::string& candidate : candidates) {
+    to_lower(candidate, candidate_lower);
+    double score = 0;
+    if (const std::size_t space = candidate_lower.find(' '); space != std::string::npos) {
+      const auto part_count = [&](std::string_view text) {
+        part.assign(text);
+        return std::log1p(static_cast<double>(frequencies.count(part)));
+      };
+      score = std::min(part_count(std::string_view(candidate_lower).substr(0, space)),
+                       part_count(std::string_view(candidate_lower).substr(space + 1))) -
+              kRankingWeight * kSplitCost;
+    } else {
+      score = correction_score(lower, candidate_lower, frequencies.count(candidate_lower),
+                               kRankingWeight);
+    }
+    scored.emplace_back(score, std::move(candidate));
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::string> ranked;
+  for (auto& [score, candidate] : scored) {
+    if (ranked.size() == kMaxSuggestions) break;
+    ranked.push_back(std::move(candidate));
+  }
+  return ranked;
+}
+
+}  // namespace
+
 std::vector<std::string> SpellChecker::suggest(std::string_view word, std::size_t limit) const {
   {
     std::shared_lock lock(cache_mutex_);
@@ -587,7 +690,7 @@ std::vector<std::string> SpellChecker::suggest(std::string_view word, std::size_
     // The cache keeps up to kMaxSuggestions whatever this caller asked for, so that a later
     // caller asking for more is not served a shorter list.
     if (mode_ != SuggestionMode::Off && is_plain_ascii_word(key)) {
-      suggestions = single_edit_candidates(key, judge, std::max(limit, kMaxSuggestions));
+      suggestions = ranked_candidates(key, judge);
     }
     if (suggestions.empty() && mode_ == SuggestionMode::Full) {
       suggestions = judge.speller().suggest(key);

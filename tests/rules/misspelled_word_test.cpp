@@ -450,5 +450,67 @@ TEST(MisspelledWordTest, RejectedWordMessageAndSuggestions) {
   EXPECT_EQ(result.diagnostics[0].suggestions[0], "judgment");
 }
 
+// --- typo-dense sentences, capitals, and suggestions ranked by likelihood --------------------
+
+TEST(MisspelledWordTest, FlagsEveryTypoOfATypoDenseSentence) {
+  // Half the lowercase words unknown, but all of them close to English words: no foreign text.
+  expect_flags(kRule, "It is [[definately]] [[seperate]].");
+  expect_flags(kRule, "We [[recieve]] [[definately]] [[seperate]] things.");
+  expect_flags(kRule, "The [[goverment]] [[beleives]] it.");
+}
+
+TEST(MisspelledWordTest, FlagsCapitalizedSlipsOfCommonWords) {
+  expect_flags(kRule, "We toured the [[Compnay]] offices.");
+  expect_flags(kRule, "[[Gouverment]] will try again.");
+  // A title-case headline: capitals there are no evidence of a name.
+  expect_flags(kRule, "Stylish Shoes, No [[Matetr]] Your Size");
+}
+
+TEST(MisspelledWordTest, ChecksLongerWordsInCapitals) {
+  expect_flags(kRule, "MY [[ADRESS]] IS IN THE ENVELOPE");
+  expect_flags(kRule, "THE FOOD WAS [[FRSH]] AND HOT.");
+  // Acronyms stay quiet: short, without vowels, or defined in brackets.
+  EXPECT_TRUE(findings(kRule, "The NATO and UNHCR staff met the HTML group.").empty());
+  EXPECT_TRUE(findings(kRule, "The Ocean Trade Board (OCEANTB) met. OCEANTB voted.").empty());
+}
+
+TEST(MisspelledWordTest, LeavesCapitalizedWordsWithEvidenceOfAName) {
+  // A title, an initial, a particle, a list of names, a neighbouring name, or the word again.
+  EXPECT_TRUE(findings(kRule, "We met Mr Hapton and later J Mottram at the fair.").empty());
+  EXPECT_TRUE(findings(kRule, "The coach picked Howard, Belton and Morris.").empty());
+  EXPECT_TRUE(findings(kRule, "The shop sold Moet & Chandon champagne.").empty());
+  EXPECT_TRUE(findings(kRule, "They scored against Louis van Gaul in the final.").empty());
+  EXPECT_TRUE(findings(kRule, "The striker Oday Rasheed scored twice.").empty());
+  EXPECT_TRUE(findings(kRule, "The firm Compnay grew. Analysts like Compnay.").empty());
+  // Far from every common word: a name ("Okonkwo"), not a slip.
+  EXPECT_TRUE(findings(kRule, "Yesterday the board met Okonkwo in Lagos.").empty());
+}
+
+TEST(MisspelledWordTest, NeverTellsAWordKnownInLowercaseToTakeCapitals) {
+  // "grey" is British; en_US lacks it in lowercase but knows the name "Grey".
+  const auto found = findings(kRule, "Some skunks are brown or grey.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].span, (Span{25, 29}));
+  EXPECT_EQ(found[0].message, "`grey` is not in the dictionary.");
+  ASSERT_FALSE(found[0].suggestions.empty());
+  EXPECT_EQ(found[0].suggestions[0], "gray");
+  // Two capitals are an abbreviation, not "I'M".
+  EXPECT_TRUE(findings(kRule, "IM was adopted by the team.").empty());
+}
+
+TEST(MisspelledWordTest, RanksSuggestionsByLikelihood) {
+  const auto first = [](std::string_view text) {
+    const auto found = findings(kRule, text);
+    return found.size() == 1 && !found[0].suggestions.empty() ? found[0].suggestions[0]
+                                                              : std::string("(none)");
+  };
+  EXPECT_EQ(first("I know wich one."), "which");
+  EXPECT_EQ(first("I have alot of it."), "a lot");
+  EXPECT_EQ(first("He said it publically."), "publicly");
+  EXPECT_EQ(first("Maybe they'l call."), "they'll");
+  EXPECT_EQ(first("She will recieve it."), "receive");
+  EXPECT_EQ(first("Gouverment will try again."), "Government");
+}
+
 }  // namespace
 }  // namespace copydesk

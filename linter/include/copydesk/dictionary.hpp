@@ -77,11 +77,20 @@ class SpellChecker {
   // Whether a dictionary word is one edit away: cheap evidence that `word` is a typo of it.
   bool has_single_edit_neighbour(std::string_view word) const;
 
+  // How strongly `word` (unknown) looks like a slip for a common word: the best
+  // correction_score() among the common words one edit away (two for words of five letters or
+  // more), compared in lowercase; a large negative value when there is none. Once per word.
+  // `common_only`: among the words seen WordFrequencies::kCommon times or more only, which
+  // spares a run the index of the rarer words.
+  double typo_evidence(std::string_view word, bool common_only = false) const;
+
   // For a word this dictionary rejects, what the other region's dictionary of English says
   // (en_GB for en_US and back, when installed): the spelling this dictionary knows when `word`
   // is the other region's spelling of it ("colour" for "color" in en_GB); under en_GB, "" when
   // en_US lists `word` as vocabulary en_GB lacks ("freeway"); else nothing. Once per word.
   std::optional<std::string> regional_counterpart(std::string_view word) const;
+  // Whether the other region's dictionary of English (when installed) accepts `word`.
+  bool other_region_knows(std::string_view word) const;
   // "American" or "British": whose spellings regional_counterpart() recognises.
   std::string_view other_region() const;
 
@@ -97,6 +106,8 @@ class SpellChecker {
   // The precompiled verdicts for this dictionary, checked against its files on first use; null
   // when there are none.
   const WordTable* table() const;
+  // The other region's checker, made on first need; null when its dictionary is missing.
+  const SpellChecker* sibling() const;
 
   std::string language_;
   SuggestionMode mode_;
@@ -113,6 +124,8 @@ class SpellChecker {
   mutable std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>>
       suggest_cache_;
   mutable std::unordered_map<std::string, bool, StringHash, std::equal_to<>> neighbour_cache_;
+  mutable std::unordered_map<std::string, double, StringHash, std::equal_to<>> evidence_cache_,
+      common_evidence_cache_;
   mutable std::unordered_map<std::string, std::optional<std::string>, StringHash, std::equal_to<>>
       regional_cache_;
   // The other region's checker, made on first need (null when its dictionary is missing).
