@@ -48,8 +48,7 @@ class WordFrequencies {
     };
     std::vector<Entry> deletions;
     std::vector<std::uint32_t> buckets;
-    void build(const std::vector<std::string_view>& words, std::uint32_t first,
-               std::uint32_t last);
+    void build(const std::vector<std::string_view>& words, std::uint32_t first, std::uint32_t last);
     template <typename Visit>
     void each_with_key(std::uint64_t key, Visit visit) const;
   };
