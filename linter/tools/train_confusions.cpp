@@ -7,6 +7,7 @@
 //
 //   copydesk_train_confusions --sets confusion-sets.txt --tagger pos-tagger.bin --out model.bin
 //       [--ewt DIR] [--masc DIR] [--addresses DIR] [--wordnet DIR] [--budget F] [--passes N]
+//       [--min-margin F] [--min-count N] [--min-count-cheap N] [--prune F]
 //
 // Text sources: EWT's train and dev files (never test), MASC, the presidential addresses and
 // WordNet's glosses and examples.
@@ -37,8 +38,6 @@ std::uint32_t g_min_count_cheap = 5;  // --min-count-cheap
 // --min-margin: no set flags a word whose replacement is less than this many times (in log-odds)
 // likelier, however few alarms a lower margin would cost.
 float g_min_margin = 5.0f;
-// --agree 1: the cheap model must also prefer the replacement.
-bool g_agree = false;
 constexpr std::size_t kMinimumExamples = 200;
 constexpr std::size_t kMinimumPerMember = 20;
 
@@ -430,7 +429,6 @@ int main(int argc, char** argv) {
 
     const int passes = std::stoi(options["--passes"]);
     if (options.count("--min-margin")) g_min_margin = std::stof(options["--min-margin"]);
-    if (options.count("--agree")) g_agree = options["--agree"] == "1";
     if (options.count("--min-count-cheap"))
       g_min_count_cheap = static_cast<std::uint32_t>(std::stoul(options["--min-count-cheap"]));
     if (options.count("--prune")) g_prune = std::stof(options["--prune"]);
