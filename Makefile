@@ -45,8 +45,8 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: all deps build install run test test-release test-asan format-check tidy fuzz accuracy bench \
-        model clean
+.PHONY: all deps build install run test test-release test-asan lint-deps format-check tidy fuzz accuracy \
+        bench model clean
 
 all: build
 
@@ -80,16 +80,20 @@ test: format-check test-release test-asan
 
 # Checks (never rewrites) that the C++ files are formatted as .clang-format says, except those
 # listed in .clang-format-pending. To fix a file: $(CLANG_FORMAT) -i FILE.
-format-check:
+# Installs clang-format and clang-tidy. A target of its own because make expands a whole recipe
+# before running its first line: $(CLANG_FORMAT) must be looked up after the install.
+lint-deps:
 	$(call ensure_packages,$(LINT_PACKAGES))
+
+format-check: lint-deps
+	@[ -n "$(CLANG_FORMAT)" ] || { echo "format-check: clang-format not found"; exit 2; }
 	@git ls-files '*.cpp' '*.hpp' '*.h' | grep -v -x -F -f .clang-format-pending | \
 	  xargs $(CLANG_FORMAT) --dry-run --Werror
 	@echo "format-check: C++ files formatted (see .clang-format-pending for the exceptions)"
 
 # clang-tidy with the checks in .clang-tidy over the library, the rules and the CLI, using the
 # release build's compilation database.
-tidy: deps
-	$(call ensure_packages,$(LINT_PACKAGES))
+tidy: deps lint-deps
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 	git ls-files 'linter/src/*.cpp' 'rules/*.cpp' 'linter/cli/*.cpp' | \
