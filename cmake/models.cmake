@@ -1,8 +1,10 @@
 # Trained models (dictionaries/models/*.bin, written by `make model`), compiled into the binary
 # byte for byte with the assembler's .incbin: a model of some megabytes needs neither parsing
-# at start-up nor a giant array literal at build time. Sets COPYDESK_MODELS_SOURCE.
+# at start-up nor a giant array literal at build time. Images made during the build
+# (COPYDESK_GENERATED_MODELS) are embedded the same way. Sets COPYDESK_MODELS_SOURCE.
 
 file(GLOB model_files CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/dictionaries/models/*.bin)
+list(APPEND model_files ${COPYDESK_GENERATED_MODELS})
 set(COPYDESK_MODELS_SOURCE ${PROJECT_BINARY_DIR}/generated/embedded_models.cpp)
 set(symbols "")
 set(table "")

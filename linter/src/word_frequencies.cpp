@@ -2,63 +2,19 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
+#include <cstring>
+#include <stdexcept>
 
-#include "copydesk/dictionary.hpp"
+#include "embedded_model.hpp"
+#include "word_frequency_format.hpp"
 
 namespace copydesk {
 namespace {
 
-constexpr std::size_t kLongest = 24;  // longer words are not looked for (DP tables stay small)
-
-// A polynomial hash (mod 2^64), so that the hashes of all of a word's one-letter deletions
-// come from its prefix and suffix sums without rehashing it each time; mixed at the end so that
-// its top bits can pick the bucket.
-constexpr std::uint64_t kBase = 0x100000001b3ull;
-
-std::uint64_t mixed(std::uint64_t h) {
-  h ^= h >> 31;
-  h *= 0x7fb5d329728ea185ull;
-  h ^= h >> 27;
-  h *= 0x81dadef4bc2dd44dull;
-  return h ^ (h >> 33);
-}
-
-// The hash of `text` without the bytes at `skip` and `skip2` (npos: none).
-std::uint64_t hash_of(std::string_view text, std::size_t skip = std::string_view::npos,
-                      std::size_t skip2 = std::string_view::npos) {
-  std::uint64_t h = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (i == skip || i == skip2) continue;
-    h = h * kBase + static_cast<unsigned char>(text[i]);
-  }
-  return mixed(h);
-}
-
-// Calls visit(hash) for `word` and for each of its one-letter deletions (one for a run of the
-// same letter), each as hash_of() would give it.
-template <typename Visit>
-void hash_deletions(std::string_view word, Visit visit) {
-  const std::size_t n = word.size();
-  std::array<std::uint64_t, kLongest + 1> prefix, suffix, power;
-  prefix[0] = 0;
-  suffix[n] = 0;
-  power[0] = 1;
-  for (std::size_t i = 0; i < n; ++i) {
-    prefix[i + 1] = prefix[i] * kBase + static_cast<unsigned char>(word[i]);
-    power[i + 1] = power[i] * kBase;
-  }
-  // suffix[i]: the hash of word[i..], as the tail of a longer text.
-  for (std::size_t i = n; i-- > 0;) {
-    suffix[i] = suffix[i + 1] + static_cast<unsigned char>(word[i]) * power[n - 1 - i];
-  }
-  visit(mixed(prefix[n]));
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i > 0 && word[i] == word[i - 1]) continue;  // the same deletion as the one before
-    visit(mixed(prefix[i] * power[n - 1 - i] + suffix[i + 1]));
-  }
-}
+namespace format = word_frequency_format;
+using format::hash_of;
+using format::kLongest;
 
 // Edit distance with adjacent swaps (optimal string alignment), or max + 1 when it exceeds max.
 int bounded_distance(std::string_view a, std::string_view b, int max) {
@@ -221,61 +177,48 @@ double correction_score(std::string_view typed, std::string_view intended, std::
   return std::log1p(static_cast<double>(count)) - weight * typo_cost(typed, intended);
 }
 
+namespace {
+
+template <typename T>
+std::span<const T> take(std::span<const std::byte>& bytes, std::size_t count) {
+  if (bytes.size() < count * sizeof(T)) throw std::logic_error("word-frequency image truncated");
+  const std::span<const T> taken(reinterpret_cast<const T*>(bytes.data()), count);
+  bytes = bytes.subspan(count * sizeof(T));
+  return taken;
+}
+
+}  // namespace
+
+static_assert(WordFrequencies::kCommon == format::kCommon);
+static_assert(sizeof(format::Entry) == 8 && alignof(format::Entry) == 4);
+
+// The image is made by the build; a wrong one is a build defect, not a user's problem.
 WordFrequencies::WordFrequencies() {
-  std::string_view text = embedded_data("word-frequencies.txt");
-  words_.reserve(text.size() / 10);
-  counts_.reserve(text.size() / 10);
-  while (!text.empty()) {
-    const std::size_t newline = text.find('\n');
-    const std::string_view line = text.substr(0, newline);
-    text = newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
-    const std::size_t space = line.find(' ');
-    if (line.empty() || line.front() == '#' || space == std::string_view::npos) continue;
-    std::uint32_t count = 0;
-    std::from_chars(line.data() + space + 1, line.data() + line.size(), count);
-    words_.push_back(line.substr(0, space));
-    counts_.push_back(count);
+  std::span<const std::byte> bytes = embedded_model("word-frequencies.bin");
+  const auto header = take<format::Header>(bytes, 1);
+  if (std::memcmp(header[0].magic, format::kMagic, sizeof format::kMagic) != 0) {
+    throw std::logic_error("word-frequency image missing or of another version");
   }
-  // The list is sorted by count: the common words come first.
-  common_end_ = static_cast<std::uint32_t>(
-      std::find_if(counts_.begin(), counts_.end(), [](std::uint32_t n) { return n < kCommon; }) -
-      counts_.begin());
-  common_.build(words_, 0, common_end_);
+  const format::Header& h = header[0];
+  counts_ = take<std::uint32_t>(bytes, h.word_count);
+  offsets_ = take<std::uint32_t>(bytes, h.word_count + 1);
+  common_.buckets = take<std::uint32_t>(bytes, format::kBuckets + 1);
+  common_.entries = take<Entry>(bytes, h.common_entries);
+  rare_.buckets = take<std::uint32_t>(bytes, format::kBuckets + 1);
+  rare_.entries = take<Entry>(bytes, h.rare_entries);
+  text_ = take<char>(bytes, h.text_bytes).data();
 }
 
-const WordFrequencies::Index& WordFrequencies::rare() const {
-  std::call_once(rare_once_, [this] {
-    rare_.build(words_, common_end_, static_cast<std::uint32_t>(words_.size()));
-  });
-  return rare_;
-}
-
-// Grouped by bucket with a counting sort: an index is built on first need, within a run.
-void WordFrequencies::Index::build(const std::vector<std::string_view>& words,
-                                   std::uint32_t first, std::uint32_t last) {
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;
-  entries.reserve((last - first) * 9);
-  for (std::uint32_t id = first; id < last; ++id) {
-    const std::string_view word = words[id];
-    if (word.size() > kLongest) continue;
-    hash_deletions(word, [&](std::uint64_t h) { entries.emplace_back(h, id); });
-  }
-  buckets.assign(kBuckets + 1, 0);
-  for (const auto& entry : entries) ++buckets[bucket_of(entry.first) + 1];
-  for (std::size_t b = 1; b <= kBuckets; ++b) buckets[b] += buckets[b - 1];
-  deletions.resize(entries.size());
-  std::vector<std::uint32_t> next(buckets.begin(), buckets.end() - 1);
-  for (const auto& [h, id] : entries) {
-    deletions[next[bucket_of(h)]++] = {static_cast<std::uint32_t>(h), id};
-  }
+std::string_view WordFrequencies::word(std::uint32_t id) const {
+  return {text_ + offsets_[id], offsets_[id + 1] - offsets_[id]};
 }
 
 template <typename Visit>
 void WordFrequencies::Index::each_with_key(std::uint64_t key, Visit visit) const {
-  const std::size_t bucket = bucket_of(key);
+  const std::size_t bucket = format::bucket_of(key);
   const auto check = static_cast<std::uint32_t>(key);
   for (std::uint32_t i = buckets[bucket]; i < buckets[bucket + 1]; ++i) {
-    if (deletions[i].check == check) visit(deletions[i].id);
+    if (entries[i].check == check) visit(entries[i].id);
   }
 }
 
@@ -285,21 +228,20 @@ const WordFrequencies& WordFrequencies::instance() {
 }
 
 std::uint32_t WordFrequencies::count(std::string_view lower) const {
-  // words_ is sorted by count, not by word: a map would cost start-up for every run, so the
-  // lookup goes through the deletion index, whose entry for the word itself is exact.
+  // The words are sorted by count, not by word: the look-up goes through the deletion index,
+  // whose entry for the word itself is exact.
   std::uint32_t found = 0;
   const std::uint64_t key = hash_of(lower);
   const auto look = [&](std::uint32_t id) {
-    if (words_[id] == lower) found = counts_[id];
+    if (word(id) == lower) found = counts_[id];
   };
   common_.each_with_key(key, look);
-  if (found == 0) rare().each_with_key(key, look);
+  if (found == 0) rare_.each_with_key(key, look);
   return found;
 }
 
 std::vector<WordFrequencies::Near> WordFrequencies::near(std::string_view lower, int max_distance,
-                                                         bool two_dropped,
-                                                         bool common_only) const {
+                                                         bool two_dropped, bool common_only) const {
   std::vector<Near> found;
   if (lower.empty() || lower.size() > kLongest) return found;
   // Symmetric deletions: a word within one edit shares the word or a one-letter deletion with
@@ -339,16 +281,15 @@ std::vector<WordFrequencies::Near> WordFrequencies::near(std::string_view lower,
   const auto collect = [&](std::uint32_t id) { ids.push_back(id); };
   for (const std::uint64_t key : keys) common_.each_with_key(key, collect);
   if (!common_only) {
-    const Index& more = rare();
-    for (const std::uint64_t key : keys) more.each_with_key(key, collect);
+    for (const std::uint64_t key : keys) rare_.each_with_key(key, collect);
   }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   for (const std::uint32_t id : ids) {
-    const std::string_view word = words_[id];
-    if (word == lower) continue;
-    if (bounded_distance(lower, word, max_distance) <= max_distance) {
-      found.push_back({word, counts_[id]});
+    const std::string_view candidate = word(id);
+    if (candidate == lower) continue;
+    if (bounded_distance(lower, candidate, max_distance) <= max_distance) {
+      found.push_back({candidate, counts_[id]});
     }
   }
   return found;

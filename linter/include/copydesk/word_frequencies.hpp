@@ -1,7 +1,7 @@
 #pragma once
 
 #include <cstdint>
-#include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -11,8 +11,8 @@ namespace copydesk {
 
 // How often English words occur in openly licensed text (dictionaries/word-frequencies.txt,
 // made by linter/tools/word_frequencies.py), and the common words close to a misspelling: what
-// ranks spelling suggestions by likelihood. Built on first use only, since only unknown words
-// need it (about 20 ms).
+// ranks spelling suggestions by likelihood. Indexed at build time (cmake/word_frequencies.cmake)
+// and read in place.
 class WordFrequencies {
  public:
   struct Near {
@@ -28,38 +28,33 @@ class WordFrequencies {
   // The listed words within `max_distance` (1 or 2) edits of `lower` (a lowercase word):
   // letters deleted, inserted, substituted, or two neighbours swapped. Words with two letters
   // more than `lower` only with `two_dropped` (a few hundred more look-ups); only words seen
-  // kCommon times or more with `common_only` (their index is a fifth of the whole and built
-  // first, so that a run that only weighs names never builds the rest).
+  // kCommon times or more with `common_only` (their index is a fifth of the whole).
   std::vector<Near> near(std::string_view lower, int max_distance, bool two_dropped = false,
                          bool common_only = false) const;
   static constexpr std::uint32_t kCommon = 20;
 
  private:
   WordFrequencies();
-  std::vector<std::string_view> words_;
-  std::vector<std::uint32_t> counts_;
+  std::string_view word(std::uint32_t id) const;
   // For each word of a range and each of its one-letter deletions, the low bits of its hash
-  // and the word's index, grouped by bucket (the hash's top bits), and where each bucket
-  // starts: a look-up reads one bucket. Hash collisions only cost a distance computation.
+  // and the word's number, grouped by bucket, and where each bucket starts: a look-up reads one
+  // bucket. Hash collisions only cost a distance computation. Read in place from the image
+  // compiled into the binary.
+  struct Entry {
+    std::uint32_t check;
+    std::uint32_t id;
+  };
   struct Index {
-    struct Entry {
-      std::uint32_t check;
-      std::uint32_t id;
-    };
-    std::vector<Entry> deletions;
-    std::vector<std::uint32_t> buckets;
-    void build(const std::vector<std::string_view>& words, std::uint32_t first, std::uint32_t last);
+    std::span<const std::uint32_t> buckets;
+    std::span<const Entry> entries;
     template <typename Visit>
     void each_with_key(std::uint64_t key, Visit visit) const;
   };
-  static constexpr std::size_t kBuckets = std::size_t{1} << 16;
-  static std::size_t bucket_of(std::uint64_t hash) { return hash >> 48; }
-  // The rest of the words, indexed on first need.
-  const Index& rare() const;
-  std::uint32_t common_end_ = 0;  // words_[0, common_end_) are seen kCommon times or more
-  Index common_;
-  mutable std::once_flag rare_once_;
-  mutable Index rare_;
+  std::span<const std::uint32_t> counts_;
+  std::span<const std::uint32_t> offsets_;  // word i is text_[offsets_[i], offsets_[i + 1])
+  const char* text_ = nullptr;
+  Index common_;  // the words seen kCommon times or more
+  Index rare_;    // the rest
 };
 
 // How unlikely it is that a writer who meant `intended` typed `typed` (both lowercase): the

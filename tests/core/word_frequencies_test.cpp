@@ -1,0 +1,69 @@
+#include "copydesk/word_frequencies.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace copydesk {
+namespace {
+
+std::vector<std::pair<std::string, std::uint32_t>> listed_words() {
+  std::ifstream in(COPYDESK_SOURCE_DIR "/dictionaries/word-frequencies.txt");
+  std::vector<std::pair<std::string, std::uint32_t>> words;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line.front() == '#') continue;
+    std::istringstream fields(line);
+    std::string word;
+    std::uint32_t count = 0;
+    fields >> word >> count;
+    words.emplace_back(word, count);
+  }
+  return words;
+}
+
+bool has_word(const std::vector<WordFrequencies::Near>& near, std::string_view word) {
+  return std::any_of(near.begin(), near.end(),
+                     [&](const WordFrequencies::Near& n) { return n.word == word; });
+}
+
+// The image compiled into the binary answers for every word of the list it was made from.
+TEST(WordFrequencies, CountsEveryListedWordAsTheListSays) {
+  const auto words = listed_words();
+  ASSERT_GT(words.size(), 10000u);
+  const WordFrequencies& frequencies = WordFrequencies::instance();
+  for (const auto& [word, count] : words) {
+    if (word.size() > 24) continue;  // not indexed
+    ASSERT_EQ(frequencies.count(word), count) << word;
+  }
+  EXPECT_EQ(frequencies.count("qzxvj"), 0u);
+}
+
+TEST(WordFrequencies, FindsCommonAndRareWordsWithinTheDistanceAsked) {
+  const WordFrequencies& frequencies = WordFrequencies::instance();
+  EXPECT_TRUE(has_word(frequencies.near("teh", 1), "the"));
+  EXPECT_FALSE(has_word(frequencies.near("teh", 1), "teh"));
+  EXPECT_TRUE(has_word(frequencies.near("goverment", 1), "government"));
+  EXPECT_FALSE(has_word(frequencies.near("ggovernmentt", 1), "government"));
+  EXPECT_TRUE(has_word(frequencies.near("ggovernmentt", 2), "government"));
+}
+
+TEST(WordFrequencies, LeavesRareWordsOutWhenOnlyCommonOnesAreAsked) {
+  const auto words = listed_words();
+  const auto rare = std::find_if(words.begin(), words.end(), [](const auto& w) {
+    return w.second < WordFrequencies::kCommon && w.first.size() >= 6;
+  });
+  ASSERT_NE(rare, words.end());
+  const std::string typo = rare->first.substr(0, rare->first.size() - 1);
+  EXPECT_TRUE(has_word(WordFrequencies::instance().near(typo, 1), rare->first)) << typo;
+  EXPECT_FALSE(has_word(WordFrequencies::instance().near(typo, 1, false, true), rare->first))
+      << typo;
+}
+
+}  // namespace
+}  // namespace copydesk
