@@ -224,6 +224,13 @@ class ConfusedWord final : public Rule {
     // Capitals mark names and titles ("Lead Belly", "the Peace Corps") and headlines.
     if (is_all_upper(text) || (!cursor.target_lower && !cursor.at_start(i))) return;
     if (part_of_code_name(document, i)) return;
+    const auto neighbour = [&](bool forward) {
+      const std::int64_t t = cursor.step(i, forward);
+      return t < 0 ? std::string_view{}
+                   : document.text_of(document.tokens()[static_cast<std::size_t>(t)]);
+    };
+    // Most uses are settled by the words just beside them: no wider context is gathered.
+    if (!model_.may_be_wrong(member, neighbour(false), neighbour(true))) return;
     // The words the model reads: as far as its reach on each side, inside the sentence.
     constexpr std::size_t kReach = ConfusionContext::kReach;
     std::array<std::string_view, kReach> left;

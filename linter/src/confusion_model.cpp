@@ -58,15 +58,28 @@ void build_confusion_context(std::span<const std::string_view> words, std::size_
 
 namespace {
 
+enum Described : std::uint8_t { kNothing, kLower, kBasics, kEverything };
+
 // Describes the basics of the real words within `reach` of the target, where not yet done.
 void describe_near(ConfusionContext& context, std::size_t reach) {
   thread_local std::string scratch;
   const std::size_t from = std::max(context.first, ConfusionContext::kReach - reach);
   const std::size_t to = std::min(context.last, ConfusionContext::kReach + reach + 1);
   for (std::size_t i = from; i < to; ++i) {
-    if (context.described[i] != 0) continue;
+    if (context.described[i] >= kBasics) continue;
     context.words[i] = describe_word_basics(context.texts[i], scratch);
-    context.described[i] = 1;
+    context.described[i] = kBasics;
+  }
+}
+
+// The gate's words: the lowercase forms of the two beside the target (the target is always read
+// as its set's first member, so the gate needs nothing of it).
+void describe_beside_target(ConfusionContext& context) {
+  thread_local std::string scratch;
+  for (const std::size_t i : {ConfusionContext::kReach - 1, ConfusionContext::kReach + 1}) {
+    if (i < context.first || i >= context.last || context.described[i] >= kLower) continue;
+    context.words[i].lower = describe_word_lower(context.texts[i], scratch);
+    context.described[i] = kLower;
   }
 }
 
@@ -75,9 +88,9 @@ void describe_near(ConfusionContext& context, std::size_t reach) {
 void tag_confusion_context(const Tagger& tagger, ConfusionContext& context) {
   thread_local std::string scratch;
   for (std::size_t i = context.first; i < context.last; ++i) {
-    if (context.described[i] == 2) continue;
+    if (context.described[i] == kEverything) continue;
     context.words[i] = describe_word(context.texts[i], scratch);
-    context.described[i] = 2;
+    context.described[i] = kEverything;
   }
   std::array<std::uint8_t, 2 * ConfusionContext::kReach + 1> tags{};
   const std::span<const TaggerWord> real(context.words.data() + context.first,
@@ -122,7 +135,7 @@ struct View {
 }  // namespace
 
 void confusion_gate_features(ConfusionContext& context, std::vector<std::uint64_t>& out) {
-  describe_near(context, 1);
+  describe_beside_target(context);
   const View at{context};
   out.clear();
   out.push_back(feature_key(kBias, 0));
@@ -223,6 +236,26 @@ std::optional<ConfusionModel::Member> ConfusionModel::find(std::string_view fold
     }
   }
   return std::nullopt;
+}
+
+bool ConfusionModel::may_be_wrong(Member member, std::string_view before,
+                                  std::string_view after) const {
+  std::array<std::string_view, 3> around;
+  std::size_t count = 0, target = 0;
+  if (!before.empty()) around[count++] = before;
+  target = count++;
+  if (!after.empty()) around[count++] = after;
+  const ConfusionSet& set = sets_[member.set];
+  thread_local ConfusionContext context;
+  thread_local std::vector<std::uint64_t> features;
+  build_confusion_context(std::span(around.data(), count), target, set.members[0], context);
+  std::array<float, kMaxMembers> scores{};
+  confusion_gate_features(context, features);
+  score_members(set.gate_model, features, scores);
+  for (std::size_t m = 0; m < set.members.size(); ++m) {
+    if (m != member.member && scores[m] - scores[member.member] > set.gate_margin) return true;
+  }
+  return false;
 }
 
 ConfusionVerdict ConfusionModel::judge(Member member, std::span<const std::string_view> words,

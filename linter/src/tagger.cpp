@@ -169,6 +169,21 @@ TaggerWord describe_word_basics(std::string_view text, std::string& scratch) {
   return word;
 }
 
+std::uint64_t describe_word_lower(std::string_view text, std::string& scratch) {
+  constexpr std::uint64_t kBasis = 0xcbf29ce484222325ULL, kPrime = 0x100000001b3ULL;
+  std::uint64_t lower = kBasis;
+  bool letter = false, digit = false;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) return describe_word_basics(text, scratch).lower;
+    const bool upper = byte >= 'A' && byte <= 'Z';
+    letter = letter || upper || (byte >= 'a' && byte <= 'z');
+    digit = digit || (byte >= '0' && byte <= '9');
+    lower = (lower ^ (upper ? byte + 32u : byte)) * kPrime;
+  }
+  return digit && !letter ? hash_text("<number>") : mix64(lower);
+}
+
 TaggerWord describe_word(std::string_view text, std::string& scratch) {
   TaggerWord word;
   word.cased = hash_text(text);

@@ -121,5 +121,21 @@ TEST(ConfusionModel, TheWrittenWordDoesNotSwayTheContext) {
   EXPECT_TRUE(written_too.flagged);
 }
 
+// The rule asks the gate alone before gathering a wider context: it must pass everything the
+// whole judgement would flag, and settle plain uses by itself.
+TEST(ConfusionModel, TheGateAlonePassesWhatTheJudgementFlags) {
+  const ConfusionModel& model = ConfusionModel::builtin();
+  const auto gate = [&](std::string_view before, std::string_view word, std::string_view after) {
+    return model.may_be_wrong(*model.find(word), before, after);
+  };
+  EXPECT_TRUE(judge("They want too leave before the storm .", 2).flagged);
+  EXPECT_TRUE(gate("want", "too", "leave"));
+  EXPECT_TRUE(judge("I would like to go too the park .", 5).flagged);
+  EXPECT_TRUE(gate("go", "too", "the"));
+  EXPECT_FALSE(gate("want", "to", "leave"));
+  EXPECT_FALSE(gate("has", "its", "own"));
+  EXPECT_FALSE(gate("", "their", "own"));  // no word before: the sentence's first
+}
+
 }  // namespace
 }  // namespace copydesk

@@ -73,6 +73,7 @@ TEST(Tagger, BasicDescriptionsAgreeWithFullOnes) {
     const TaggerWord full = describe_word(word, a);
     const TaggerWord basics = describe_word_basics(word, b);
     EXPECT_EQ(full.lower, basics.lower) << word;
+    EXPECT_EQ(full.lower, describe_word_lower(word, b)) << word;
     EXPECT_EQ(full.cased, basics.cased) << word;
     EXPECT_EQ(full.shape, basics.shape) << word;
     EXPECT_EQ(full.suffix3, basics.suffix3) << word;

@@ -43,7 +43,8 @@ struct ConfusionContext {
   static constexpr std::size_t kReach = 4;  // words on each side
   std::array<std::string_view, 2 * kReach + 1> texts{};
   std::array<TaggerWord, 2 * kReach + 1> words{};
-  // How much of each word is described: 0 nothing, 1 the basics, 2 everything.
+  // How much of each word is described: 0 nothing, 1 its lowercase form, 2 the basics, 3
+  // everything.
   std::array<std::uint8_t, 2 * kReach + 1> described{};
   std::array<std::uint64_t, 2 * kReach + 1> tags{};
   std::size_t first = kReach;  // the context's real words: [first, last)
@@ -86,6 +87,11 @@ class ConfusionModel {
   };
   // The set and member a lowercase word with straight apostrophes is, if any.
   std::optional<Member> find(std::string_view folded) const;
+
+  // The first, cheapest stage of judge() alone, which reads only the words just `before` and
+  // `after` the target (empty: none): false when the written member is surely right there, so
+  // that a caller need not gather a wider context.
+  bool may_be_wrong(Member member, std::string_view before, std::string_view after) const;
 
   // Judges the written `member` of set `set` at words[target].
   ConfusionVerdict judge(Member member, std::span<const std::string_view> words, std::size_t target,

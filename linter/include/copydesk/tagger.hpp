@@ -33,6 +33,9 @@ TaggerWord describe_word(std::string_view text, std::string& scratch);
 // Only the lowercase form, the case as written, the shape and the three-letter suffix: what
 // the confusion model's cheap stage reads.
 TaggerWord describe_word_basics(std::string_view text, std::string& scratch);
+// Only the lowercase form (the `lower` of the descriptions above): what the confusion model's
+// gate reads of the words beside its target.
+std::uint64_t describe_word_lower(std::string_view text, std::string& scratch);
 
 // The value a tag takes in features; the sentence start has its own.
 inline constexpr std::uint64_t kStartTag = 0xFF;
