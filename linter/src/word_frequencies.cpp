@@ -16,6 +16,45 @@ namespace format = word_frequency_format;
 using format::hash_of;
 using format::kLongest;
 
+// The hashes of one word's edits (letters deleted, swapped or inserted), each as hash_of() would
+// give for the edited text, in constant time from the polynomial hashes of the word's prefixes.
+class EditHashes {
+ public:
+  explicit EditHashes(std::string_view word) : n_(word.size()) {
+    prefix_[0] = 0;
+    power_[0] = 1;
+    for (std::size_t i = 0; i < n_; ++i) {
+      prefix_[i + 1] = prefix_[i] * format::kBase + static_cast<unsigned char>(word[i]);
+    }
+    for (std::size_t i = 0; i <= n_; ++i) power_[i + 1] = power_[i] * format::kBase;
+  }
+  std::uint64_t whole() const { return format::mixed(prefix_[n_]); }
+  std::uint64_t without(std::size_t i) const { return format::mixed(then_rest(prefix_[i], i + 1)); }
+  std::uint64_t without(std::size_t i, std::size_t j) const {  // i < j
+    return format::mixed(then_rest(prefix_[i] * power_[j - i - 1] + piece(i + 1, j), j + 1));
+  }
+  std::uint64_t swapped(std::size_t i) const {  // letters i and i + 1
+    const std::uint64_t head = (prefix_[i] * format::kBase + letter(i + 1)) * format::kBase;
+    return format::mixed(then_rest(head + letter(i), i + 2));
+  }
+  std::uint64_t with(std::size_t i, char c) const {  // `c` inserted before letter i
+    return format::mixed(then_rest(prefix_[i] * format::kBase + static_cast<unsigned char>(c), i));
+  }
+
+ private:
+  // The hash of letters [a, b).
+  std::uint64_t piece(std::size_t a, std::size_t b) const {
+    return prefix_[b] - prefix_[a] * power_[b - a];
+  }
+  std::uint64_t letter(std::size_t i) const { return piece(i, i + 1); }
+  // `head` followed by the letters from `from` to the end.
+  std::uint64_t then_rest(std::uint64_t head, std::size_t from) const {
+    return head * power_[n_ - from] + piece(from, n_);
+  }
+  std::size_t n_;
+  std::array<std::uint64_t, kLongest + 2> prefix_, power_;
+};
+
 // Edit distance with adjacent swaps (optimal string alignment), or max + 1 when it exceeds max.
 int bounded_distance(std::string_view a, std::string_view b, int max) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
@@ -247,36 +286,31 @@ std::vector<WordFrequencies::Near> WordFrequencies::near(std::string_view lower,
   // Symmetric deletions: a word within one edit shares the word or a one-letter deletion with
   // it; a word two edits away also shares a two-letter deletion of `lower` with the word or
   // with one of its deletions (all but two letters missing from `lower`, which is rare).
-  std::vector<std::uint64_t> keys{hash_of(lower)};
-  for (std::size_t i = 0; i < lower.size(); ++i) {
-    keys.push_back(hash_of(lower, i));
+  const EditHashes edits(lower);
+  const std::size_t n = lower.size();
+  std::vector<std::uint64_t> keys{edits.whole()};
+  for (std::size_t i = 0; i < n; ++i) {
+    keys.push_back(edits.without(i));
     if (max_distance < 2) continue;
-    for (std::size_t j = i + 1; j < lower.size(); ++j) keys.push_back(hash_of(lower, i, j));
+    for (std::size_t j = i + 1; j < n; ++j) keys.push_back(edits.without(i, j));
   }
   // Two letters swapped and one dropped or added ("compeltly"): `lower` with the swap undone
   // is the word, or one of its deletions.
   if (max_distance >= 2) {
-    std::string swapped;
-    for (std::size_t i = 0; i + 1 < lower.size(); ++i) {
-      if (lower[i] == lower[i + 1]) continue;
-      swapped.assign(lower);
-      std::swap(swapped[i], swapped[i + 1]);
-      keys.push_back(hash_of(swapped));
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+      if (lower[i] != lower[i + 1]) keys.push_back(edits.swapped(i));
     }
   }
   // Two letters dropped ("exelent"): `lower` with one letter put back is the word with one
   // deleted. The 27 letters an apostrophe included, at each place.
   if (two_dropped && max_distance >= 2) {
-    std::string longer;
-    for (std::size_t i = 0; i <= lower.size(); ++i) {
+    for (std::size_t i = 0; i <= n; ++i) {
       for (const char c : std::string_view("abcdefghijklmnopqrstuvwxyz'")) {
-        longer.assign(lower).insert(i, 1, c);
-        keys.push_back(hash_of(longer));
+        keys.push_back(edits.with(i, c));
       }
     }
   }
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  // The same key twice (a deletion inside a run of one letter) only finds the same words twice.
   std::vector<std::uint32_t> ids;
   const auto collect = [&](std::uint32_t id) { ids.push_back(id); };
   for (const std::uint64_t key : keys) common_.each_with_key(key, collect);

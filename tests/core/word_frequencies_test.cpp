@@ -65,5 +65,35 @@ TEST(WordFrequencies, LeavesRareWordsOutWhenOnlyCommonOnesAreAsked) {
       << typo;
 }
 
+// Every kind of slip the look-up promises to undo, made in words all over the list: the hashes
+// of the edited keys must be the hashes of the edited texts.
+TEST(WordFrequencies, UndoesEachKindOfSlipItPromises) {
+  const auto words = listed_words();
+  const WordFrequencies& frequencies = WordFrequencies::instance();
+  int tried = 0;
+  for (std::size_t k = 0; k < words.size(); k += 97) {
+    const std::string& word = words[k].first;
+    if (word.size() < 6 || word.size() > 12 ||
+        word.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos) {
+      continue;
+    }
+    ++tried;
+    std::string substituted = word;
+    substituted[2] = substituted[2] == 'q' ? 'j' : 'q';
+    EXPECT_TRUE(has_word(frequencies.near(substituted, 1), word)) << substituted;
+    const std::string two_added =
+        word.substr(0, 1) + "q" + word.substr(1, 3) + "j" + word.substr(4);
+    EXPECT_TRUE(has_word(frequencies.near(two_added, 2), word)) << two_added;
+    const std::string two_dropped = word.substr(0, 1) + word.substr(2, 2) + word.substr(5);
+    EXPECT_TRUE(has_word(frequencies.near(two_dropped, 2, true), word)) << two_dropped;
+    std::string swapped_and_dropped = word.substr(0, word.size() - 1);
+    std::swap(swapped_and_dropped[1], swapped_and_dropped[2]);
+    if (swapped_and_dropped[1] != swapped_and_dropped[2]) {
+      EXPECT_TRUE(has_word(frequencies.near(swapped_and_dropped, 2), word)) << swapped_and_dropped;
+    }
+  }
+  EXPECT_GT(tried, 50);
+}
+
 }  // namespace
 }  // namespace copydesk
