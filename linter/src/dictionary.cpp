@@ -1,13 +1,12 @@
 #include "copydesk/dictionary.hpp"
 
-#include <hunspell/hunspell.hxx>
-
 #include <algorithm>
 #include <array>
 #include <atomic>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <hunspell/hunspell.hxx>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -228,18 +227,17 @@ LocalSpellCache& local_spell_cache(std::uint64_t owner) {
 
 }  // namespace
 
-const WordTable* SpellChecker::table() const {
-  if (!table_settled_.load(std::memory_order_acquire)) {
-    std::call_once(table_once_, [this] {
-      try {
-        table_ = WordTable::embedded(language_, aff_, dic_);
-      } catch (const std::runtime_error&) {
-        table_.reset();  // a damaged table: Hunspell answers every word
-      }
-      table_settled_.store(true, std::memory_order_release);
-    });
-  }
-  return table_ ? &*table_ : nullptr;
+const WordTable* SpellChecker::load_table() const {
+  std::call_once(table_once_, [this] {
+    try {
+      table_ = WordTable::embedded(language_, aff_, dic_);
+    } catch (const std::runtime_error&) {
+      table_.reset();  // a damaged table: Hunspell answers every word
+    }
+    settled_table_ = table_ ? &*table_ : nullptr;
+    table_settled_.store(true, std::memory_order_release);
+  });
+  return settled_table_;
 }
 
 namespace {
@@ -361,9 +359,9 @@ namespace {
 
 // Words that run together with their neighbour in the usual slips ("afterall", "alot").
 bool short_function_word(std::string_view part) {
-  static constexpr std::string_view kShort[] = {"a",  "all", "an", "any", "as", "at", "be",
-                                                "by", "how", "in", "it", "lot", "no", "of",
-                                                "on", "one", "out", "so", "the", "to", "up"};
+  static constexpr std::string_view kShort[] = {"a",  "all", "an",  "any", "as",  "at", "be",
+                                                "by", "how", "in",  "it",  "lot", "no", "of",
+                                                "on", "one", "out", "so",  "the", "to", "up"};
   std::string lower(part);
   for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
   for (const std::string_view word : kShort) {
@@ -679,7 +677,9 @@ std::vector<std::string> SpellChecker::suggest(std::string_view word, std::size_
     std::shared_lock lock(cache_mutex_);
     if (const auto found = suggest_cache_.find(word); found != suggest_cache_.end()) {
       return found->second.size() > limit
-                 ? std::vector<std::string>(found->second.begin(), found->second.begin() + static_cast<std::ptrdiff_t>(limit))
+                 ? std::vector<std::string>(
+                       found->second.begin(),
+                       found->second.begin() + static_cast<std::ptrdiff_t>(limit))
                  : found->second;
     }
   }

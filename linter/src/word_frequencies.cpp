@@ -87,40 +87,42 @@ int bounded_distance(std::string_view a, std::string_view b, int max) {
 }
 
 // Rows of a QWERTY keyboard, each set off to the right of the one above: a letter typed for
-// its neighbour is a common slip. Worked out once, as a table by letter pair.
-bool keys_touch(char a, char b) {
+// its neighbour is a common slip. Worked out at compile time, as a table by letter pair.
+constexpr bool keys_touch(char a, char b) {
   constexpr std::string_view kRows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
   constexpr double kOffset[] = {0.0, 0.25, 0.75};
-  const auto place = [&](char c, int& row, double& x) {
-    for (int r = 0; r < 3; ++r) {
-      if (const auto at = kRows[r].find(c); at != std::string_view::npos) {
-        row = r;
-        x = static_cast<double>(at) + kOffset[r];
-        return true;
-      }
-    }
-    return false;
-  };
-  int row_a = 0, row_b = 0;
+  const auto distance = [](double x, double y) { return x > y ? x - y : y - x; };
+  int row_a = -1, row_b = -1;
   double x_a = 0, x_b = 0;
-  if (!place(a, row_a, x_a) || !place(b, row_b, x_b)) return false;
-  if (row_a == row_b) return std::abs(x_a - x_b) == 1.0;
-  return std::abs(row_a - row_b) == 1 && std::abs(x_a - x_b) < 0.8;
+  for (int r = 0; r < 3; ++r) {
+    if (const auto at = kRows[r].find(a); at != std::string_view::npos) {
+      row_a = r;
+      x_a = static_cast<double>(at) + kOffset[r];
+    }
+    if (const auto at = kRows[r].find(b); at != std::string_view::npos) {
+      row_b = r;
+      x_b = static_cast<double>(at) + kOffset[r];
+    }
+  }
+  if (row_a < 0 || row_b < 0) return false;
+  if (row_a == row_b) return distance(x_a, x_b) == 1.0;
+  return (row_a - row_b == 1 || row_b - row_a == 1) && distance(x_a, x_b) < 0.8;
 }
 
-bool adjacent_keys(char a, char b) {
-  static const auto table = [] {
-    std::array<std::array<bool, 26>, 26> t{};
-    for (int i = 0; i < 26; ++i) {
-      for (int j = 0; j < 26; ++j) {
-        t[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] =
-            keys_touch(static_cast<char>('a' + i), static_cast<char>('a' + j));
-      }
+constexpr auto kAdjacentKeys = [] {
+  std::array<std::array<bool, 26>, 26> table{};
+  for (int i = 0; i < 26; ++i) {
+    for (int j = 0; j < 26; ++j) {
+      table[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] =
+          keys_touch(static_cast<char>('a' + i), static_cast<char>('a' + j));
     }
-    return t;
-  }();
+  }
+  return table;
+}();
+
+bool adjacent_keys(char a, char b) {
   if (a < 'a' || a > 'z' || b < 'a' || b > 'z') return false;
-  return table[static_cast<std::size_t>(a - 'a')][static_cast<std::size_t>(b - 'a')];
+  return kAdjacentKeys[static_cast<std::size_t>(a - 'a')][static_cast<std::size_t>(b - 'a')];
 }
 
 bool vowel(char c) { return std::string_view("aeiouy").find(c) != std::string_view::npos; }

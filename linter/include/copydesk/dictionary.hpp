@@ -104,8 +104,11 @@ class SpellChecker {
   void release(std::unique_ptr<Hunspell> speller) const;
   bool correct_shared(std::string_view word) const;
   // The precompiled verdicts for this dictionary, checked against its files on first use; null
-  // when there are none.
-  const WordTable* table() const;
+  // when there are none. Asked for every word: the settled answer is read inline.
+  const WordTable* table() const {
+    return table_settled_.load(std::memory_order_acquire) ? settled_table_ : load_table();
+  }
+  const WordTable* load_table() const;
   // The other region's checker, made on first need; null when its dictionary is missing.
   const SpellChecker* sibling() const;
 
@@ -117,6 +120,7 @@ class SpellChecker {
   mutable std::optional<WordTable> table_;
   // Set once table_ is settled: a load per word instead of std::call_once's library call.
   mutable std::atomic<bool> table_settled_{false};
+  mutable const WordTable* settled_table_ = nullptr;  // written before table_settled_
   mutable std::mutex pool_mutex_;
   mutable std::vector<std::unique_ptr<Hunspell>> idle_;  // loaded instances not in use
   mutable std::shared_mutex cache_mutex_;
