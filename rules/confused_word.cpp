@@ -18,6 +18,7 @@
 
 #include "copydesk/confusion_model.hpp"
 #include "copydesk/dictionary.hpp"
+#include "copydesk/embedded_data.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/text.hpp"
 #include "copydesk/word_classes.hpp"

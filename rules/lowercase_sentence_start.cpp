@@ -11,6 +11,7 @@
 #include <string>
 
 #include "copydesk/dictionary.hpp"
+#include "copydesk/embedded_data.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/segmenter.hpp"
 #include "copydesk/text.hpp"

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "copydesk/dictionary.hpp"
+#include "copydesk/embedded_data.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/segmenter.hpp"
 #include "copydesk/text.hpp"

@@ -1,6 +1,7 @@
 // repeated-word: the same word twice in a row ("the the").
 
 #include "copydesk/dictionary.hpp"
+#include "copydesk/embedded_data.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/text.hpp"
 

@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "copydesk/dictionary.hpp"
+#include "copydesk/embedded_data.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/segmenter.hpp"
 #include "copydesk/text.hpp"

@@ -20,6 +20,7 @@
 
 #include "copydesk/dictionary.hpp"
 #include "copydesk/document.hpp"
+#include "copydesk/embedded_data.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/rule.hpp"
 #include "copydesk/segmenter.hpp"

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "copydesk/document.hpp"
+#include "copydesk/embedded_data.hpp"
 #include "copydesk/markdown.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/suppression.hpp"

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "copydesk/dictionary.hpp"
+#include "copydesk/embedded_data.hpp"
 
 namespace copydesk {
 namespace {

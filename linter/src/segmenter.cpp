@@ -3,8 +3,9 @@
 #include <optional>
 #include <string>
 
-#include "copydesk/dictionary.hpp"
+#include "copydesk/embedded_data.hpp"
 #include "copydesk/text.hpp"
+#include "copydesk/word_set.hpp"
 
 namespace copydesk {
 namespace {

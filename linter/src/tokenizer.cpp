@@ -1,9 +1,10 @@
 #include <array>
 #include <string_view>
 
-#include "copydesk/dictionary.hpp"
+#include "copydesk/embedded_data.hpp"
 #include "copydesk/text.hpp"
 #include "copydesk/token.hpp"
+#include "copydesk/word_set.hpp"
 
 namespace copydesk {
 
