@@ -18,7 +18,6 @@
 
 #include "copydesk/confusion_model.hpp"
 #include "copydesk/dictionary.hpp"
-#include "copydesk/embedded_data.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/text.hpp"
 #include "copydesk/word_classes.hpp"
@@ -155,13 +154,19 @@ class TokenWords {
 
 class ConfusedWord final : public Rule {
  public:
-  static constexpr RuleMeta kMeta{"confused-word", "grammar", Severity::Warning,
-                                  "A real word that is wrong in its context: \"flew too Iraq\".",
-                                  true, true, kOptions};
+  static constexpr RuleMeta kMeta{
+      .id = "confused-word",
+      .category = RuleCategory::Grammar,
+      .default_severity = Severity::Warning,
+      .summary = "A real word that is wrong in its context: \"flew too Iraq\".",
+      .has_fix = true,
+      .enabled_by_default = true,
+      .options = kOptions,
+  };
 
   explicit ConfusedWord(const RuleContext& context) : model_(ConfusionModel::builtin()) {
     skipped_ = context.options->strings("skip-pairs");
-    parse(embedded_data("confusions.txt"), skipped_);
+    parse(context.lists->text("confusions.txt"), skipped_);
     number_words();
     for (const ConfusionSet& set : model_.sets()) {
       for (const std::string_view member : set.members) {
@@ -696,7 +701,7 @@ class ConfusedWord final : public Rule {
 
 std::vector<std::string> pair_names() {
   const RuleOptions defaults = RuleOptions::defaults(kOptions);
-  return ConfusedWord(RuleContext{nullptr, nullptr, nullptr, &defaults}).pair_names();
+  return ConfusedWord(RuleContext{.options = &defaults}).pair_names();
 }
 
 }  // namespace

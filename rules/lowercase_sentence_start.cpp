@@ -11,7 +11,6 @@
 #include <string>
 
 #include "copydesk/dictionary.hpp"
-#include "copydesk/embedded_data.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/segmenter.hpp"
 #include "copydesk/text.hpp"
@@ -45,13 +44,20 @@ bool is_conjunction(std::string_view word) {
 
 class LowercaseSentenceStart final : public Rule {
  public:
-  static constexpr RuleMeta kMeta{"lowercase-sentence-start", "capitalization", Severity::Error,
-                                  "A sentence that starts with a lowercase letter.", true};
+  static constexpr RuleMeta kMeta{
+      .id = "lowercase-sentence-start",
+      .category = RuleCategory::Capitalization,
+      .default_severity = Severity::Error,
+      .summary = "A sentence that starts with a lowercase letter.",
+      .has_fix = true,
+  };
 
   explicit LowercaseSentenceStart(const RuleContext& context)
-      : spell_(context.spell), accepted_(context.accepted_words) {
+      : spell_(context.spell),
+        accepted_(context.accepted_words),
+        exclamation_names_(context.lists->words("exclamation-names.txt")) {
     WordSet* current = &lowercase_names_;
-    std::string_view data = embedded_data("lowercase-sentence-starts.txt");
+    std::string_view data = context.lists->text("lowercase-sentence-starts.txt");
     while (!data.empty()) {
       const std::size_t newline = data.find('\n');
       const std::string_view line = data.substr(0, newline);
@@ -63,7 +69,6 @@ class LowercaseSentenceStart final : public Rule {
       else
         current->add_lines(line);
     }
-    exclamation_names_.add_lines(embedded_data("exclamation-names.txt"));
   }
 
   const RuleMeta& meta() const override { return kMeta; }
@@ -275,7 +280,7 @@ class LowercaseSentenceStart final : public Rule {
   const WordSet* accepted_;  // house words and the user's: lowercase entries accept capitals
   WordSet lowercase_names_;
   WordSet particles_;
-  WordSet exclamation_names_;
+  const WordSet& exclamation_names_;
 };
 
 }  // namespace

@@ -9,7 +9,6 @@
 #include <string>
 
 #include "copydesk/dictionary.hpp"
-#include "copydesk/embedded_data.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/segmenter.hpp"
 #include "copydesk/text.hpp"
@@ -42,14 +41,17 @@ bool all_digits(std::string_view text) {
 
 class MissingSpaceAfterPunctuation final : public Rule {
  public:
-  static constexpr RuleMeta kMeta{"missing-space-after-punctuation", "punctuation", Severity::Error,
-                                  "Punctuation glued to the next word: \"partnership,examining\".",
-                                  true};
+  static constexpr RuleMeta kMeta{
+      .id = "missing-space-after-punctuation",
+      .category = RuleCategory::Punctuation,
+      .default_severity = Severity::Error,
+      .summary = "Punctuation glued to the next word: \"partnership,examining\".",
+      .has_fix = true,
+  };
 
-  explicit MissingSpaceAfterPunctuation(const RuleContext&) {
-    suffixes_.add_lines(embedded_data("file-name-suffixes.txt"));
-    exclamation_names_.add_lines(embedded_data("exclamation-names.txt"));
-  }
+  explicit MissingSpaceAfterPunctuation(const RuleContext& context)
+      : suffixes_(context.lists->words("file-name-suffixes.txt")),
+        exclamation_names_(context.lists->words("exclamation-names.txt")) {}
 
   const RuleMeta& meta() const override { return kMeta; }
 
@@ -231,8 +233,8 @@ class MissingSpaceAfterPunctuation final : public Rule {
     sink.report(std::move(diagnostic));
   }
 
-  WordSet suffixes_;
-  WordSet exclamation_names_;
+  const WordSet& suffixes_;
+  const WordSet& exclamation_names_;
 };
 
 }  // namespace

@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "copydesk/dictionary.hpp"
-#include "copydesk/embedded_data.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/segmenter.hpp"
 #include "copydesk/text.hpp"
@@ -149,17 +148,21 @@ constexpr auto kByteKinds = [] {
 
 class MisspelledWord final : public Rule {
  public:
-  static constexpr RuleMeta kMeta{"misspelled-word", "spelling", Severity::Error,
-                                  "A word the dictionary does not know: \"recieve\".", false};
+  static constexpr RuleMeta kMeta{
+      .id = "misspelled-word",
+      .category = RuleCategory::Spelling,
+      .default_severity = Severity::Error,
+      .summary = "A word the dictionary does not know: \"recieve\".",
+      .has_fix = false,
+  };
 
   explicit MisspelledWord(const RuleContext& context)
       : spell_(context.spell),
         accepted_(context.accepted_words),
-        rejected_(context.rejected_words) {
-    prefixes_.add_lines(embedded_data("hyphen-prefixes.txt"));
-    singulars_in_s_.add_lines(embedded_data("singular-nouns-in-s.txt"));
-    verbs_without_noun_use_.add_lines(embedded_data("verbs-without-noun-use.txt"));
-  }
+        rejected_(context.rejected_words),
+        prefixes_(context.lists->words("hyphen-prefixes.txt")),
+        singulars_in_s_(context.lists->words("singular-nouns-in-s.txt")),
+        verbs_without_noun_use_(context.lists->words("verbs-without-noun-use.txt")) {}
 
   const RuleMeta& meta() const override { return kMeta; }
 
@@ -896,9 +899,9 @@ class MisspelledWord final : public Rule {
   const SpellChecker* spell_;
   const WordSet* accepted_;
   const WordSet* rejected_;  // the house style's forbidden words
-  WordSet prefixes_;  // "pre", "anti": only ever written before a hyphen
-  WordSet singulars_in_s_;  // "species", "news": not plurals, though they end in "s"
-  WordSet verbs_without_noun_use_;  // "become", "seem": no possessive, no "become is"
+  const WordSet& prefixes_;  // "pre", "anti": only ever written before a hyphen
+  const WordSet& singulars_in_s_;  // "species", "news": not plurals, though they end in "s"
+  const WordSet& verbs_without_noun_use_;  // "become", "seem": no possessive, no "become is"
 };
 
 }  // namespace

@@ -1,7 +1,6 @@
 // repeated-word: the same word twice in a row ("the the").
 
 #include "copydesk/dictionary.hpp"
-#include "copydesk/embedded_data.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/text.hpp"
 
@@ -10,12 +9,16 @@ namespace {
 
 class RepeatedWord final : public Rule {
  public:
-  static constexpr RuleMeta kMeta{"repeated-word", "grammar", Severity::Error,
-                                  "The same word twice in a row: \"the the\".", true};
+  static constexpr RuleMeta kMeta{
+      .id = "repeated-word",
+      .category = RuleCategory::Grammar,
+      .default_severity = Severity::Error,
+      .summary = "The same word twice in a row: \"the the\".",
+      .has_fix = true,
+  };
 
-  explicit RepeatedWord(const RuleContext&) {
-    allowed_.add_lines(embedded_data("legitimate-doubles.txt"));
-  }
+  explicit RepeatedWord(const RuleContext& context)
+      : allowed_(context.lists->words("legitimate-doubles.txt")) {}
 
   const RuleMeta& meta() const override { return kMeta; }
 
@@ -154,7 +157,7 @@ class RepeatedWord final : public Rule {
            lower == "those";
   }
 
-  WordSet allowed_;
+  const WordSet& allowed_;
 };
 
 }  // namespace

@@ -15,7 +15,6 @@
 #include <unordered_map>
 
 #include "copydesk/dictionary.hpp"
-#include "copydesk/embedded_data.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/segmenter.hpp"
 #include "copydesk/text.hpp"
@@ -75,13 +74,17 @@ std::string_view trim(std::string_view s) {
 
 class WrongIndefiniteArticle final : public Rule {
  public:
-  static constexpr RuleMeta kMeta{"wrong-indefinite-article", "grammar", Severity::Error,
-                                  "\"a\" before a vowel sound or \"an\" before a consonant sound.",
-                                  true};
+  static constexpr RuleMeta kMeta{
+      .id = "wrong-indefinite-article",
+      .category = RuleCategory::Grammar,
+      .default_severity = Severity::Error,
+      .summary = "\"a\" before a vowel sound or \"an\" before a consonant sound.",
+      .has_fix = true,
+  };
 
   explicit WrongIndefiniteArticle(const RuleContext& context)
       : spell_(context.spell), accepted_(context.accepted_words) {
-    load(embedded_data("article-sounds.txt"));
+    load(context.lists->text("article-sounds.txt"));
   }
 
   const RuleMeta& meta() const override { return kMeta; }

@@ -166,7 +166,10 @@ void run_rule(benchmark::State& state, const copydesk::RuleEntry* entry) {
   Fixture& f = fixture();
   const copydesk::WordSet rejected;
   const auto options = copydesk::RuleOptions::defaults(entry->meta.options);
-  const copydesk::RuleContext context{&f.spell, &f.accepted_words, &rejected, &options};
+  const copydesk::RuleContext context{.spell = &f.spell,
+                                      .accepted_words = &f.accepted_words,
+                                      .rejected_words = &rejected,
+                                      .options = &options};
   const auto rule = entry->make(context);
   NullSink warm_up;
   rule->check(f.document, warm_up);
@@ -185,7 +188,10 @@ void make_rule(benchmark::State& state, const copydesk::RuleEntry* entry) {
   Fixture& f = fixture();
   const copydesk::WordSet rejected;
   const auto options = copydesk::RuleOptions::defaults(entry->meta.options);
-  const copydesk::RuleContext context{&f.spell, &f.accepted_words, &rejected, &options};
+  const copydesk::RuleContext context{.spell = &f.spell,
+                                      .accepted_words = &f.accepted_words,
+                                      .rejected_words = &rejected,
+                                      .options = &options};
   for (auto _ : state) {
     auto rule = entry->make(context);
     benchmark::DoNotOptimize(rule);
@@ -197,8 +203,7 @@ void make_rule(benchmark::State& state, const copydesk::RuleEntry* entry) {
 int main(int argc, char** argv) {
   for (const copydesk::RuleEntry* entry : copydesk::Registry::builtin().entries()) {
     // The suppression rules are reported by the engine; their check() does nothing to time.
-    const std::string_view category = entry->meta.category;
-    if (category == "suppression") continue;
+    if (entry->meta.category == copydesk::RuleCategory::Suppression) continue;
     benchmark::RegisterBenchmark(("BM_Rule/" + std::string(entry->meta.id)).c_str(), run_rule,
                                  entry)
         ->Unit(benchmark::kMillisecond);

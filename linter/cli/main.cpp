@@ -29,7 +29,8 @@ constexpr int kExitUsage = 2;
 int list_rules(const copydesk::Registry& registry) {
   for (const auto* entry : registry.entries()) {
     std::cout << entry->meta.id << "  (" << copydesk::to_string(entry->meta.default_severity)
-              << ", " << entry->meta.category << (entry->meta.has_fix ? ", fixable" : "")
+              << ", " << copydesk::to_string(entry->meta.category)
+              << (entry->meta.has_fix ? ", fixable" : "")
               << (entry->meta.enabled_by_default ? "" : ", off by default") << ")\n    "
               << entry->meta.summary << '\n';
   }

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "copydesk/data_lists.hpp"
 #include "copydesk/document.hpp"
-#include "copydesk/embedded_data.hpp"
 #include "copydesk/markdown.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/suppression.hpp"
@@ -82,7 +82,7 @@ Engine::Engine(const Registry& registry, EngineOptions options, std::shared_ptr<
       throw ConfigError(error.what());
     }
   }
-  accepted_words_.add_lines(embedded_data("house-words.txt"));
+  accepted_words_.add_lines(DataLists::builtin().text("house-words.txt"));
   for (const auto& list : options_.accepted_lists) accepted_words_.add_lines(list);
   for (const auto& list : options_.rejected_lists) rejected_words_.add_lines(list);
 
@@ -99,7 +99,11 @@ Engine::Engine(const Registry& registry, EngineOptions options, std::shared_ptr<
                                 : RuleOptions::defaults(entry->meta.options));
   }
   for (std::size_t i = 0; i < enabled.size(); ++i) {
-    const RuleContext context{spell_.get(), &accepted_words_, &rejected_words_, &rule_options_[i]};
+    const RuleContext context{.spell = spell_.get(),
+                              .accepted_words = &accepted_words_,
+                              .rejected_words = &rejected_words_,
+                              .options = &rule_options_[i],
+                              .lists = &DataLists::builtin()};
     rules_.push_back(enabled[i]->make(context));
   }
 }

@@ -35,9 +35,9 @@ std::vector<RuleDescription> Registry::descriptions() const {
   result.reserve(entries_.size());
   for (const auto& [id, entry] : entries_) {
     const RuleMeta& meta = entry.meta;
-    result.push_back(RuleDescription{id, std::string(meta.category), std::string(meta.summary),
-                                     std::string(entry.doc), meta.default_severity, meta.has_fix,
-                                     meta.enabled_by_default});
+    result.push_back(RuleDescription{id, std::string(to_string(meta.category)),
+                                     std::string(meta.summary), std::string(entry.doc),
+                                     meta.default_severity, meta.has_fix, meta.enabled_by_default});
   }
   return result;
 }

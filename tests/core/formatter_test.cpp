@@ -69,18 +69,36 @@ const Registry& sample_registry() {
   static const Registry registry = [] {
     Registry rules;
     const auto none = [](const RuleContext&) -> std::unique_ptr<Rule> { return nullptr; };
-    rules.add(RuleEntry{RuleMeta{"misspelled-word", "spelling", Severity::Error,
-                                 "A word the dictionary does not know.", false, true},
+    rules.add(RuleEntry{RuleMeta{
+                            .id = "misspelled-word",
+                            .category = RuleCategory::Spelling,
+                            .default_severity = Severity::Error,
+                            .summary = "A word the dictionary does not know.",
+                            .has_fix = false,
+                            .enabled_by_default = true,
+                        },
                         "# misspelled-word\n\n## What it does\n\nFlags words the dictionary\ndoes "
                         "not know.\n\nMore detail.\n\n## Why is this bad?\n\nTypos.\n",
                         none});
-    rules.add(RuleEntry{RuleMeta{"missing-space-after-punctuation", "punctuation", Severity::Error,
-                                 "Punctuation glued to the next word.", true, true},
+    rules.add(RuleEntry{RuleMeta{
+                            .id = "missing-space-after-punctuation",
+                            .category = RuleCategory::Punctuation,
+                            .default_severity = Severity::Error,
+                            .summary = "Punctuation glued to the next word.",
+                            .has_fix = true,
+                            .enabled_by_default = true,
+                        },
                         "# missing-space-after-punctuation\n\n## What it does\n\nFlags "
                         "punctuation glued to the next word.\n",
                         none});
-    rules.add(RuleEntry{RuleMeta{"repeated-word", "grammar", Severity::Warning,
-                                 "A word written twice in a row.", true, false},
+    rules.add(RuleEntry{RuleMeta{
+                            .id = "repeated-word",
+                            .category = RuleCategory::Grammar,
+                            .default_severity = Severity::Warning,
+                            .summary = "A word written twice in a row.",
+                            .has_fix = true,
+                            .enabled_by_default = false,
+                        },
                         "# repeated-word\n\nNo sections.\n", none});
     return rules;
   }();

@@ -40,8 +40,12 @@ class ListedWords final : public Rule {
 };
 
 TEST(Registry, AnInstanceHoldsRulesMadeAtRunTimeAndTheEngineRunsOnlyThose) {
-  static constexpr RuleMeta kMeta{"listed-word", "style", Severity::Warning,
-                                  "A word the style file lists."};
+  static constexpr RuleMeta kMeta{
+      .id = "listed-word",
+      .category = RuleCategory::Style,
+      .default_severity = Severity::Warning,
+      .summary = "A word the style file lists.",
+  };
   const std::vector<std::string> words = {"utilize", "leverage"};  // as a style file gives them
   Registry registry;
   registry.add(RuleEntry{kMeta, "# listed-word\n", [words](const RuleContext&) {
@@ -129,7 +133,13 @@ TEST(Registry, SuggestsTheClosestIdForATypo) {
 
 TEST(Registry, RejectsADuplicateId) {
   Registry registry;
-  const RuleMeta meta{"some-rule", "grammar", Severity::Warning, "A rule.", false};
+  const RuleMeta meta{
+      .id = "some-rule",
+      .category = RuleCategory::Grammar,
+      .default_severity = Severity::Warning,
+      .summary = "A rule.",
+      .has_fix = false,
+  };
   registry.add(RuleEntry{meta, "doc", nullptr});
   EXPECT_THROW(registry.add(RuleEntry{meta, "doc", nullptr}), std::invalid_argument);
   ASSERT_EQ(registry.entries().size(), 1u);

@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "copydesk/data_lists.hpp"
 #include "copydesk/diagnostic.hpp"
 #include "copydesk/document.hpp"
 
@@ -55,12 +56,33 @@ class RuleOptions {
   std::map<std::string, OptionValue, std::less<>> values_;
 };
 
+// What kind of problem a rule finds; shown by --list-rules and in SARIF.
+enum class RuleCategory { Spelling, Grammar, Punctuation, Capitalization, Style, Suppression };
+
+constexpr std::string_view to_string(RuleCategory category) {
+  switch (category) {
+    case RuleCategory::Spelling:
+      return "spelling";
+    case RuleCategory::Grammar:
+      return "grammar";
+    case RuleCategory::Punctuation:
+      return "punctuation";
+    case RuleCategory::Capitalization:
+      return "capitalization";
+    case RuleCategory::Style:
+      return "style";
+    case RuleCategory::Suppression:
+      return "suppression";
+  }
+  return "";
+}
+
 struct RuleMeta {
-  std::string_view id;        // kebab-case, names the problem; never changes once published
-  std::string_view category;  // "spelling", "grammar", "punctuation", "capitalization"
+  std::string_view id;  // kebab-case, names the problem; never changes once published
+  RuleCategory category = RuleCategory::Grammar;
   Severity default_severity = Severity::Warning;
-  std::string_view summary;   // one line, for --list-rules
-  bool has_fix = false;       // some findings carry a Fix
+  std::string_view summary;  // one line, for --list-rules
+  bool has_fix = false;      // some findings carry a Fix
   bool enabled_by_default = true;
   std::span<const OptionSpec> options{};  // what copydesk.toml may set under [rules.<id>]
 };
@@ -80,6 +102,8 @@ struct RuleContext {
   const WordSet* rejected_words = nullptr;
   // This rule's options; the engine sets them for every rule it builds.
   const RuleOptions* options = nullptr;
+  // The data files rules read (dictionaries/*.txt), each parsed once per process.
+  const DataLists* lists = &DataLists::builtin();
 };
 
 // A check. Stateless after construction: `check` may run on many documents at once.

@@ -24,13 +24,21 @@ namespace copydesk {
 class Registry;
 
 inline constexpr RuleMeta kUnusedSuppressionMeta{
-    "unused-suppression", "suppression", Severity::Warning,
-    "A copydesk-disable directive that suppresses no finding.", true};
+    .id = "unused-suppression",
+    .category = RuleCategory::Suppression,
+    .default_severity = Severity::Warning,
+    .summary = "A copydesk-disable directive that suppresses no finding.",
+    .has_fix = true,
+};
 inline constexpr RuleMeta kInvalidSuppressionMeta{
-    "invalid-suppression", "suppression", Severity::Warning,
-    "A copydesk directive that cannot act: a misspelled directive or rule id, an enable with no "
-    "disable before it.",
-    false};
+    .id = "invalid-suppression",
+    .category = RuleCategory::Suppression,
+    .default_severity = Severity::Warning,
+    .summary =
+        "A copydesk directive that cannot act: a misspelled directive or rule id, an enable with "
+        "no disable before it.",
+    .has_fix = false,
+};
 
 // The rules above are reported by the engine (Suppressions::apply), which alone sees the
 // findings of all the other rules; this class gives their ids a place in the registry, so that
