@@ -167,7 +167,7 @@ void add_check_options(CLI::App& app, CheckArguments& arguments) {
       ->excludes(fix);
   app.add_flag("--unsafe-fixes", arguments.unsafe_fixes,
                "With --fix or --diff, also apply the fixes marked unsafe (confused words, "
-               "directive clean-ups): review the result");
+               "certain spellings, directive clean-ups): review the result");
   app.add_flag("--list-rules", arguments.show_rules, "List the rules and exit");
   app.add_option("--explain", arguments.explain_id, "Print a rule's documentation and exit");
 }

@@ -87,6 +87,15 @@ TEST(FixText, LeavesUnsafeFixesAloneUnlessAsked) {
   EXPECT_TRUE(unsafe.remaining.diagnostics.empty());
 }
 
+TEST(FixText, AppliesACertainSpellingCorrectionOnlyAsUnsafe) {
+  const std::string text = "Some say Im late, and the goverment agrees.\n";
+  EXPECT_EQ(fix(text).text, text);
+  const FixOutcome outcome = fix(text, FixLevel::Unsafe);
+  EXPECT_EQ(outcome.text, "Some say I'm late, and the goverment agrees.\n");
+  ASSERT_EQ(outcome.remaining.diagnostics.size(), 1u);  // no guess at "goverment"
+  EXPECT_EQ(outcome.remaining.diagnostics[0].rule, "misspelled-word");
+}
+
 TEST(FixText, FixesAtTheStartAndEndOfTheText) {
   EXPECT_EQ(fix("The vote was close close").text, "The vote was close");
   EXPECT_EQ(fix("It passed.It was close").text, "It passed. It was close");
@@ -172,6 +181,7 @@ std::vector<RuleExample> fixable_examples() {
       {"confused-word", "The envoy flew too Baghdad on Tuesday.\n"},
       {"lowercase-sentence-start", "The vote was close. the mayor left.\n"},
       {"missing-space-after-punctuation", "The vote was close,the mayor said.\n"},
+      {"misspelled-word", "Staff queued at the workers's entrance.\n"},
       {"repeated-word", "They met the the board.\n"},
       {"unused-suppression", "copydesk-disable-next-line repeated-word\nThe report is clean.\n"},
       {"wrong-indefinite-article", "It was a error of judgement.\n"},

@@ -512,5 +512,24 @@ TEST(MisspelledWordTest, RanksSuggestionsByLikelihood) {
   EXPECT_EQ(first("Gouverment will try again."), "Government");
 }
 
+// Only corrections that follow from the word itself carry a fix, and it is never safe.
+TEST(MisspelledWordTest, CertainCorrectionsCarryAnUnsafeFixAndOthersNone) {
+  const auto check = [](std::string_view text, Span span, const std::string& fixed) {
+    const auto found = findings(kRule, text);
+    ASSERT_EQ(found.size(), 1u) << text;
+    ASSERT_TRUE(found[0].fix) << text;
+    EXPECT_FALSE(found[0].fix->safe);
+    EXPECT_EQ(found[0].fix->edits, (std::vector<Edit>{Edit{span, fixed}}));
+  };
+  check("Some say Im late.", Span{9, 11}, "I'm");
+  check("We'RE leaving.", Span{0, 5}, "We're");
+  check("The employees's canteen closed.", Span{4, 15}, "employees'");
+  for (std::string_view text : {"The goverment fell.", "Officials said they wouldnt comment."}) {
+    const auto found = findings(kRule, text);
+    ASSERT_EQ(found.size(), 1u) << text;
+    EXPECT_FALSE(found[0].fix) << text;
+  }
+}
+
 }  // namespace
 }  // namespace copydesk
