@@ -281,7 +281,12 @@ class MisspelledWord final : public Rule {
     // "Im", "Ive", "DONT": a contraction without its apostrophe is no name or acronym.
     if (upper_start) {
       if (const std::string fixed = missing_apostrophe(word, scratch); !fixed.empty()) {
-        report_certain(token.span.begin, word, fixed, sink);
+        // "Im" and "Ive" are also names (Im Kwon-taek, Jony Ive): no fix for "I" contractions.
+        if (fixed.starts_with("I'")) {
+          report(token.span.begin, word, {fixed}, sink);
+        } else {
+          report_certain(token.span.begin, word, fixed, sink);
+        }
         return;
       }
     }

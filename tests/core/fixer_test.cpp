@@ -88,10 +88,10 @@ TEST(FixText, LeavesUnsafeFixesAloneUnlessAsked) {
 }
 
 TEST(FixText, AppliesACertainSpellingCorrectionOnlyAsUnsafe) {
-  const std::string text = "Some say Im late, and the goverment agrees.\n";
+  const std::string text = "The employees's canteen closed, and the goverment agrees.\n";
   EXPECT_EQ(fix(text).text, text);
   const FixOutcome outcome = fix(text, FixLevel::Unsafe);
-  EXPECT_EQ(outcome.text, "Some say I'm late, and the goverment agrees.\n");
+  EXPECT_EQ(outcome.text, "The employees' canteen closed, and the goverment agrees.\n");
   ASSERT_EQ(outcome.remaining.diagnostics.size(), 1u);  // no guess at "goverment"
   EXPECT_EQ(outcome.remaining.diagnostics[0].rule, "misspelled-word");
 }
