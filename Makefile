@@ -14,11 +14,12 @@ SHARED ?= ../shared
 
 # Debian packages: to build, to test, to benchmark. The tests check SARIF output against the
 # official schema with python3-jsonschema and XML output with python3's xml.etree; the hook test
-# runs the real `pre-commit try-repo` in a temporary git repository. WordNet (wordnet-base) gives
-# the build the noun and adjective lists some confused-word patterns need.
+# runs the real `pre-commit try-repo` in a temporary git repository; the --diff tests apply
+# the diff with `patch`. WordNet (wordnet-base) gives the build the noun and adjective lists
+# some confused-word patterns need.
 BUILD_PACKAGES := g++ cmake make pkg-config libhunspell-dev hunspell-en-us hunspell-en-gb \
                   libutf8proc-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libmd4c-dev \
-                  libgtest-dev python3 python3-jsonschema pre-commit git wordnet-base
+                  libgtest-dev python3 python3-jsonschema pre-commit git wordnet-base patch
 BENCH_PACKAGES := hunspell python3
 SPEED_PACKAGES := hunspell python3 libbenchmark-dev
 FUZZ_PACKAGES := clang libclang-rt-14-dev
@@ -119,7 +120,8 @@ fuzz: deps
 	cmake -S . -B $(FUZZ_BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
 	  -DCOPYDESK_BUILD_FUZZERS=ON -DCOPYDESK_BUILD_TESTS=OFF -DCOPYDESK_BUILD_BENCHMARKS=OFF
 	cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) \
-	  --target document_fuzzer engine_fuzzer markdown_fuzzer wordset_fuzzer config_fuzzer
+	  --target document_fuzzer engine_fuzzer markdown_fuzzer wordset_fuzzer config_fuzzer \
+	    fix_fuzzer
 	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh $(FUZZ_BUILD_DIR)
 
 accuracy: build

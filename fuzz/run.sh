@@ -7,7 +7,7 @@ source_dir="$(cd "$(dirname "$0")/.." && pwd)"
 build_dir="$1"
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(document_fuzzer engine_fuzzer markdown_fuzzer wordset_fuzzer config_fuzzer)
+[ ${#targets[@]} -gt 0 ] || targets=(document_fuzzer engine_fuzzer markdown_fuzzer wordset_fuzzer config_fuzzer fix_fuzzer)
 seconds="${FUZZ_SECONDS:-60}"
 mkdir -p "$build_dir/fuzz-artifacts"
 for target in "${targets[@]}"; do

@@ -153,7 +153,7 @@ class MisspelledWord final : public Rule {
       .category = RuleCategory::Spelling,
       .default_severity = Severity::Error,
       .summary = "A word the dictionary does not know: \"recieve\".",
-      .has_fix = false,
+      .has_fix = true,
   };
 
   explicit MisspelledWord(const RuleContext& context)
@@ -285,7 +285,12 @@ class MisspelledWord final : public Rule {
     // "Im", "Ive", "DONT": a contraction without its apostrophe is no name or acronym.
     if (upper_start) {
       if (const std::string fixed = missing_apostrophe(word, scratch); !fixed.empty()) {
-        report(token.span.begin, word, {fixed}, sink);
+        // "Im" and "Ive" are also names (Im Kwon-taek, Jony Ive): no fix for "I" contractions.
+        if (fixed.starts_with("I'")) {
+          report(token.span.begin, word, {fixed}, sink);
+        } else {
+          report_certain(token.span.begin, word, fixed, sink);
+        }
         return;
       }
     }
@@ -293,8 +298,8 @@ class MisspelledWord final : public Rule {
     // word with capitals but without an apostrophe, ASCII, is most of them: one look settles it.)
     if (may_have_capitals && (!ascii || word.find('\'') != std::string_view::npos)) {
       if (const std::string fixed = miscased_contraction(word, scratch); !fixed.empty()) {
-        report(token.span.begin, word, {fixed}, sink,
-               "has capitals in its contraction, which is written in lowercase.");
+        report_certain(token.span.begin, word, fixed, sink,
+                       "has capitals in its contraction, which is written in lowercase.");
         return;
       }
     }
@@ -318,8 +323,8 @@ class MisspelledWord final : public Rule {
       const bool first = first_part;
       first_part = false;
       if (const std::string fixed = plural_possessive_fix(part, scratch); !fixed.empty()) {
-        report(token.span.begin + static_cast<std::uint32_t>(part_begin), part, {fixed}, sink,
-               "is the possessive of a plural, which takes the apostrophe alone.");
+        report_certain(token.span.begin + static_cast<std::uint32_t>(part_begin), part, fixed,
+                       sink, "is the possessive of a plural, which takes the apostrophe alone.");
         return true;
       }
       if (const auto verb = verb_with_apostrophe(part)) {
@@ -886,13 +891,29 @@ class MisspelledWord final : public Rule {
     return {};
   }
 
-  static void report(std::uint32_t begin, std::string_view part,
-                     std::vector<std::string> suggestions, Sink& sink,
-                     const std::string& problem = "is not in the dictionary.") {
+  static Diagnostic finding(std::uint32_t begin, std::string_view part,
+                            std::vector<std::string> suggestions, const std::string& problem) {
     Diagnostic diagnostic;
     diagnostic.span = Span{begin, begin + static_cast<std::uint32_t>(part.size())};
     diagnostic.message.append("`").append(part).append("` ").append(problem);
     diagnostic.suggestions = std::move(suggestions);
+    return diagnostic;
+  }
+
+  static void report(std::uint32_t begin, std::string_view part,
+                     std::vector<std::string> suggestions, Sink& sink,
+                     const std::string& problem = "is not in the dictionary.") {
+    sink.report(finding(begin, part, std::move(suggestions), problem));
+  }
+
+  // A finding whose one correction follows from the word itself (an apostrophe left out or
+  // added, a contraction's capitals): it carries a fix, unsafe all the same, since a name or a
+  // quotation may be meant as written.
+  static void report_certain(std::uint32_t begin, std::string_view part, const std::string& fixed,
+                             Sink& sink,
+                             const std::string& problem = "is not in the dictionary.") {
+    Diagnostic diagnostic = finding(begin, part, {fixed}, problem);
+    diagnostic.fix = Fix{"Replace with `" + fixed + "`", {Edit{diagnostic.span, fixed}}, false};
     sink.report(std::move(diagnostic));
   }
 

@@ -1,5 +1,6 @@
 // The command line: subcommands and flags -> Workspace (configuration files) -> inputs linted
-// by the Workspace's engines -> Formatter (or a baseline file) -> one exit-code policy.
+// by the Workspace's engines -> Formatter (or a baseline file, or the fixer for --fix and
+// --diff) -> one exit-code policy.
 
 #include <unistd.h>
 
@@ -7,16 +8,20 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "copydesk/baseline.hpp"
 #include "copydesk/engine.hpp"
+#include "copydesk/fixer.hpp"
 #include "copydesk/formatter.hpp"
 #include "copydesk/input.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/safe_write.hpp"
+#include "copydesk/unified_diff.hpp"
 #include "copydesk/version.hpp"
 #include "copydesk/workspace.hpp"
 
@@ -90,6 +95,9 @@ struct CheckArguments {
   unsigned jobs = 0;
   bool force_exclude = false;
   bool show_rules = false;
+  bool fix = false;
+  bool diff = false;
+  bool unsafe_fixes = false;
   copydesk::CommandLineSettings settings;
   std::vector<const CLI::Option*> language_options;  // --lang, on each command that takes it
 };
@@ -151,6 +159,16 @@ void add_check_options(CLI::App& app, CheckArguments& arguments) {
   app.add_option("--stdin-filename", arguments.stdin_filename,
                  "Name for standard input ('-') in reports; its extension gives the syntax "
                  "(.md, .markdown: Markdown; otherwise plain text)");
+  auto* fix = app.add_flag("--fix", arguments.fix,
+                           "Apply the safe fixes to the files, then report what remains; with "
+                           "'-', print the fixed text");
+  app.add_flag("--diff", arguments.diff,
+               "Print what --fix would change as a unified diff (apply it with 'patch -p0') and "
+               "change nothing; exit 1 when there is something to fix")
+      ->excludes(fix);
+  app.add_flag("--unsafe-fixes", arguments.unsafe_fixes,
+               "With --fix or --diff, also apply the fixes marked unsafe (confused words, "
+               "certain spellings, directive clean-ups): review the result");
   app.add_flag("--list-rules", arguments.show_rules, "List the rules and exit");
   app.add_option("--explain", arguments.explain_id, "Print a rule's documentation and exit");
 }
@@ -205,23 +223,41 @@ int write_baseline(const std::string& file, const copydesk::InputSource& inputs,
   return kExitClean;
 }
 
+// Loads --baseline into `baseline` when it is given; false (having said why) when it cannot.
+bool load_baseline(const CheckArguments& arguments, std::optional<copydesk::Baseline>& baseline) {
+  if (arguments.baseline_in.empty()) return true;
+  try {
+    baseline = copydesk::Baseline::load(arguments.baseline_in);
+  } catch (const copydesk::BaselineError& error) {
+    std::cerr << "copydesk: " << error.what() << '\n';
+    return false;
+  }
+  return true;
+}
+
+std::unique_ptr<copydesk::Formatter> make_report_formatter(const CheckArguments& arguments,
+                                                           const copydesk::Registry& registry) {
+  copydesk::FormatOptions format_options;
+  format_options.color = use_colour(arguments.colour);
+  format_options.rules = registry.descriptions();
+  return copydesk::make_formatter(*copydesk::parse_format(arguments.format), std::cout,
+                                  format_options);
+}
+
+// A lost report must not pass a CI gate (a full disk, a closed pipe).
+bool flushed_stdout() {
+  std::cout.flush();
+  if (std::cout) return true;
+  std::cerr << "copydesk: error: cannot write the report to standard output\n";
+  return false;
+}
+
 // `copydesk check ...`: lints and reports in the chosen format.
 int report(const CheckArguments& arguments, const copydesk::Registry& registry,
            const copydesk::InputSource& inputs) {
   std::optional<copydesk::Baseline> baseline;
-  if (!arguments.baseline_in.empty()) {
-    try {
-      baseline = copydesk::Baseline::load(arguments.baseline_in);
-    } catch (const copydesk::BaselineError& error) {
-      std::cerr << "copydesk: " << error.what() << '\n';
-      return kExitUsage;
-    }
-  }
-  copydesk::FormatOptions format_options;
-  format_options.color = use_colour(arguments.colour);
-  format_options.rules = registry.descriptions();
-  const auto formatter = copydesk::make_formatter(*copydesk::parse_format(arguments.format),
-                                                  std::cout, format_options);
+  if (!load_baseline(arguments, baseline)) return kExitUsage;
+  const auto formatter = make_report_formatter(arguments, registry);
   copydesk::Summary summary;
   bool begun = false;
   copydesk::lint_all(inputs, arguments.jobs, [&](copydesk::FileResult&& result) {
@@ -234,11 +270,88 @@ int report(const CheckArguments& arguments, const copydesk::Registry& registry,
   });
   if (!begun) formatter->begin();
   formatter->end(summary);
-  std::cout.flush();
-  if (!std::cout) {
-    // A CI gate must not pass when its report was lost (a full disk, a closed pipe).
-    std::cerr << "copydesk: error: cannot write the report to standard output\n";
-    return kExitUsage;
+  if (!flushed_stdout()) return kExitUsage;
+  return exit_code(summary, arguments);
+}
+
+// What a --fix or --diff run did, for its summary line.
+struct FixTotals {
+  std::size_t fixes = 0;
+  std::size_t files = 0;  // files the fixes changed
+};
+
+std::string count_of(std::size_t count, const char* one, const char* many) {
+  return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+// Fixes one input: prints its diff (--diff), or writes it back (--fix; for standard input,
+// prints the fixed text). Returns what remains to report, or why the input could not be fixed.
+copydesk::FileResult fix_input(const copydesk::Input& input, const copydesk::Engine& engine,
+                               const CheckArguments& arguments, const copydesk::Baseline* baseline,
+                               FixTotals& totals) {
+  std::string text;
+  if (auto failed = copydesk::read_input_whole(input, text)) return std::move(*failed);
+  const copydesk::FixRequest request{
+      .level = arguments.unsafe_fixes ? copydesk::FixLevel::Unsafe : copydesk::FixLevel::Safe,
+      .baseline = baseline};
+  copydesk::FixOutcome outcome = copydesk::fix_text(engine, input.display_path, text,
+                                                    copydesk::syntax_of(input.path), request);
+  if (outcome.remaining.error) return std::move(outcome.remaining);
+  const bool changed = outcome.text != text;
+  if (arguments.diff) {
+    std::cout << copydesk::unified_diff(input.display_path, text, outcome.text);
+  } else if (input.from_stdin) {
+    std::cout << outcome.text;
+  } else if (changed) {
+    try {
+      copydesk::write_fixed_file(input.path, text, outcome.text);
+    } catch (const copydesk::FixWriteError& error) {
+      copydesk::FileResult failed;
+      failed.path = input.display_path;
+      failed.error = error.what();
+      return failed;
+    }
+  }
+  if (changed) {
+    totals.fixes += outcome.applied;
+    ++totals.files;
+  }
+  return std::move(outcome.remaining);
+}
+
+// `--fix` and `--diff`: every input is listed first, so that a broken configuration met on the
+// way stops the run before any file is changed.
+int fix(const CheckArguments& arguments, const copydesk::Registry& registry,
+        const copydesk::InputSource& inputs) {
+  std::optional<copydesk::Baseline> baseline;
+  if (!load_baseline(arguments, baseline)) return kExitUsage;
+  std::vector<std::pair<copydesk::Input, const copydesk::Engine*>> listed;
+  inputs([&](copydesk::Input&& input, const copydesk::Engine& engine) {
+    listed.emplace_back(std::move(input), &engine);
+  });
+  // The remaining findings are reported where they do not mix with a diff or a fixed text.
+  const bool text_on_stdout = std::any_of(listed.begin(), listed.end(),
+                                          [](const auto& entry) { return entry.first.from_stdin; });
+  const bool reporting = arguments.fix && !text_on_stdout;
+  const auto formatter = make_report_formatter(arguments, registry);
+  if (reporting) formatter->begin();
+  copydesk::Summary summary;
+  FixTotals totals;
+  for (const auto& [input, engine] : listed) {
+    const copydesk::FileResult remaining =
+        fix_input(input, *engine, arguments, baseline ? &*baseline : nullptr, totals);
+    copydesk::count_into(summary, remaining);
+    report_input_error(remaining);
+    if (reporting) formatter->file(remaining);
+  }
+  if (reporting) formatter->end(summary);
+  if (!flushed_stdout()) return kExitUsage;
+  std::cerr << "copydesk: " << (arguments.diff ? "would apply " : "applied ")
+            << count_of(totals.fixes, "fix", "fixes") << " in "
+            << count_of(totals.files, "file", "files") << "; "
+            << count_of(summary.diagnostics(), "finding remains", "findings remain") << '\n';
+  if (arguments.diff && summary.files_with_errors == 0) {
+    return totals.fixes > 0 ? kExitFindings : kExitClean;
   }
   return exit_code(summary, arguments);
 }
@@ -274,6 +387,14 @@ int check(CheckArguments& arguments, const copydesk::Registry& registry,
       std::cerr << "copydesk: --baseline cannot be combined with 'baseline write'\n";
       return kExitUsage;
     }
+    if (!baseline_out.empty() && (arguments.fix || arguments.diff)) {
+      std::cerr << "copydesk: --fix and --diff cannot be combined with 'baseline write'\n";
+      return kExitUsage;
+    }
+    if (arguments.unsafe_fixes && !arguments.fix && !arguments.diff) {
+      std::cerr << "copydesk: --unsafe-fixes needs --fix or --diff\n";
+      return kExitUsage;
+    }
     // Files are linted as the walk finds them, each with the engine its configuration gives;
     // lint_all hands out no result before the walk has ended, so a broken configuration met on
     // the way stops the run with nothing reported.
@@ -288,6 +409,7 @@ int check(CheckArguments& arguments, const copydesk::Registry& registry,
           });
     };
     if (!baseline_out.empty()) return write_baseline(baseline_out, inputs, arguments.jobs);
+    if (arguments.fix || arguments.diff) return fix(arguments, registry, inputs);
     return report(arguments, registry, inputs);
   } catch (const copydesk::ConfigError& error) {
     // Exit code 2 for a broken configuration, nothing reported, whatever else the run would do.
@@ -310,7 +432,7 @@ static int run(int argc, char** argv) {
       "input error.\nDirectories are searched for *.txt, *.md and *.markdown (any case); '-' reads "
       "standard input.\n'copydesk baseline write FILE [OPTIONS] PATHS' records the current "
       "findings in FILE for --baseline.\n'copydesk init' writes a commented starter "
-      "copydesk.toml.");
+      "copydesk.toml.\n--fix applies the safe fixes in place; --diff shows them as a diff.");
   app.set_version_flag("--version", std::string("copydesk ") + copydesk::kVersion);
   CheckArguments arguments;
   add_check_options(app, arguments);

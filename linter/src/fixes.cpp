@@ -19,6 +19,23 @@ bool position_less(const Edit& a, const Edit& b) {
   return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end < b.span.end;
 }
 
+bool clashes_with(const std::vector<Edit>& edits, const std::vector<Edit>& taken) {
+  return std::any_of(edits.begin(), edits.end(), [&](const Edit& edit) {
+    return std::any_of(taken.begin(), taken.end(),
+                       [&](const Edit& other) { return conflict(edit, other); });
+  });
+}
+
+// A fix whose own edits clash could not be applied whole.
+bool clashes_within(const std::vector<Edit>& edits) {
+  for (std::size_t i = 0; i < edits.size(); ++i) {
+    for (std::size_t j = i + 1; j < edits.size(); ++j) {
+      if (conflict(edits[i], edits[j])) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string apply_fixes(std::string_view text, std::vector<Edit> edits, std::size_t* skipped) {
@@ -43,26 +60,20 @@ std::string apply_fixes(std::string_view text, std::vector<Edit> edits, std::siz
   return result;
 }
 
-std::vector<Edit> safe_fix_edits(const std::vector<Diagnostic>& diagnostics) {
-  std::vector<Edit> taken;
+FixSelection select_fixes(const std::vector<Diagnostic>& diagnostics, FixLevel level) {
+  FixSelection chosen;
   for (const Diagnostic& diagnostic : diagnostics) {
-    if (!diagnostic.fix || !diagnostic.fix->safe) continue;
+    if (!diagnostic.fix || (!diagnostic.fix->safe && level == FixLevel::Safe)) continue;
     const auto& edits = diagnostic.fix->edits;
-    const bool clashes = std::any_of(edits.begin(), edits.end(), [&](const Edit& edit) {
-      return std::any_of(taken.begin(), taken.end(),
-                         [&](const Edit& other) { return conflict(edit, other); });
-    });
-    // Edits of one fix must not clash with each other either.
-    bool self_clash = false;
-    for (std::size_t i = 0; i < edits.size() && !self_clash; ++i) {
-      for (std::size_t j = i + 1; j < edits.size() && !self_clash; ++j) {
-        self_clash = conflict(edits[i], edits[j]);
-      }
-    }
-    if (clashes || self_clash) continue;
-    taken.insert(taken.end(), edits.begin(), edits.end());
+    if (clashes_within(edits) || clashes_with(edits, chosen.edits)) continue;
+    chosen.edits.insert(chosen.edits.end(), edits.begin(), edits.end());
+    ++chosen.fixes;
   }
-  return taken;
+  return chosen;
+}
+
+std::vector<Edit> safe_fix_edits(const std::vector<Diagnostic>& diagnostics) {
+  return select_fixes(diagnostics, FixLevel::Safe).edits;
 }
 
 }  // namespace copydesk

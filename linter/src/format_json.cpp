@@ -147,7 +147,12 @@ void append_diagnostic_members(std::string& out, const Diagnostic& diagnostic,
     append_number(out, edit.span.end);
     out += ",\"replacement\":";
     append_string(out, edit.replacement);
-    out += '}';
+    // The edit's place in every unit an editor may use, so that none has to convert.
+    out += ",\"range\":{\"start\":";
+    append_position(out, source.position(edit.span.begin));
+    out += ",\"end\":";
+    append_position(out, source.position(edit.span.end));
+    out += "}}";
   }
   out += "]}";
 }

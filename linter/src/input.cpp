@@ -186,7 +186,38 @@ std::optional<FileResult> lint_stream(const Engine& engine, const Input& input, 
   return result;
 }
 
+// Why a file could not be opened, in the words of the file system.
+std::string open_failure(const std::filesystem::path& path, int open_error) {
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (status.type() == std::filesystem::file_type::not_found) return "no such file or directory";
+  // e.g. a symbolic link loop, or a directory on the way without permission
+  if (error) return error.message();
+  return std::string("cannot open the file: ") + std::strerror(open_error);
+}
+
 }  // namespace
+
+std::optional<FileResult> read_input_whole(const Input& input, std::string& text) {
+  FileResult failed;
+  failed.path = input.display_path;
+  if (input.error) {
+    failed.error = *input.error;
+  } else if (input.from_stdin) {
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    if (std::cin.bad()) failed.error = "read error";
+  } else {
+    const FileRead read = read_file(input.path, text);
+    if (read == FileRead::OpenFailed) failed.error = open_failure(input.path, errno);
+    if (read == FileRead::Directory) failed.error = "is a directory";
+    if (read == FileRead::ReadError) failed.error = "read error";
+  }
+  if (const std::size_t nul = text.find('\0'); !failed.error && nul != std::string::npos) {
+    failed.error = binary_file_error(input, nul, failed);
+  }
+  if (failed.error) return failed;
+  return std::nullopt;
+}
 
 FileResult lint_input(const Engine& engine, const Input& input) {
   FileResult failed;
@@ -213,18 +244,8 @@ FileResult lint_input(const Engine& engine, const Input& input) {
       failed.error = read == FileRead::Directory ? "is a directory" : "read error";
       return failed;
     }
-    if (read == FileRead::OpenFailed) {  // why, in the words of the file system
-      const int open_error = errno;
-      std::error_code error;
-      const auto status = std::filesystem::status(input.path, error);
-      if (status.type() == std::filesystem::file_type::not_found) {
-        failed.error = "no such file or directory";
-      } else if (error) {  // e.g. a symbolic link loop, or a directory on the way without
-                           // permission
-        failed.error = error.message();
-      } else {
-        failed.error = std::string("cannot open the file: ") + std::strerror(open_error);
-      }
+    if (read == FileRead::OpenFailed) {
+      failed.error = open_failure(input.path, errno);
       return failed;
     }
     if (read == FileRead::Large) {

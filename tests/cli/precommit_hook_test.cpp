@@ -42,8 +42,8 @@ class PreCommitHook : public CliFixture {
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   }
 
-  int try_repo(const std::string& files) {
-    return shell("pre-commit try-repo '" COPYDESK_SOURCE_DIR "' copydesk --files " + files);
+  int try_repo(const std::string& files, const std::string& hook = "copydesk") {
+    return shell("pre-commit try-repo '" COPYDESK_SOURCE_DIR "' " + hook + " --files " + files);
   }
 
   std::string output_;
@@ -74,6 +74,28 @@ TEST_F(PreCommitHook, LooksOnlyAtArticles) {
   // The hook's `files` pattern leaves other files alone: nothing to check is a skip, not a failure.
   EXPECT_EQ(try_repo("notes.py"), 0) << output_;
   EXPECT_NE(output_.find("(no files to check)Skipped"), std::string::npos) << output_;
+}
+
+TEST_F(PreCommitHook, FixHookFixesTheArticleAndFailsSoThatItIsStagedAgain) {
+  EXPECT_EQ(try_repo("with-errors.txt clean.md", "copydesk-fix"), 1) << output_;
+  EXPECT_NE(output_.find("files were modified by this hook"), std::string::npos) << output_;
+  EXPECT_EQ(read_file(dir_ / "repo/with-errors.txt"),
+            "The harbor board met on Monday. Its chair said the plan was an error.\n");
+  EXPECT_EQ(read_file(dir_ / "repo/clean.md"),
+            "# Ferry timetable\n\nThe winter timetable starts on Sunday, the operator said.\n");
+  // Staged again, the fixed article passes.
+  ASSERT_EQ(shell("git add -A"), 0) << output_;
+  EXPECT_EQ(try_repo("with-errors.txt clean.md", "copydesk-fix"), 0) << output_;
+  EXPECT_NE(output_.find("Passed"), std::string::npos) << output_;
+}
+
+TEST_F(PreCommitHook, FixHookFailsOnFindingsItCannotFix) {
+  file("repo/typo.txt", "He wrote teh report.\n");
+  ASSERT_EQ(shell("git add -A"), 0) << output_;
+  EXPECT_EQ(try_repo("typo.txt", "copydesk-fix"), 1) << output_;
+  EXPECT_NE(output_.find("[misspelled-word]"), std::string::npos) << output_;
+  EXPECT_EQ(output_.find("files were modified by this hook"), std::string::npos) << output_;
+  EXPECT_EQ(read_file(dir_ / "repo/typo.txt"), "He wrote teh report.\n");
 }
 
 }  // namespace

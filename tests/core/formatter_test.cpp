@@ -510,19 +510,27 @@ TEST(Formatter, JsonFormatsEscapeAsTheJsonLibraryDoes) {
                            std::uint32_t utf16) {
     return Json{{"line", line}, {"column", column}, {"offset", offset}, {"utf16", utf16}};
   };
-  const Json members{{"rule", odd.rule},
-                     {"severity", "warning"},
-                     {"message", odd.message},
-                     {"start", position(1, 1, 0, 0)},
-                     {"end", position(1, 5, 5, 4)},
-                     {"text", "caf\xC3\xA9"},
-                     {"suggestions", odd.suggestions},
-                     {"fix",
-                      {{"title", odd.fix->title},
-                       {"safe", false},
-                       {"edits",
-                        {{{"start", 0}, {"end", 5}, {"replacement", "\r\n"}},
-                         {{"start", 6}, {"end", 10}, {"replacement", ""}}}}}}};
+  const Json members{
+      {"rule", odd.rule},
+      {"severity", "warning"},
+      {"message", odd.message},
+      {"start", position(1, 1, 0, 0)},
+      {"end", position(1, 5, 5, 4)},
+      {"text", "caf\xC3\xA9"},
+      {"suggestions", odd.suggestions},
+      {"fix",
+       {{"title", odd.fix->title},
+        {"safe", false},
+        {"edits",
+         {{{"start", 0},
+           {"end", 5},
+           {"replacement", "\r\n"},
+           {"range", {{"start", position(1, 1, 0, 0)}, {"end", position(1, 5, 5, 4)}}}},
+          // An emoji: two UTF-16 units, one column.
+          {{"start", 6},
+           {"end", 10},
+           {"replacement", ""},
+           {"range", {{"start", position(1, 6, 6, 5)}, {"end", position(1, 7, 10, 7)}}}}}}}}};
   const auto dump = [](const Json& value) {
     return value.dump(-1, ' ', false, Json::error_handler_t::replace);
   };

@@ -1,4 +1,4 @@
-// write_file_atomically and apply_fixes: the groundwork for a future --fix.
+// write_file_atomically and apply_fixes: what --fix writes with (see fixer_test.cpp).
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>

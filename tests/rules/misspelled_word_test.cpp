@@ -512,5 +512,26 @@ TEST(MisspelledWordTest, RanksSuggestionsByLikelihood) {
   EXPECT_EQ(first("Gouverment will try again."), "Government");
 }
 
+// Only corrections that follow from the word itself carry a fix, and it is never safe.
+TEST(MisspelledWordTest, CertainCorrectionsCarryAnUnsafeFixAndOthersNone) {
+  const auto check = [](std::string_view text, Span span, const std::string& fixed) {
+    const auto found = findings(kRule, text);
+    ASSERT_EQ(found.size(), 1u) << text;
+    ASSERT_TRUE(found[0].fix) << text;
+    EXPECT_FALSE(found[0].fix->safe);
+    EXPECT_EQ(found[0].fix->edits, (std::vector<Edit>{Edit{span, fixed}}));
+  };
+  check("The banner read: DONT PANIC.", Span{17, 21}, "DON'T");
+  check("We'RE leaving.", Span{0, 5}, "We're");
+  check("The employees's canteen closed.", Span{4, 15}, "employees'");
+  // "Im" and "Ive" are names too (Im Kwon-taek, Jony Ive).
+  for (std::string_view text : {"The goverment fell.", "Officials said they wouldnt comment.",
+                                "Some say Im late."}) {
+    const auto found = findings(kRule, text);
+    ASSERT_EQ(found.size(), 1u) << text;
+    EXPECT_FALSE(found[0].fix) << text;
+  }
+}
+
 }  // namespace
 }  // namespace copydesk

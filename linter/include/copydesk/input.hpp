@@ -41,6 +41,11 @@ struct Input {
 // cannot be read, is binary or is not UTF-8 gives a result with an error.
 FileResult lint_input(const Engine& engine, const Input& input);
 
+// Reads the whole of `input` (a file however large, or standard input) into `text`, for a run
+// that rewrites it. When it cannot be used (unreadable, a directory, binary), returns a result
+// with the error, as lint_input would report it.
+std::optional<FileResult> read_input_whole(const Input& input, std::string& text);
+
 // Where lint_all's inputs come from: a function called once, on the calling thread, with a
 // function to give each input to, in the order of the report, with the engine that lints it.
 using InputSink = std::function<void(Input&&, const Engine&)>;
