@@ -40,23 +40,21 @@ void check_rule_ids(const Registry& registry, const std::vector<std::string>& id
 }
 
 // Sorts the findings and applies the inline suppressions to them: after all the pieces of a
-// long file, so that a directive in one piece covers findings in another.
-// The reports about directives come from here rather than a rule's sink, so their configured
-// severity is applied here too.
+// long file, so that a directive in one piece covers findings in another. The reports about
+// directives come from here rather than a rule's sink: `severity_for` gives them theirs.
+template <typename SeverityFor>
 void finish(FileResult& result, std::string text, const Suppressions& suppressions,
             const Registry& registry, const std::vector<std::unique_ptr<Rule>>& rules,
-            const std::map<std::string, Severity, std::less<>>& severities) {
+            SeverityFor severity_for) {
   std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
-  const std::size_t before = result.diagnostics.size();
   suppressions.apply(text, result.diagnostics, registry, [&](std::string_view id) {
     return std::any_of(rules.begin(), rules.end(),
                        [&](const auto& rule) { return rule->meta().id == id; });
   });
-  if (result.diagnostics.size() != before || !suppressions.directives().empty()) {
-    for (auto& diagnostic : result.diagnostics) {
-      if (const auto it = severities.find(diagnostic.rule); it != severities.end()) {
-        diagnostic.severity = it->second;
-      }
+  for (auto& diagnostic : result.diagnostics) {
+    if (diagnostic.rule == kUnusedSuppressionMeta.id ||
+        diagnostic.rule == kInvalidSuppressionMeta.id) {
+      diagnostic.severity = severity_for(diagnostic.rule);
     }
   }
   result.text = std::move(text);
@@ -118,7 +116,7 @@ void Engine::check(const std::string& path, std::string& text,
   const auto run = [&](const Document& document, std::uint32_t shift_by) {
     const std::size_t first = out.size();
     for (const auto& rule : rules_) {
-      CollectingSink sink(rule->meta(), severity_of(*rule), out);
+      CollectingSink sink(rule->meta(), severity_for(rule->meta().id), out);
       rule->check(document, sink);
     }
     for (std::size_t i = first; i < out.size(); ++i) shift(out[i], shift_by);
@@ -147,10 +145,13 @@ void Engine::check(const std::string& path, std::string& text,
   }
 }
 
-Severity Engine::severity_of(const Rule& rule) const {
-  const auto configured = options_.severities.find(rule.meta().id);
-  return configured != options_.severities.end() ? configured->second
-                                                 : rule.meta().default_severity;
+Severity Engine::severity_for(std::string_view rule_id) const {
+  if (const auto configured = options_.severities.find(rule_id);
+      configured != options_.severities.end()) {
+    return configured->second;
+  }
+  const RuleEntry* entry = registry_.find(rule_id);
+  return entry != nullptr ? entry->meta.default_severity : Severity::Warning;
 }
 
 FileResult Engine::lint_text(std::string path, std::string text) const {
@@ -177,7 +178,8 @@ FileResult Engine::lint_text(std::string path, std::string text, Syntax syntax) 
     const Suppressions suppressions(text, DirectiveSyntax::Comments, prose.code);
     check(path, prose.text, prose.block_starts, result.diagnostics);
     map_to_source(result.diagnostics, prose, text);
-    finish(result, std::move(text), suppressions, registry_, rules_, options_.severities);
+    finish(result, std::move(text), suppressions, registry_, rules_,
+           [this](std::string_view id) { return severity_for(id); });
     return result;
   }
   const Suppressions suppressions(text, DirectiveSyntax::Lines);
@@ -191,7 +193,8 @@ FileResult Engine::lint_text(std::string path, std::string text, Syntax syntax) 
     check(path, prose.text, {}, result.diagnostics);
     map_to_source(result.diagnostics, prose, text);
   }
-  finish(result, std::move(text), suppressions, registry_, rules_, options_.severities);
+  finish(result, std::move(text), suppressions, registry_, rules_,
+         [this](std::string_view id) { return severity_for(id); });
   return result;
 }
 

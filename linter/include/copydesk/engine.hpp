@@ -60,8 +60,9 @@ class Engine {
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
 
  private:
-  // The severity reported for `rule`'s findings: the rule's default unless configured.
-  Severity severity_of(const Rule& rule) const;
+  // The severity reported for the findings of rule `rule_id`: the rule's default unless
+  // configured. The one place severity is decided, for rule findings and directive reports.
+  Severity severity_for(std::string_view rule_id) const;
 
   const Registry& registry_;
   EngineOptions options_;
