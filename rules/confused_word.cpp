@@ -312,18 +312,14 @@ class ConfusedWord final : public Rule {
     return i >= 2 && is(i - 1, ".") && tokens[i - 2].kind == TokenKind::Word;
   }
 
-  static unsigned char ascii_lower(unsigned char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c;
-  }
-
   // Folding leaves an ASCII word's length, first, second and last bytes but for their case,
   // so a word whose signature of those is no target's cannot be one. Saves the fold and the
   // hash lookup for most words.
   static std::size_t signature(std::string_view word) {
-    const std::uint32_t first = ascii_lower(static_cast<unsigned char>(word.front()));
+    const std::uint32_t first = static_cast<unsigned char>(to_ascii_lower(word.front()));
     const std::uint32_t second =
-        word.size() > 1 ? ascii_lower(static_cast<unsigned char>(word[1])) : 0;
-    const std::uint32_t last = ascii_lower(static_cast<unsigned char>(word.back()));
+        word.size() > 1 ? static_cast<unsigned char>(to_ascii_lower(word[1])) : 0;
+    const std::uint32_t last = static_cast<unsigned char>(to_ascii_lower(word.back()));
     const std::uint32_t key =
         static_cast<std::uint32_t>(word.size()) << 24 | first << 16 | second << 8 | last;
     return (key * 0x9E3779B1u) >> 16;

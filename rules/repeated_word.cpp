@@ -62,8 +62,7 @@ class RepeatedWord final : public Rule {
     for (std::size_t i = 0; i < a.size(); ++i) {
       const auto x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
       if ((x | y) >= 0x80) return false;
-      const auto lower = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; };
-      if (lower(x) != lower(y)) return true;
+      if (to_ascii_lower(a[i]) != to_ascii_lower(b[i])) return true;
     }
     return false;
   }

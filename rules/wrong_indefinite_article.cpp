@@ -30,16 +30,15 @@ bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool ascii_letter(char c) { return ascii_upper(c) || ascii_lower(c); }
 bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
-char lower(char c) { return ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 bool vowel_letter(char c) {
-  return std::string_view("aeiou").find(lower(c)) != std::string_view::npos;
+  return std::string_view("aeiou").find(to_ascii_lower(c)) != std::string_view::npos;
 }
 
 // The name of a letter: "an F", "an X-ray", "a U-turn", "an MP" (em-pee). H is "aitch" in
 // the standard but "haitch" for many British and Irish speakers ("a HD set"): not judged.
 Sound letter_name_sound(char c) {
-  if (lower(c) == 'h') return Sound::Either;
-  return std::string_view("aefilmnorsx").find(lower(c)) != std::string_view::npos
+  if (to_ascii_lower(c) == 'h') return Sound::Either;
+  return std::string_view("aefilmnorsx").find(to_ascii_lower(c)) != std::string_view::npos
              ? Sound::Vowel
              : Sound::Consonant;
 }
@@ -52,7 +51,7 @@ bool onset_pair(char first, char second) {
       "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "fj", "gh", "gl", "gn",
       "gr", "kl", "kn", "kr", "ph", "pl", "pr", "ps", "rh", "sc", "sh", "sk", "sl",
       "sm", "sn", "sp", "sq", "st", "sw", "th", "tr", "tw", "wh", "wr"};
-  const char pair[2] = {lower(first), lower(second)};
+  const char pair[2] = {to_ascii_lower(first), to_ascii_lower(second)};
   return std::find(kPairs.begin(), kPairs.end(), std::string_view(pair, 2)) != kPairs.end();
 }
 

@@ -321,7 +321,7 @@ bool short_function_word(std::string_view part) {
                                                 "by", "how", "in",  "it",  "lot", "no", "of",
                                                 "on", "one", "out", "so",  "the", "to", "up"};
   std::string lower(part);
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  for (char& c : lower) c = to_ascii_lower(c);
   for (const std::string_view word : kShort) {
     if (lower == word) return true;
   }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "copydesk/input.hpp"
+#include "copydesk/text.hpp"
 
 namespace copydesk {
 namespace {
@@ -19,7 +20,7 @@ bool hidden(std::string_view name) { return name.size() > 1 && name[0] == '.' &&
 // ".MD" -> ".md"; "" when there is none.
 std::string lowercase_extension(const fs::path& path) {
   std::string extension = path.extension().string();
-  for (char& c : extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  for (char& c : extension) c = to_ascii_lower(c);
   return extension;
 }
 

@@ -101,7 +101,7 @@ void fold_for_tagging(std::string_view text, std::string& out) {
                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) {
     out.assign(text);
-    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    for (char& c : out) c = to_ascii_lower(c);
     return;
   }
   std::string straight;

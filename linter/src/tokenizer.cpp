@@ -61,9 +61,7 @@ bool hyphen_char(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 bool starts_with_icase(std::string_view text, std::size_t at, std::string_view prefix) {
   if (text.size() - at < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = text[at + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != prefix[i]) return false;
+    if (to_ascii_lower(text[at + i]) != prefix[i]) return false;
   }
   return true;
 }

@@ -57,6 +57,11 @@ std::size_t count_letters(std::string_view word);
 bool is_roman_numeral(std::string_view word);
 
 // ASCII whitespace: space, tab, line feed, carriage return, form feed, vertical tab.
+// An ASCII capital as its lowercase letter; every other byte as it is (UTF-8 bytes included).
+constexpr char to_ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+}
+
 inline bool is_ascii_blank(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
