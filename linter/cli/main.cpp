@@ -233,13 +233,7 @@ int report(const CheckArguments& arguments, const copydesk::Registry& registry,
   });
   if (!begun) formatter->begin();
   formatter->end(summary);
-  std::cout.flush();
-  if (!std::cout) {
-    // A CI gate must not pass when its report was lost (a full disk, a closed pipe).
-    std::cerr << "copydesk: error: cannot write the report to standard output\n";
-    return kExitUsage;
-  }
-  return exit_code(summary, arguments);
+  return exit_code(summary, arguments);  // main checks that the report was written
 }
 
 // `check` and `baseline write` (when `baseline_out` is set): flags -> Workspace -> inputs.
@@ -340,10 +334,19 @@ static int run(int argc, char** argv) {
 }
 
 int main(int argc, char** argv) {
+  copydesk::guard_standard_input();
+  int code = kExitUsage;
   try {
-    return run(argc, argv);
+    code = run(argc, argv);
   } catch (const std::exception& error) {
     std::cerr << "copydesk: internal error: " << error.what() << '\n';
+  }
+  // Whatever the command (a report, --list-rules, --help), output that was lost (a full disk, a
+  // closed pipe) must not pass for success.
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "copydesk: error: cannot write to standard output\n";
     return kExitUsage;
   }
+  return code;
 }

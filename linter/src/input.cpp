@@ -3,6 +3,9 @@
 
 #include "copydesk/input.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -47,6 +50,9 @@ std::string read_word_list(const std::filesystem::path& path) {
 }
 
 namespace {
+
+// Set by guard_standard_input: descriptor 0 was closed and now holds /dev/null.
+bool standard_input_closed = false;
 
 // Appends up to `bytes` more of the stream to `text`, a block at a time (the character-by-
 // character iterator costs about 40 instructions a byte). False on a read error; `at_end` tells
@@ -278,6 +284,11 @@ std::optional<FileResult> lint_stream(const Engine& engine, const Input& input, 
 
 }  // namespace
 
+void guard_standard_input() {
+  if (::fcntl(STDIN_FILENO, F_GETFD) != -1 || errno != EBADF) return;
+  standard_input_closed = ::open("/dev/null", O_RDONLY) == STDIN_FILENO;
+}
+
 FileResult lint_input(const Engine& engine, const Input& input) {
   FileResult failed;
   failed.path = input.display_path;
@@ -288,9 +299,15 @@ FileResult lint_input(const Engine& engine, const Input& input) {
   std::string text;
   if (input.from_stdin) {
     // Standard input cannot be read again (see lint_stream): it is read whole.
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    if (std::cin.bad()) {
-      failed.error = "read error";
+    if (standard_input_closed) {
+      failed.error = "standard input is closed";
+      return failed;
+    }
+    const FileRead read = read_descriptor(STDIN_FILENO, text);
+    if (read == FileRead::Directory || read == FileRead::ReadError) {
+      failed.error = read == FileRead::Directory
+                         ? "standard input is a directory"
+                         : std::string("read error: ") + std::strerror(errno);
       return failed;
     }
   } else {

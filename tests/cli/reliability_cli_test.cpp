@@ -1,0 +1,92 @@
+// Inputs and outputs that are not ordinary files: devices, a closed or unreadable standard
+// input, an output that cannot be written, and files that are not what they seem (issue #22).
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <string>
+
+#include "cli_fixture.hpp"
+
+namespace copydesk::testing {
+namespace {
+
+class Reliability : public CliFixture {
+ protected:
+  // Runs the binary in the temporary directory with `arguments`, redirections included (shell
+  // syntax): run() would read standard input from a file of its own.
+  // `folder`: where it runs, under the temporary directory.
+  Outcome shell(const std::string& arguments, const std::string& folder = ".") {
+    const std::string command =
+        "cd '" + (dir_ / folder).string() + "' && NO_COLOR=1 '" COPYDESK_BINARY "' " + arguments +
+        " > '" + (dir_ / ".stdout").string() + "' 2> '" + (dir_ / ".stderr").string() + "'";
+    const int status = std::system(command.c_str());
+    Outcome result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = read_file(dir_ / ".stdout");
+    result.err = read_file(dir_ / ".stderr");
+    return result;
+  }
+};
+
+TEST_F(Reliability, DevicesThatNeverEndAreBinaryInputs) {
+  file("clean.txt", "The council met on Monday.\n");
+  for (const std::string device : {"/dev/zero", "/dev/urandom"}) {
+    ASSERT_TRUE(std::filesystem::exists(device));
+    const Outcome named = shell(device + " clean.txt");
+    EXPECT_EQ(named.exit_code, 2) << named.err;
+    EXPECT_NE(named.err.find("copydesk: error: " + device + ": binary file (contains NUL bytes"),
+              std::string::npos)
+        << named.err;
+    const Outcome piped = shell("- < " + device);
+    EXPECT_EQ(piped.exit_code, 2) << piped.err;
+    EXPECT_NE(piped.err.find("copydesk: error: <stdin>: binary file"), std::string::npos)
+        << piped.err;
+    const Outcome baseline = shell("--baseline " + device + " clean.txt");
+    EXPECT_EQ(baseline.exit_code, 2) << baseline.err;
+    EXPECT_NE(baseline.err.find("baseline file '" + device + "' is not valid JSON: NUL byte"),
+              std::string::npos)
+        << baseline.err;
+  }
+  // The other file is still linted when a device is named with it.
+  EXPECT_EQ(shell("/dev/zero clean.txt").out, "");
+  file("typo.txt", "The council met teh mayor.\n");
+  EXPECT_NE(shell("/dev/zero typo.txt").out.find("typo.txt:1:17"), std::string::npos);
+}
+
+TEST_F(Reliability, AStandardInputThatCannotBeReadIsAnInputError) {
+  const Outcome closed = shell("- <&-");
+  EXPECT_EQ(closed.exit_code, 2);
+  EXPECT_EQ(closed.err, "copydesk: error: <stdin>: standard input is closed\n");
+  std::filesystem::create_directory(dir_ / "folder");
+  const Outcome folder = shell("- < folder");
+  EXPECT_EQ(folder.exit_code, 2);
+  EXPECT_EQ(folder.err, "copydesk: error: <stdin>: standard input is a directory\n");
+  // A closed standard input does not hand descriptor 0 to a file opened later.
+  file("typo.txt", "The council met teh mayor.\n");
+  const Outcome with_file = shell("typo.txt - <&-");
+  EXPECT_EQ(with_file.exit_code, 2);
+  EXPECT_NE(with_file.out.find("typo.txt:1:17"), std::string::npos) << with_file.out;
+  EXPECT_EQ(with_file.out.find("<stdin>:"), std::string::npos) << with_file.out;
+  // Empty standard input is no error.
+  EXPECT_EQ(shell("- < /dev/null").exit_code, 0);
+}
+
+TEST_F(Reliability, InfoCommandsWhoseOutputIsLostFail) {
+  ASSERT_TRUE(std::filesystem::exists("/dev/full"));
+  file("a.txt", "The council met.\n");
+  for (const std::string command :
+       {"--print-config a.txt", "--list-rules", "--explain repeated-word", "--help", "--version"}) {
+    const int status = std::system(("cd '" + dir_.string() + "' && '" COPYDESK_BINARY "' " +
+                                    command + " > /dev/full 2> .stderr")
+                                       .c_str());
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 2) << command;
+    EXPECT_EQ(read_file(dir_ / ".stderr"), "copydesk: error: cannot write to standard output\n")
+        << command;
+    EXPECT_EQ(shell(command).exit_code, 0) << command;
+  }
+}
+
+}  // namespace
+}  // namespace copydesk::testing
