@@ -39,6 +39,8 @@ std::string read_word_list(const std::filesystem::path& path) {
   }
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) throw ConfigError(path.string() + ": cannot read the word list: read error");
+  // Editors on Windows start files with one; it is no part of the first word.
+  text.erase(0, byte_order_mark_size(text));
   if (const auto bad = find_invalid_utf8(text)) {
     throw ConfigError(path.string() + ": invalid UTF-8 at byte " + std::to_string(*bad));
   }

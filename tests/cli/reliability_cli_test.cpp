@@ -88,5 +88,34 @@ TEST_F(Reliability, InfoCommandsWhoseOutputIsLostFail) {
   }
 }
 
+TEST_F(Reliability, AByteOrderMarkInAWordListIsNoPartOfItsFirstWord) {
+  file("words.txt", "\xEF\xBB\xBFzorblax\nquuxify\n");
+  file("a.txt", "The zorblax and quuxify met teh mayor.\n");
+  const Outcome words = shell("--format github --words words.txt a.txt");
+  EXPECT_EQ(words.exit_code, 1) << words.err;
+  EXPECT_EQ(words.out,
+            "::error file=a.txt,line=1,col=29,endLine=1,endColumn=32,title=misspelled-word::"
+            "`teh` is not in the dictionary.\n");
+  file("copydesk.toml", "[words]\naccept-files = [\"words.txt\"]\n");
+  const Outcome config = shell("--format github a.txt");
+  EXPECT_EQ(config.out, words.out) << config.err;
+}
+
+TEST_F(Reliability, BaselineErrorsNameTheFileAndTheProblem) {
+  file("a.txt", "The council met.\n");
+  std::filesystem::create_directory(dir_ / "folder");
+  const Outcome folder = shell("--baseline folder a.txt");
+  EXPECT_EQ(folder.exit_code, 2);
+  EXPECT_EQ(folder.err, "copydesk: baseline file 'folder' is a directory\n");
+  file("huge.json",
+       "{\"version\": 1, \"findings\": [{\"rule\": \"repeated-word\", \"path\": \"a.txt\", "
+       "\"text\": \"the\", \"context\": \"the the\", \"count\": 1e400}]}\n");
+  const Outcome huge = shell("--baseline huge.json a.txt");
+  EXPECT_EQ(huge.exit_code, 2);
+  EXPECT_EQ(huge.err,
+            "copydesk: baseline file 'huge.json' is not valid JSON: number overflow parsing "
+            "'1e400'\n");
+}
+
 }  // namespace
 }  // namespace copydesk::testing
