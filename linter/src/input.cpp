@@ -196,6 +196,32 @@ void keep_lines_of(std::string_view text, std::uint64_t base, bool at_end,
   }
 }
 
+// The byte order of a text that starts like UTF-16: with its byte-order mark, or with ASCII
+// characters of two bytes each, one of them NUL.
+std::optional<std::string_view> utf16_byte_order(std::string_view text) {
+  if (text.starts_with("\xFF\xFE")) return "little-endian";
+  if (text.starts_with("\xFE\xFF")) return "big-endian";
+  const std::size_t sample = std::min<std::size_t>(text.size(), 64) & ~std::size_t{1};
+  if (sample == 0) return std::nullopt;
+  bool little = true, big = true;
+  for (std::size_t i = 0; i < sample; i += 2) {
+    little = little && text[i] != '\0' && text[i + 1] == '\0';
+    big = big && text[i] == '\0' && text[i + 1] != '\0';
+  }
+  if (little) return "little-endian";
+  if (big) return "big-endian";
+  return std::nullopt;
+}
+
+// An input error for a UTF-16 file (a walk does not skip it as binary: it is text, in the wrong
+// encoding), with how to convert it.
+std::optional<std::string> utf16_error(std::string_view text) {
+  const auto order = utf16_byte_order(text);
+  if (!order) return std::nullopt;
+  return "UTF-16 text (" + std::string(*order) +
+         "), not UTF-8: convert it first, e.g. iconv -f UTF-16 -t UTF-8";
+}
+
 std::string binary_file_error(const Input& input, std::uint64_t nul_offset, FileResult& failed) {
   failed.skipped = !input.explicit_path;
   return failed.skipped
@@ -344,6 +370,10 @@ FileResult lint_input(const Engine& engine, const Input& input) {
         return failed;
       }
       if (!at_end) {
+        if (auto error = utf16_error(text)) {
+          failed.error = std::move(error);
+          return failed;
+        }
         if (auto streamed = lint_stream(engine, input, file, std::move(text)))
           return std::move(*streamed);
         // The file has suppression directives: read it again, whole.
@@ -353,6 +383,10 @@ FileResult lint_input(const Engine& engine, const Input& input) {
         }
       }
     }
+  }
+  if (auto error = utf16_error(text)) {
+    failed.error = std::move(error);
+    return failed;
   }
   if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
     failed.error = binary_file_error(input, nul, failed);

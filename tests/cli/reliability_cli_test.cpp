@@ -117,5 +117,41 @@ TEST_F(Reliability, BaselineErrorsNameTheFileAndTheProblem) {
             "'1e400'\n");
 }
 
+// `text` (ASCII) in UTF-16, little- or big-endian.
+std::string utf16(std::string_view text, bool little_endian) {
+  std::string out;
+  for (const char c : text) {
+    out += little_endian ? std::string{c, '\0'} : std::string{'\0', c};
+  }
+  return out;
+}
+
+TEST_F(Reliability, Utf16FilesAreInputErrorsThatSayHowToConvert) {
+  const std::string text = "The council met teh mayor.\n";
+  file("docs/le.txt", "\xFF\xFE" + utf16(text, true));
+  file("docs/be.txt", utf16(text, false));  // no byte-order mark
+  file("docs/ok.txt", text);
+  const Outcome walk = shell("docs");
+  EXPECT_EQ(walk.exit_code, 2);
+  for (const std::string name : {"le", "be"}) {
+    const std::string order = name == "le" ? "little-endian" : "big-endian";
+    EXPECT_NE(walk.err.find("copydesk: error: docs/" + name + ".txt: UTF-16 text (" + order +
+                            "), not UTF-8: convert it first, e.g. iconv -f UTF-16 -t UTF-8\n"),
+              std::string::npos)
+        << walk.err;
+  }
+  EXPECT_NE(walk.out.find("docs/ok.txt:1:17"), std::string::npos) << walk.out;
+  // Text with NUL bytes that is not UTF-16 is still a binary file, skipped in a walk.
+  std::filesystem::remove_all(dir_ / "docs");
+  file("docs/data.txt", std::string("\x01\x02\0\0\x05"
+                                    "abc",
+                                    8));
+  file("docs/ok.txt", text);
+  const Outcome binary = shell("docs");
+  EXPECT_EQ(binary.exit_code, 1) << binary.err;
+  EXPECT_EQ(binary.err,
+            "copydesk: note: docs/data.txt: binary file (contains NUL bytes), skipped\n");
+}
+
 }  // namespace
 }  // namespace copydesk::testing
