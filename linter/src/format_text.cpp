@@ -129,9 +129,11 @@ class TextFormatter : public Formatter {
   void write(const FileResult& result, const SourceView& source, const Diagnostic& diagnostic) {
     const Position start = source.position(diagnostic.span.begin);
     const std::string_view reset = paint("\x1b[0m");
-    out_ << paint("\x1b[1m") << result.path << ':' << start.line << ':' << start.column << ": "
+    // Text from the document and the file name is shown through visible(): an ESC sequence in
+    // an article must not clear the reader's screen. Widths are measured on what is shown.
+    out_ << paint("\x1b[1m") << visible(result.path) << ':' << start.line << ':' << start.column << ": "
          << reset << paint(severity_colour(diagnostic.severity)) << to_string(diagnostic.severity)
-         << reset << ": " << diagnostic.message << " [" << diagnostic.rule << "]\n";
+         << reset << ": " << visible(diagnostic.message) << " [" << diagnostic.rule << "]\n";
 
     const SourceView::Line kept = source.line_at(diagnostic.span.begin);
     const std::string_view line = kept.text;
@@ -143,17 +145,17 @@ class TextFormatter : public Formatter {
     const std::string_view shown = line.substr(excerpt.begin, excerpt.end - excerpt.begin);
     const std::string_view ellipsis = "\xE2\x80\xA6";
     const bool cut_before = excerpt.begin > 0 || kept.cut_before;
-    out_ << "  " << (cut_before ? ellipsis : "") << shown
+    out_ << "  " << (cut_before ? ellipsis : "") << visible(shown)
          << (excerpt.end < line.size() || kept.cut_after ? ellipsis : "") << '\n';
     out_ << "  " << (cut_before ? " " : "")
-         << padding_for(line.substr(excerpt.begin, column_bytes - excerpt.begin))
+         << padding_for(visible(line.substr(excerpt.begin, column_bytes - excerpt.begin)))
          << paint("\x1b[1;32m") << '^'
-         << std::string(std::max<std::size_t>(display_width(line.substr(column_bytes, span_bytes)), 1) - 1, '~')
+         << std::string(std::max<std::size_t>(display_width(visible(line.substr(column_bytes, span_bytes))), 1) - 1, '~')
          << reset << '\n';
     if (!diagnostic.suggestions.empty()) {
       out_ << "  suggestion: ";
       for (std::size_t i = 0; i < diagnostic.suggestions.size(); ++i) {
-        out_ << (i ? ", " : "") << diagnostic.suggestions[i];
+        out_ << (i ? ", " : "") << visible(diagnostic.suggestions[i]);
       }
       out_ << '\n';
     }

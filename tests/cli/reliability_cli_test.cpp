@@ -153,5 +153,23 @@ TEST_F(Reliability, Utf16FilesAreInputErrorsThatSayHowToConvert) {
             "copydesk: note: docs/data.txt: binary file (contains NUL bytes), skipped\n");
 }
 
+TEST_F(Reliability, ControlsFromTheTextAndFileNamesAreShownNotObeyed) {
+  // An ESC sequence that would clear the screen, and a right-to-left override.
+  file("esc.txt", "\x1b[2J The council met teh mayor.\xE2\x80\xAE\n");
+  const Outcome text = shell("esc.txt");
+  EXPECT_EQ(text.exit_code, 1) << text.err;
+  EXPECT_EQ(text.out,
+            "esc.txt:1:22: error: `teh` is not in the dictionary. [misspelled-word]\n"
+            "  \xE2\x90\x9B[2J The council met teh mayor.\xEF\xBF\xBD\n"
+            "                       ^~~\n"
+            "  suggestion: the, ten, Th, tea, tech\n"
+            "1 problem (1 error, 0 warnings, 0 infos) in 1 file\n");
+  file("a\x1b]0;pwned\x07.txt", "The council met teh mayor.\n");
+  const Outcome github = shell("--format github a*.txt");
+  EXPECT_EQ(github.out,
+            "::error file=a\xE2\x90\x9B]0;pwned\xE2\x90\x87.txt,line=1,col=17,endLine=1,"
+            "endColumn=20,title=misspelled-word::`teh` is not in the dictionary.\n");
+}
+
 }  // namespace
 }  // namespace copydesk::testing
