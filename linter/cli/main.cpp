@@ -46,17 +46,23 @@ int explain(const copydesk::Registry& registry, const std::string& id) {
   return kExitUsage;
 }
 
+// What `init` and `baseline write` are told besides the check options.
+struct WriteArguments {
+  bool force = false;  // init: overwrite an existing copydesk.toml
+  copydesk::WriteOptions options;
+};
+
 // `copydesk init [--force]`: a commented starter copydesk.toml in the current directory.
-int init(bool force) {
+int init(const WriteArguments& arguments) {
   const std::string path(copydesk::kConfigFileName);
   std::error_code error;
-  if (!force && std::filesystem::exists(std::filesystem::symlink_status(path, error))) {
+  if (!arguments.force && std::filesystem::exists(std::filesystem::symlink_status(path, error))) {
     std::cerr << "copydesk: " << path << " already exists; use 'copydesk init --force' to "
               << "overwrite it\n";
     return kExitUsage;
   }
   try {
-    copydesk::write_file_atomically(path, copydesk::starter_config());
+    copydesk::write_file_atomically(path, copydesk::starter_config(), arguments.options);
   } catch (const std::exception& failure) {
     std::cerr << "copydesk: cannot write " << path << ": " << failure.what() << '\n';
     return kExitUsage;
@@ -180,7 +186,8 @@ void report_input_error(const copydesk::FileResult& result) {
 }
 
 // `copydesk baseline write FILE ...`: lints like `check` and records the findings in FILE.
-int write_baseline(const std::string& file, const copydesk::InputSource& inputs, unsigned jobs) {
+int write_baseline(const std::string& file, const copydesk::InputSource& inputs, unsigned jobs,
+                   const copydesk::WriteOptions& options) {
   copydesk::Baseline recorded;
   bool input_errors = false;
   copydesk::lint_all(inputs, jobs, [&](copydesk::FileResult&& result) {
@@ -194,7 +201,7 @@ int write_baseline(const std::string& file, const copydesk::InputSource& inputs,
     return kExitUsage;
   }
   try {
-    copydesk::write_file_atomically(file, recorded.to_json());
+    copydesk::write_file_atomically(file, recorded.to_json(), options);
   } catch (const std::exception& error) {
     std::cerr << "copydesk: cannot write baseline: " << error.what() << '\n';
     return kExitUsage;
@@ -238,7 +245,7 @@ int report(const CheckArguments& arguments, const copydesk::Registry& registry,
 
 // `check` and `baseline write` (when `baseline_out` is set): flags -> Workspace -> inputs.
 int check(CheckArguments& arguments, const copydesk::Registry& registry,
-          const std::string& baseline_out) {
+          const std::string& baseline_out, const copydesk::WriteOptions& write_options) {
   if (arguments.show_rules) return list_rules(registry);
   if (!arguments.explain_id.empty()) return explain(registry, arguments.explain_id);
   copydesk::CommandLineSettings& settings = arguments.settings;
@@ -280,7 +287,9 @@ int check(CheckArguments& arguments, const copydesk::Registry& registry,
             lint(std::move(input), workspace.engine_for(input));
           });
     };
-    if (!baseline_out.empty()) return write_baseline(baseline_out, inputs, arguments.jobs);
+    if (!baseline_out.empty()) {
+      return write_baseline(baseline_out, inputs, arguments.jobs, write_options);
+    }
     return report(arguments, registry, inputs);
   } catch (const copydesk::ConfigError& error) {
     // Exit code 2 for a broken configuration, nothing reported, whatever else the run would do.
@@ -308,9 +317,13 @@ static int run(int argc, char** argv) {
   CheckArguments arguments;
   add_check_options(app, arguments);
   add_check_options(*app.add_subcommand("check", "Lint files (the default command)"), arguments);
-  bool force = false;
+  WriteArguments writing;
+  const std::string follow_help =
+      "Write through a symbolic link whose target is outside the link's directory";
   CLI::App* init_command = app.add_subcommand("init", "Write a commented starter copydesk.toml");
-  init_command->add_flag("--force", force, "Overwrite an existing copydesk.toml");
+  init_command->add_flag("--force", writing.force, "Overwrite an existing copydesk.toml");
+  init_command->add_flag("--follow-symlinks", writing.options.follow_symlinks_anywhere,
+                         follow_help);
   CLI::App* baseline =
       app.add_subcommand("baseline", "Record findings to accept")->require_subcommand(1);
   std::string baseline_out;
@@ -318,6 +331,7 @@ static int run(int argc, char** argv) {
       "write", "Lint like check and record the findings in FILE instead of reporting them");
   write->add_option("file", baseline_out, "The baseline file to write")->required();
   add_check_options(*write, arguments);
+  write->add_flag("--follow-symlinks", writing.options.follow_symlinks_anywhere, follow_help);
 
   try {
     app.parse(argc, argv);
@@ -329,8 +343,9 @@ static int run(int argc, char** argv) {
     std::cerr << "copydesk: " << error.what() << "\nRun 'copydesk --help' for usage.\n";
     return kExitUsage;
   }
-  if (init_command->parsed()) return init(force);
-  return check(arguments, copydesk::Registry::builtin(), write->parsed() ? baseline_out : "");
+  if (init_command->parsed()) return init(writing);
+  return check(arguments, copydesk::Registry::builtin(), write->parsed() ? baseline_out : "",
+               writing.options);
 }
 
 int main(int argc, char** argv) {

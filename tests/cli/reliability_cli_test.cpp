@@ -171,5 +171,38 @@ TEST_F(Reliability, ControlsFromTheTextAndFileNamesAreShownNotObeyed) {
             "endColumn=20,title=misspelled-word::`teh` is not in the dictionary.\n");
 }
 
+TEST_F(Reliability, ASymbolicLinkOutOfTheFolderIsNotWrittenThrough) {
+  file("a.txt", "The council met teh mayor.\n");
+  file("outside.json", "old\n");
+  file("repo/baselines/inside.json", "old\n");
+  std::filesystem::create_symlink("../outside.json", dir_ / "repo/out.json");
+  std::filesystem::create_symlink("baselines/inside.json", dir_ / "repo/in.json");
+  const Outcome refused = shell("baseline write repo/out.json a.txt");
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("repo/out.json: a symbolic link to "), std::string::npos)
+      << refused.err;
+  EXPECT_NE(refused.err.find("outside.json, outside "), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("(--follow-symlinks allows it)"), std::string::npos) << refused.err;
+  EXPECT_EQ(read_file(dir_ / "outside.json"), "old\n");
+  // Inside the folder, the file the link points to is replaced and the link stays.
+  const Outcome inside = shell("baseline write repo/in.json a.txt");
+  EXPECT_EQ(inside.exit_code, 0) << inside.err;
+  EXPECT_TRUE(std::filesystem::is_symlink(dir_ / "repo/in.json"));
+  EXPECT_NE(read_file(dir_ / "repo/baselines/inside.json").find("\"teh\""), std::string::npos);
+  // The flag allows it.
+  const Outcome allowed = shell("baseline write --follow-symlinks repo/out.json a.txt");
+  EXPECT_EQ(allowed.exit_code, 0) << allowed.err;
+  EXPECT_NE(read_file(dir_ / "outside.json").find("\"teh\""), std::string::npos);
+  // init --force likewise.
+  file("outside.toml", "# mine\n");
+  std::filesystem::create_symlink("../outside.toml", dir_ / "repo/copydesk.toml");
+  const Outcome init = shell("init --force", "repo");
+  EXPECT_EQ(init.exit_code, 2);
+  EXPECT_NE(init.err.find("copydesk.toml: a symbolic link to "), std::string::npos) << init.err;
+  EXPECT_EQ(read_file(dir_ / "outside.toml"), "# mine\n");
+  EXPECT_EQ(shell("init --force --follow-symlinks", "repo").exit_code, 0);
+  EXPECT_NE(read_file(dir_ / "outside.toml"), "# mine\n");
+}
+
 }  // namespace
 }  // namespace copydesk::testing
