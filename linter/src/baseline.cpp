@@ -72,10 +72,23 @@ BaselineKey baseline_key(std::string_view path, std::string_view text,
                          const Diagnostic& diagnostic) {
   const std::size_t begin = std::min<std::size_t>(diagnostic.span.begin, text.size());
   const std::size_t end = std::clamp<std::size_t>(diagnostic.span.end, begin, text.size());
+  // The words around the finding are looked for no further than kKeyReach bytes away: a
+  // finding on a line of megabytes must not scan all of it, and a streamed file keeps at least
+  // that much of a long line around its findings, so its keys are those of the whole text.
+  constexpr std::size_t kKeyReach = 2048;
+  const std::size_t low = begin > kKeyReach ? begin - kKeyReach : 0;
   std::size_t line_begin = begin;
-  while (line_begin > 0 && !is_line_break(text[line_begin - 1])) --line_begin;
+  while (line_begin > low && !is_line_break(text[line_begin - 1])) --line_begin;
+  while (line_begin < begin && (static_cast<unsigned char>(text[line_begin]) & 0xC0) == 0x80) {
+    ++line_begin;  // not inside a character
+  }
+  const std::size_t high = std::min(text.size(), end + kKeyReach);
   std::size_t line_end = end;
-  while (line_end < text.size() && !is_line_break(text[line_end])) ++line_end;
+  while (line_end < high && !is_line_break(text[line_end])) ++line_end;
+  while (line_end > end && line_end < text.size() &&
+         (static_cast<unsigned char>(text[line_end]) & 0xC0) == 0x80) {
+    --line_end;
+  }
 
   BaselineKey key;
   key.rule = diagnostic.rule;
