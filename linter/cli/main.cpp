@@ -181,8 +181,9 @@ int exit_code(const copydesk::Summary& summary, const CheckArguments& arguments)
 // The one report of an input that could not be linted (or was skipped, e.g. a binary file).
 void report_input_error(const copydesk::FileResult& result) {
   if (!result.error) return;
-  std::cerr << "copydesk: " << (result.skipped ? "note: " : "error: ") << result.path << ": "
-            << *result.error << '\n';
+  // The name (and an error quoting the text) may hold controls: shown, not sent to the terminal.
+  std::cerr << "copydesk: " << (result.skipped ? "note: " : "error: ")
+            << copydesk::visible(result.path) << ": " << copydesk::visible(*result.error) << '\n';
 }
 
 // `copydesk baseline write FILE ...`: lints like `check` and records the findings in FILE.

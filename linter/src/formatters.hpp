@@ -26,11 +26,6 @@ std::unique_ptr<Formatter> make_checkstyle_formatter(std::ostream& out);
 // checkstyle.
 std::string xml_escape(std::string_view text);
 
-// `text` (from a document or a file name) as a terminal may print it: controls (ESC, CR, ...)
-// become their one-column pictures (U+2400 on), C1 controls and bidirectional controls U+FFFD;
-// tabs stay. Shared by the text and github formats, which people read on terminals.
-std::string visible(std::string_view text);
-
 // The members of the JSON object for one diagnostic, compact, without the braces, appended to
 // `out`; shared by the json and jsonl formats.
 void append_diagnostic_members(std::string& out, const Diagnostic& diagnostic,

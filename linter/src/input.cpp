@@ -200,8 +200,9 @@ void keep_lines_of(std::string_view text, std::uint64_t base, bool at_end,
 std::optional<std::string_view> utf16_byte_order(std::string_view text) {
   if (text.starts_with("\xFF\xFE")) return "little-endian";
   if (text.starts_with("\xFE\xFF")) return "big-endian";
+  // Without a mark, four characters at least: "a\0b" is a binary file, not UTF-16.
   const std::size_t sample = std::min<std::size_t>(text.size(), 64) & ~std::size_t{1};
-  if (sample == 0) return std::nullopt;
+  if (sample < 8) return std::nullopt;
   bool little = true, big = true;
   for (std::size_t i = 0; i < sample; i += 2) {
     little = little && text[i] != '\0' && text[i + 1] == '\0';

@@ -171,6 +171,14 @@ TEST_F(Reliability, ControlsFromTheTextAndFileNamesAreShownNotObeyed) {
             "endColumn=20,title=misspelled-word::`teh` is not in the dictionary.\n");
 }
 
+TEST_F(Reliability, ControlsInTheNameOfAFileThatCannotBeLintedAreShownNotObeyed) {
+  file("b\x1b[2J.txt", std::string("a\0b", 3));
+  const Outcome binary = shell("b*.txt");
+  EXPECT_EQ(binary.exit_code, 2);
+  EXPECT_EQ(binary.err,
+            "copydesk: error: b\xE2\x90\x9B[2J.txt: binary file (contains NUL bytes at byte 1)\n");
+}
+
 TEST_F(Reliability, ASymbolicLinkOutOfTheFolderIsNotWrittenThrough) {
   file("a.txt", "The council met teh mayor.\n");
   file("outside.json", "old\n");
