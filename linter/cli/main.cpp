@@ -52,17 +52,23 @@ int explain(const copydesk::Registry& registry, const std::string& id) {
   return kExitUsage;
 }
 
+// What `init` and `baseline write` are told besides the check options.
+struct WriteArguments {
+  bool force = false;  // init: overwrite an existing copydesk.toml
+  copydesk::WriteOptions options;
+};
+
 // `copydesk init [--force]`: a commented starter copydesk.toml in the current directory.
-int init(bool force) {
+int init(const WriteArguments& arguments) {
   const std::string path(copydesk::kConfigFileName);
   std::error_code error;
-  if (!force && std::filesystem::exists(std::filesystem::symlink_status(path, error))) {
+  if (!arguments.force && std::filesystem::exists(std::filesystem::symlink_status(path, error))) {
     std::cerr << "copydesk: " << path << " already exists; use 'copydesk init --force' to "
               << "overwrite it\n";
     return kExitUsage;
   }
   try {
-    copydesk::write_file_atomically(path, copydesk::starter_config());
+    copydesk::write_file_atomically(path, copydesk::starter_config(), arguments.options);
   } catch (const std::exception& failure) {
     std::cerr << "copydesk: cannot write " << path << ": " << failure.what() << '\n';
     return kExitUsage;
@@ -194,12 +200,14 @@ int exit_code(const copydesk::Summary& summary, const CheckArguments& arguments)
 // The one report of an input that could not be linted (or was skipped, e.g. a binary file).
 void report_input_error(const copydesk::FileResult& result) {
   if (!result.error) return;
-  std::cerr << "copydesk: " << (result.skipped ? "note: " : "error: ") << result.path << ": "
-            << *result.error << '\n';
+  // The name (and an error quoting the text) may hold controls: shown, not sent to the terminal.
+  std::cerr << "copydesk: " << (result.skipped ? "note: " : "error: ")
+            << copydesk::visible(result.path) << ": " << copydesk::visible(*result.error) << '\n';
 }
 
 // `copydesk baseline write FILE ...`: lints like `check` and records the findings in FILE.
-int write_baseline(const std::string& file, const copydesk::InputSource& inputs, unsigned jobs) {
+int write_baseline(const std::string& file, const copydesk::InputSource& inputs, unsigned jobs,
+                   const copydesk::WriteOptions& options) {
   copydesk::Baseline recorded;
   bool input_errors = false;
   copydesk::lint_all(inputs, jobs, [&](copydesk::FileResult&& result) {
@@ -213,7 +221,7 @@ int write_baseline(const std::string& file, const copydesk::InputSource& inputs,
     return kExitUsage;
   }
   try {
-    copydesk::write_file_atomically(file, recorded.to_json());
+    copydesk::write_file_atomically(file, recorded.to_json(), options);
   } catch (const std::exception& error) {
     std::cerr << "copydesk: cannot write baseline: " << error.what() << '\n';
     return kExitUsage;
@@ -244,14 +252,6 @@ std::unique_ptr<copydesk::Formatter> make_report_formatter(const CheckArguments&
                                   format_options);
 }
 
-// A lost report must not pass a CI gate (a full disk, a closed pipe).
-bool flushed_stdout() {
-  std::cout.flush();
-  if (std::cout) return true;
-  std::cerr << "copydesk: error: cannot write the report to standard output\n";
-  return false;
-}
-
 // `copydesk check ...`: lints and reports in the chosen format.
 int report(const CheckArguments& arguments, const copydesk::Registry& registry,
            const copydesk::InputSource& inputs) {
@@ -270,8 +270,7 @@ int report(const CheckArguments& arguments, const copydesk::Registry& registry,
   });
   if (!begun) formatter->begin();
   formatter->end(summary);
-  if (!flushed_stdout()) return kExitUsage;
-  return exit_code(summary, arguments);
+  return exit_code(summary, arguments);  // main checks that the report was written
 }
 
 // What a --fix or --diff run did, for its summary line.
@@ -345,7 +344,6 @@ int fix(const CheckArguments& arguments, const copydesk::Registry& registry,
     if (reporting) formatter->file(remaining);
   }
   if (reporting) formatter->end(summary);
-  if (!flushed_stdout()) return kExitUsage;
   std::cerr << "copydesk: " << (arguments.diff ? "would apply " : "applied ")
             << count_of(totals.fixes, "fix", "fixes") << " in "
             << count_of(totals.files, "file", "files") << "; "
@@ -358,7 +356,7 @@ int fix(const CheckArguments& arguments, const copydesk::Registry& registry,
 
 // `check` and `baseline write` (when `baseline_out` is set): flags -> Workspace -> inputs.
 int check(CheckArguments& arguments, const copydesk::Registry& registry,
-          const std::string& baseline_out) {
+          const std::string& baseline_out, const copydesk::WriteOptions& write_options) {
   if (arguments.show_rules) return list_rules(registry);
   if (!arguments.explain_id.empty()) return explain(registry, arguments.explain_id);
   copydesk::CommandLineSettings& settings = arguments.settings;
@@ -408,7 +406,9 @@ int check(CheckArguments& arguments, const copydesk::Registry& registry,
             lint(std::move(input), workspace.engine_for(input));
           });
     };
-    if (!baseline_out.empty()) return write_baseline(baseline_out, inputs, arguments.jobs);
+    if (!baseline_out.empty()) {
+      return write_baseline(baseline_out, inputs, arguments.jobs, write_options);
+    }
     if (arguments.fix || arguments.diff) return fix(arguments, registry, inputs);
     return report(arguments, registry, inputs);
   } catch (const copydesk::ConfigError& error) {
@@ -437,9 +437,13 @@ static int run(int argc, char** argv) {
   CheckArguments arguments;
   add_check_options(app, arguments);
   add_check_options(*app.add_subcommand("check", "Lint files (the default command)"), arguments);
-  bool force = false;
+  WriteArguments writing;
+  const std::string follow_help =
+      "Write through a symbolic link whose target is outside the link's directory";
   CLI::App* init_command = app.add_subcommand("init", "Write a commented starter copydesk.toml");
-  init_command->add_flag("--force", force, "Overwrite an existing copydesk.toml");
+  init_command->add_flag("--force", writing.force, "Overwrite an existing copydesk.toml");
+  init_command->add_flag("--follow-symlinks", writing.options.follow_symlinks_anywhere,
+                         follow_help);
   CLI::App* baseline =
       app.add_subcommand("baseline", "Record findings to accept")->require_subcommand(1);
   std::string baseline_out;
@@ -447,6 +451,7 @@ static int run(int argc, char** argv) {
       "write", "Lint like check and record the findings in FILE instead of reporting them");
   write->add_option("file", baseline_out, "The baseline file to write")->required();
   add_check_options(*write, arguments);
+  write->add_flag("--follow-symlinks", writing.options.follow_symlinks_anywhere, follow_help);
 
   try {
     app.parse(argc, argv);
@@ -458,15 +463,25 @@ static int run(int argc, char** argv) {
     std::cerr << "copydesk: " << error.what() << "\nRun 'copydesk --help' for usage.\n";
     return kExitUsage;
   }
-  if (init_command->parsed()) return init(force);
-  return check(arguments, copydesk::Registry::builtin(), write->parsed() ? baseline_out : "");
+  if (init_command->parsed()) return init(writing);
+  return check(arguments, copydesk::Registry::builtin(), write->parsed() ? baseline_out : "",
+               writing.options);
 }
 
 int main(int argc, char** argv) {
+  copydesk::guard_standard_input();
+  int code = kExitUsage;
   try {
-    return run(argc, argv);
+    code = run(argc, argv);
   } catch (const std::exception& error) {
     std::cerr << "copydesk: internal error: " << error.what() << '\n';
+  }
+  // Whatever the command (a report, --list-rules, --help), output that was lost (a full disk, a
+  // closed pipe) must not pass for success.
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "copydesk: error: cannot write to standard output\n";
     return kExitUsage;
   }
+  return code;
 }

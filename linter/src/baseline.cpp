@@ -1,6 +1,7 @@
 #include "copydesk/baseline.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -71,10 +72,23 @@ BaselineKey baseline_key(std::string_view path, std::string_view text,
                          const Diagnostic& diagnostic) {
   const std::size_t begin = std::min<std::size_t>(diagnostic.span.begin, text.size());
   const std::size_t end = std::clamp<std::size_t>(diagnostic.span.end, begin, text.size());
+  // The words around the finding are looked for no further than kKeyReach bytes away: a
+  // finding on a line of megabytes must not scan all of it, and a streamed file keeps at least
+  // that much of a long line around its findings, so its keys are those of the whole text.
+  constexpr std::size_t kKeyReach = 2048;
+  const std::size_t low = begin > kKeyReach ? begin - kKeyReach : 0;
   std::size_t line_begin = begin;
-  while (line_begin > 0 && !is_line_break(text[line_begin - 1])) --line_begin;
+  while (line_begin > low && !is_line_break(text[line_begin - 1])) --line_begin;
+  while (line_begin < begin && (static_cast<unsigned char>(text[line_begin]) & 0xC0) == 0x80) {
+    ++line_begin;  // not inside a character
+  }
+  const std::size_t high = std::min(text.size(), end + kKeyReach);
   std::size_t line_end = end;
-  while (line_end < text.size() && !is_line_break(text[line_end])) ++line_end;
+  while (line_end < high && !is_line_break(text[line_end])) ++line_end;
+  while (line_end > end && line_end < text.size() &&
+         (static_cast<unsigned char>(text[line_end]) & 0xC0) == 0x80) {
+    --line_end;
+  }
 
   BaselineKey key;
   key.rule = diagnostic.rule;
@@ -93,18 +107,54 @@ BaselineKey baseline_key(std::string_view path, std::string_view text,
   return key;
 }
 
-Baseline Baseline::load(const std::filesystem::path& file) {
-  const std::string name = file.string();
+namespace {
+
+// What went wrong, without nlohmann's "[json.exception.parse_error.101] " prefix.
+std::string json_problem(const nlohmann::json::exception& error) {
+  const std::string_view what = error.what();
+  const std::size_t prefix = what.starts_with("[json.exception.") ? what.find("] ") : what.npos;
+  return std::string(prefix == what.npos ? what : what.substr(prefix + 2));
+}
+
+// The baseline file's text. A directory is named as such (reading one fails deep in the
+// stream), and a NUL byte ends the reading: no JSON holds one, and /dev/zero never ends.
+std::string read_baseline(const std::filesystem::path& file, const std::string& name) {
+  std::error_code error;
+  if (std::filesystem::is_directory(file, error)) {
+    throw BaselineError("baseline file '" + name + "' is a directory");
+  }
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     throw BaselineError("cannot read baseline file '" + name + "': " + std::strerror(errno));
   }
-  const std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  std::string content;
+  std::array<char, 65536> block{};
+  try {
+    while (in.read(block.data(), block.size()) || in.gcount() > 0) {
+      const std::string_view got(block.data(), static_cast<std::size_t>(in.gcount()));
+      if (const std::size_t nul = got.find('\0'); nul != got.npos) {
+        throw BaselineError("baseline file '" + name + "' is not valid JSON: NUL byte at byte " +
+                            std::to_string(content.size() + nul));
+      }
+      content.append(got);
+    }
+  } catch (const std::ios_base::failure&) {
+    in.setstate(std::ios::badbit);
+  }
+  if (in.bad()) throw BaselineError("cannot read baseline file '" + name + "': read error");
+  return content;
+}
+
+}  // namespace
+
+Baseline Baseline::load(const std::filesystem::path& file) {
+  const std::string name = file.string();
+  const std::string content = read_baseline(file, name);
   Json json;
   try {
     json = Json::parse(content);
-  } catch (const nlohmann::json::parse_error& error) {
-    throw BaselineError("baseline file '" + name + "' is not valid JSON: " + error.what());
+  } catch (const nlohmann::json::exception& error) {  // a syntax error, or a number too large
+    throw BaselineError("baseline file '" + name + "' is not valid JSON: " + json_problem(error));
   }
   Baseline baseline;
   try {
@@ -131,7 +181,8 @@ Baseline Baseline::load(const std::filesystem::path& file) {
       baseline.counts_[std::move(key)] += count;
     }
   } catch (const nlohmann::json::exception& error) {
-    throw BaselineError("baseline file '" + name + "' has a malformed finding: " + error.what());
+    throw BaselineError("baseline file '" + name +
+                        "' has a malformed finding: " + json_problem(error));
   }
   return baseline;
 }

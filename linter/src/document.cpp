@@ -53,7 +53,27 @@ std::string_view Document::glued_run(std::uint32_t index) const {
   while (last + 1 < tokens_.size() && last - index < kLongestRun && !tokens_[last + 1].is_blank()) {
     ++last;
   }
-  return text_of(Span{tokens_[first].span.begin, tokens_[last].span.end});
+  const std::string_view run = text_of(Span{tokens_[first].span.begin, tokens_[last].span.end});
+  const std::string_view word = text_of(tokens_[index]);
+  if (word == "|" || run.find('|') == std::string_view::npos ||
+      !in_table_row(tokens_[first].span.begin)) {
+    return run;
+  }
+  const auto at = static_cast<std::size_t>(word.data() - run.data());
+  const std::size_t pipe_before = run.rfind('|', at);
+  const std::size_t begin = pipe_before == std::string_view::npos ? 0 : pipe_before + 1;
+  const std::size_t end = std::min(run.find('|', at + word.size()), run.size());
+  return run.substr(begin, end - begin);
+}
+
+bool Document::in_table_row(std::size_t at) const {
+  // A row longer than this is no table a reader keeps on screen.
+  constexpr std::size_t kLongestRow = 4096;
+  const std::size_t low = at > kLongestRow ? at - kLongestRow : 0;
+  while (at > low && text_[at - 1] != '\n' && text_[at - 1] != '\r') --at;
+  if (at > 0 && text_[at - 1] != '\n' && text_[at - 1] != '\r') return false;
+  while (at < text_.size() && (text_[at] == ' ' || text_[at] == '\t')) ++at;
+  return at < text_.size() && text_[at] == '|';
 }
 
 std::int64_t Document::next_non_blank(std::uint32_t index) const {

@@ -108,40 +108,54 @@ Engine::Engine(const Registry& registry, EngineOptions options, std::shared_ptr<
 
 Engine::~Engine() = default;
 
+void Engine::run(const Document& document, std::vector<Diagnostic>& out) const {
+  for (const auto& rule : rules_) {
+    CollectingSink sink(rule->meta(), severity_for(rule->meta().id), out);
+    rule->check(document, sink);
+  }
+}
+
 // A long text is linted a piece at a time (see piece_end), so that only one piece's tokens and
 // sentences exist at once.
 void Engine::check(const std::string& path, std::string& text,
                    const std::vector<BlockStart>& block_starts,
                    std::vector<Diagnostic>& out) const {
-  const auto run = [&](const Document& document, std::uint32_t shift_by) {
-    const std::size_t first = out.size();
-    for (const auto& rule : rules_) {
-      CollectingSink sink(rule->meta(), severity_for(rule->meta().id), out);
-      rule->check(document, sink);
-    }
-    for (std::size_t i = first; i < out.size(); ++i) shift(out[i], shift_by);
-  };
   if (piece_end(text, 0, true) == text.size()) {
     Document document(path, std::move(text), block_starts);
-    run(document, 0);
+    run(document, out);
     text = std::move(document).take_text();
     return;
   }
-  std::vector<BlockStart> piece_starts;
-  auto next_start = block_starts.begin();
+  std::vector<BlockStart> starts;
   for (std::size_t begin = 0; begin < text.size();) {
-    const std::size_t end = piece_end(text, begin, true);
-    piece_starts.clear();
-    if (begin > 0 && !ends_in_blank_line(std::string_view(text).substr(0, begin))) {
-      piece_starts.push_back(kContinuedPiece);
+    Window window = window_start(text, begin);
+    window.core_end = piece_end(text, begin, true);
+    window.end = window_end(text, window.core_end, true);
+    starts.clear();
+    if (window.continued) starts.push_back(kContinuedPiece);
+    auto start = std::partition_point(block_starts.begin(), block_starts.end(),
+                                      [&](const BlockStart& s) { return s.offset < window.begin; });
+    for (; start != block_starts.end() && start->offset < window.end; ++start) {
+      starts.push_back(
+          BlockStart{start->offset - static_cast<std::uint32_t>(window.begin), start->kind});
     }
-    for (; next_start != block_starts.end() && next_start->offset < end; ++next_start) {
-      piece_starts.push_back(
-          BlockStart{next_start->offset - static_cast<std::uint32_t>(begin), next_start->kind});
-    }
-    run(Document(path, text.substr(begin, end - begin), piece_starts),
-        static_cast<std::uint32_t>(begin));
-    begin = end;
+    check_piece(path, text, window, starts, out);
+    begin = window.core_end;
+  }
+}
+
+void Engine::check_piece(const std::string& path, std::string_view text, const Window& window,
+                         const std::vector<BlockStart>& block_starts,
+                         std::vector<Diagnostic>& out) const {
+  std::vector<Diagnostic> found;
+  run(Document(path, std::string(text.substr(window.begin, window.end - window.begin)),
+               block_starts),
+      found);
+  const bool last = window.core_end == text.size();
+  for (auto& diagnostic : found) {
+    if (!in_piece(window, window.begin + diagnostic.span.begin, last)) continue;
+    shift(diagnostic, static_cast<std::uint32_t>(window.begin));
+    out.push_back(std::move(diagnostic));
   }
 }
 

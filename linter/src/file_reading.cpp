@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstdint>
+#include <cstring>
 
 namespace copydesk {
 namespace {
@@ -24,7 +25,8 @@ class Descriptor {
   int fd_;
 };
 
-// Reads into `text` from `size` on until the end of the file; false on a read error.
+// Reads into `text` from `size` on until the end of the file, or a NUL byte: the file is then
+// binary, and a device such as /dev/zero never ends. False on a read error.
 bool read_rest(int fd, std::string& text, std::size_t size) {
   for (;;) {
     if (text.size() - size < 4096) text.resize(text.size() * 2 + 65536);
@@ -32,7 +34,10 @@ bool read_rest(int fd, std::string& text, std::size_t size) {
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) return false;
     if (got == 0) break;
+    const bool nul =
+        std::memchr(text.data() + size, '\0', static_cast<std::size_t>(got)) != nullptr;
     size += static_cast<std::size_t>(got);
+    if (nul) break;
   }
   text.resize(size);
   return true;
@@ -64,6 +69,14 @@ FileRead read_file(const std::filesystem::path& path, std::string& text, std::si
     return FileRead::Read;
   }
   return read_rest(file.get(), text, size) ? FileRead::Read : FileRead::ReadError;
+}
+
+FileRead read_descriptor(int fd, std::string& text) {
+  struct stat status {};
+  if (::fstat(fd, &status) != 0) return FileRead::ReadError;
+  if (S_ISDIR(status.st_mode)) return FileRead::Directory;
+  text.clear();
+  return read_rest(fd, text, 0) ? FileRead::Read : FileRead::ReadError;
 }
 
 }  // namespace copydesk

@@ -38,10 +38,11 @@ class GithubFormatter : public Formatter {
   explicit GithubFormatter(std::ostream& out) : out_(out) {}
 
   void file(const FileResult& result) override {
-    const std::string file = escape(result.path, true);
+    // Shown on terminals too (a local run, a CI log): no control reaches one raw.
+    const std::string file = visible(escape(result.path, true));
     if (result.error) {
       out_ << "::" << (result.skipped ? "notice" : "error") << " file=" << file
-           << ",title=copydesk::" << escape(*result.error, false) << '\n';
+           << ",title=copydesk::" << visible(escape(*result.error, false)) << '\n';
     }
     if (result.diagnostics.empty()) return;
     const SourceView source(result);
@@ -52,7 +53,7 @@ class GithubFormatter : public Formatter {
       out_ << "::" << command(diagnostic.severity) << " file=" << file << ",line=" << start.line
            << ",col=" << start.column << ",endLine=" << end.line << ",endColumn=" << end.column
            << ",title=" << escape(diagnostic.rule, true) << "::"
-           << escape(diagnostic.message, false) << '\n';
+           << visible(escape(diagnostic.message, false)) << '\n';
     }
   }
 

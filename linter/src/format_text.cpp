@@ -69,7 +69,6 @@ constexpr std::size_t kShownColumns = 100;
 constexpr std::size_t kColumnsBeforeSpan = 30;
 
 Excerpt excerpt_around(std::string_view line, std::size_t span_begin, std::size_t span_bytes) {
-  if (display_width(line) <= kShownColumns) return {0, line.size()};
   Excerpt excerpt{span_begin, span_begin + span_bytes};
   for (std::size_t columns = 0; excerpt.begin > 0 && columns < kColumnsBeforeSpan; ++columns) {
     int length = 0;
@@ -84,6 +83,25 @@ Excerpt excerpt_around(std::string_view line, std::size_t span_begin, std::size_
     ++width;
   }
   return excerpt;
+}
+
+// Whether `text` takes more than `columns` on a terminal; stops counting there, so that a
+// finding on a line of megabytes does not measure all of it.
+bool wider_than(std::string_view text, std::size_t columns) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size() && width <= columns;) {
+    int length = 0;
+    const char32_t c = decode_at(text, i, length);
+    width += c == '\t' ? 1 : columns_of(c);
+    i += static_cast<std::size_t>(length);
+  }
+  return width > columns;
+}
+
+Excerpt excerpt_around(const SourceView::Line& line, std::size_t span_begin, std::size_t span_bytes) {
+  if (!line.cut_before && !line.cut_after && !wider_than(line.text, kShownColumns))
+    return {0, line.text.size()};
+  return excerpt_around(line.text, span_begin, span_bytes);
 }
 
 class TextFormatter : public Formatter {
@@ -111,30 +129,33 @@ class TextFormatter : public Formatter {
   void write(const FileResult& result, const SourceView& source, const Diagnostic& diagnostic) {
     const Position start = source.position(diagnostic.span.begin);
     const std::string_view reset = paint("\x1b[0m");
-    out_ << paint("\x1b[1m") << result.path << ':' << start.line << ':' << start.column << ": "
+    // Text from the document and the file name is shown through visible(): an ESC sequence in
+    // an article must not clear the reader's screen. Widths are measured on what is shown.
+    out_ << paint("\x1b[1m") << visible(result.path) << ':' << start.line << ':' << start.column << ": "
          << reset << paint(severity_colour(diagnostic.severity)) << to_string(diagnostic.severity)
-         << reset << ": " << diagnostic.message << " [" << diagnostic.rule << "]\n";
+         << reset << ": " << visible(diagnostic.message) << " [" << diagnostic.rule << "]\n";
 
-    std::uint32_t line_begin = 0;
-    const std::string_view line = source.line_at(diagnostic.span.begin, line_begin);
-    const std::size_t column_bytes = diagnostic.span.begin - line_begin;
-    const std::size_t span_end = std::min<std::size_t>(diagnostic.span.end, line_begin + line.size());
+    const SourceView::Line kept = source.line_at(diagnostic.span.begin);
+    const std::string_view line = kept.text;
+    const std::size_t column_bytes = diagnostic.span.begin - kept.begin;
+    const std::size_t span_end = std::min<std::size_t>(diagnostic.span.end, kept.begin + line.size());
     const std::size_t span_bytes =
         span_end > diagnostic.span.begin ? span_end - diagnostic.span.begin : 0;
-    const Excerpt excerpt = excerpt_around(line, column_bytes, span_bytes);
+    const Excerpt excerpt = excerpt_around(kept, column_bytes, span_bytes);
     const std::string_view shown = line.substr(excerpt.begin, excerpt.end - excerpt.begin);
     const std::string_view ellipsis = "\xE2\x80\xA6";
-    out_ << "  " << (excerpt.begin > 0 ? ellipsis : "") << shown
-         << (excerpt.end < line.size() ? ellipsis : "") << '\n';
-    out_ << "  " << (excerpt.begin > 0 ? " " : "")
-         << padding_for(line.substr(excerpt.begin, column_bytes - excerpt.begin))
+    const bool cut_before = excerpt.begin > 0 || kept.cut_before;
+    out_ << "  " << (cut_before ? ellipsis : "") << visible(shown)
+         << (excerpt.end < line.size() || kept.cut_after ? ellipsis : "") << '\n';
+    out_ << "  " << (cut_before ? " " : "")
+         << padding_for(visible(line.substr(excerpt.begin, column_bytes - excerpt.begin)))
          << paint("\x1b[1;32m") << '^'
-         << std::string(std::max<std::size_t>(display_width(line.substr(column_bytes, span_bytes)), 1) - 1, '~')
+         << std::string(std::max<std::size_t>(display_width(visible(line.substr(column_bytes, span_bytes))), 1) - 1, '~')
          << reset << '\n';
     if (!diagnostic.suggestions.empty()) {
       out_ << "  suggestion: ";
       for (std::size_t i = 0; i < diagnostic.suggestions.size(); ++i) {
-        out_ << (i ? ", " : "") << diagnostic.suggestions[i];
+        out_ << (i ? ", " : "") << visible(diagnostic.suggestions[i]);
       }
       out_ << '\n';
     }

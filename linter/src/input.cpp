@@ -3,6 +3,9 @@
 
 #include "copydesk/input.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -36,6 +39,8 @@ std::string read_word_list(const std::filesystem::path& path) {
   }
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) throw ConfigError(path.string() + ": cannot read the word list: read error");
+  // Editors on Windows start files with one; it is no part of the first word.
+  text.erase(0, byte_order_mark_size(text));
   if (const auto bad = find_invalid_utf8(text)) {
     throw ConfigError(path.string() + ": invalid UTF-8 at byte " + std::to_string(*bad));
   }
@@ -47,6 +52,9 @@ std::string read_word_list(const std::filesystem::path& path) {
 }
 
 namespace {
+
+// Set by guard_standard_input: descriptor 0 was closed and now holds /dev/null.
+bool standard_input_closed = false;
 
 // Appends up to `bytes` more of the stream to `text`, a block at a time (the character-by-
 // character iterator costs about 40 instructions a byte). False on a read error; `at_end` tells
@@ -66,59 +74,152 @@ bool read_more(std::istream& in, std::string& text, std::size_t bytes, bool& at_
   return true;
 }
 
-// Line breaks as SourceMap counts them ("\n", "\r\n", a lone "\r") and code points, a leading
-// byte-order mark not counted: where the next stretch of a streamed file starts.
-struct TextCount {
+// Where a streamed file has been counted up to: line breaks as SourceMap counts them ("\n",
+// "\r\n", a lone "\r"), code points, and the column in the current line, a leading byte-order
+// mark not counted.
+struct Cursor {
+  std::uint64_t offset = 0;
   std::uint32_t line_breaks = 0;
   std::uint64_t chars = 0;
+  std::uint32_t column = 0;
+  std::uint32_t utf16 = 0;
 };
 
-TextCount count_text(std::string_view text, bool file_start) {
-  TextCount count;
-  std::size_t i = file_start ? byte_order_mark_size(text) : 0;
-  for (; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if ((byte & 0xC0) != 0x80) ++count.chars;
-    if (byte == '\n' || byte == '\r') count.line_breaks += ends_line_at(text, i) ? 1 : 0;
+// Counts on to file offset `to` in `text`, which starts at file offset `base` (at most the
+// cursor's offset). `bom`: the size of the file's byte-order mark.
+void advance(Cursor& cursor, std::string_view text, std::uint64_t base, std::uint64_t to,
+             std::size_t bom) {
+  for (; cursor.offset < to; ++cursor.offset) {
+    const std::size_t at = cursor.offset - base;
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (cursor.offset < bom || (byte & 0xC0) == 0x80) continue;
+    ++cursor.chars;
+    if ((byte == '\n' || byte == '\r') && ends_line_at(text, at)) {
+      ++cursor.line_breaks;
+      cursor.column = 0;
+      cursor.utf16 = 0;
+      continue;
+    }
+    ++cursor.column;
+    cursor.utf16 += byte >= 0xF0 ? 2 : 1;
   }
-  return count;
 }
 
-// The whole lines of `piece` that `diagnostics` (spans relative to the piece) touch, merged
-// where they overlap, as excerpts placed in the file: the piece starts at byte `base`, after
-// `before` line breaks and code points.
-void keep_lines_of(std::string_view piece, const std::vector<Diagnostic>& diagnostics,
-                   std::uint32_t base, TextCount before, std::vector<SourceExcerpt>& excerpts) {
-  std::vector<std::pair<std::size_t, std::size_t>> ranges;
-  for (const auto& diagnostic : diagnostics) {
-    std::size_t low = diagnostic.span.begin;
-    std::size_t high = diagnostic.span.end;
-    if (diagnostic.fix) {
-      for (const auto& edit : diagnostic.fix->edits) {
-        low = std::min<std::size_t>(low, edit.span.begin);
-        high = std::max<std::size_t>(high, edit.span.end);
+// How much of a long line an excerpt keeps each side of a finding: more than a report shows of
+// it (see the text format) or a baseline key reads.
+constexpr std::size_t kExcerptContext = 2048;
+
+// The ends of the lines of a stretch of text, found in one pass, so that each finding's line is
+// a binary search away however long the line is.
+class LineEnds {
+ public:
+  explicit LineEnds(std::string_view text) : size_(text.size()) {
+    // A plain loop: find_first_of("\r\n") asks memchr about the set at every byte.
+    for (std::size_t at = 0; at < text.size(); ++at) {
+      if ((text[at] != '\n' && text[at] != '\r') || !ends_line_at(text, at)) continue;
+      // "\r\n" ends its line at the "\r": the line's text stops there.
+      ends_.push_back(at > 0 && text[at] == '\n' && text[at - 1] == '\r' ? at - 1 : at);
+      starts_.push_back(at + 1);
+    }
+  }
+  // The start of the line that holds `at` (0 when it starts before the text).
+  std::size_t start_of(std::size_t at) const {
+    const auto after = std::upper_bound(starts_.begin(), starts_.end(), at);
+    return after == starts_.begin() ? 0 : *std::prev(after);
+  }
+  // Where the text of the line that holds `at` ends (the text's end when it goes on past it).
+  std::size_t end_of(std::size_t at) const {
+    const auto next = std::lower_bound(ends_.begin(), ends_.end(), at);
+    return next == ends_.end() ? size_ : *next;
+  }
+
+ private:
+  std::size_t size_;
+  std::vector<std::size_t> ends_;
+  std::vector<std::size_t> starts_;
+};
+
+// The stretch of `text` a finding's excerpt keeps: its lines, cut kExcerptContext bytes before
+// and after it where a line is longer, at character boundaries.
+std::pair<std::size_t, std::size_t> kept_range(std::string_view text, const LineEnds& lines,
+                                               const Diagnostic& diagnostic) {
+  std::size_t low = diagnostic.span.begin;
+  std::size_t high = diagnostic.span.end;
+  if (diagnostic.fix) {
+    for (const auto& edit : diagnostic.fix->edits) {
+      low = std::min<std::size_t>(low, edit.span.begin);
+      high = std::max<std::size_t>(high, edit.span.end);
+    }
+  }
+  low = std::min(low, text.size());
+  high = std::clamp(high, low, text.size());
+  low = std::max(lines.start_of(low), low > kExcerptContext ? low - kExcerptContext : 0);
+  high = std::min(lines.end_of(high), high + kExcerptContext);
+  while (low < text.size() && is_continuation_byte(text[low])) ++low;
+  while (high < text.size() && is_continuation_byte(text[high])) ++high;
+  return {low, high};
+}
+
+// Keeps the lines (or, of a long line, the stretch) around `found`, findings sorted by position
+// with spans into `text`, as excerpts placed in the file: `text` starts at file offset `base`,
+// where `cursor` stands or before; `at_end`: `text` holds the rest of the file.
+void keep_lines_of(std::string_view text, std::uint64_t base, bool at_end,
+                   const std::vector<Diagnostic>& found, Cursor& cursor, std::size_t bom,
+                   std::vector<SourceExcerpt>& excerpts) {
+  if (found.empty()) return;
+  const LineEnds lines(text);
+  for (const auto& diagnostic : found) {
+    auto [low, high] = kept_range(text, lines, diagnostic);
+    low = std::max<std::size_t>(low, cursor.offset - base);
+    high = std::max(high, low);
+    const bool cut_after = high < text.size() ? text[high] != '\n' && text[high] != '\r' : !at_end;
+    if (!excerpts.empty()) {
+      SourceExcerpt& last = excerpts.back();
+      const std::uint64_t last_end = last.offset + last.text.size();
+      if (base + low <= last_end) {  // overlaps the last excerpt: extend it
+        if (base + high > last_end) {
+          last.text.append(text.substr(last_end - base, base + high - last_end));
+          last.cut_after = cut_after;
+        }
+        continue;
       }
     }
-    low = std::min(low, piece.size());
-    high = std::clamp(high, low, piece.size());
-    while (low > 0 && piece[low - 1] != '\n' && piece[low - 1] != '\r') --low;
-    while (high < piece.size() && piece[high] != '\n' && piece[high] != '\r') ++high;
-    ranges.emplace_back(low, high);
+    advance(cursor, text, base, base + low, bom);
+    excerpts.push_back(SourceExcerpt{.offset = static_cast<std::uint32_t>(base + low),
+                                     .first_line = cursor.line_breaks + 1,
+                                     .chars_before = cursor.chars,
+                                     .text = std::string(text.substr(low, high - low)),
+                                     .column_before = cursor.column,
+                                     .utf16_before = cursor.utf16,
+                                     .cut_after = cut_after});
   }
-  std::sort(ranges.begin(), ranges.end());
-  std::size_t counted = 0;  // `before` covers the piece up to here
-  for (std::size_t i = 0; i < ranges.size();) {
-    auto [low, high] = ranges[i];
-    for (++i; i < ranges.size() && ranges[i].first <= high; ++i)
-      high = std::max(high, ranges[i].second);
-    const TextCount step =
-        count_text(piece.substr(counted, low - counted), base == 0 && counted == 0);
-    before.line_breaks += step.line_breaks;
-    before.chars += step.chars;
-    counted = low;
-    excerpts.push_back(SourceExcerpt{base + static_cast<std::uint32_t>(low), before.line_breaks + 1,
-                                     before.chars, std::string(piece.substr(low, high - low))});
+}
+
+// The byte order of a text that starts like UTF-16: with its byte-order mark, or with ASCII
+// characters of two bytes each, one of them NUL.
+std::optional<std::string_view> utf16_byte_order(std::string_view text) {
+  if (text.starts_with("\xFF\xFE")) return "little-endian";
+  if (text.starts_with("\xFE\xFF")) return "big-endian";
+  // Without a mark, four characters at least: "a\0b" is a binary file, not UTF-16.
+  const std::size_t sample = std::min<std::size_t>(text.size(), 64) & ~std::size_t{1};
+  if (sample < 8) return std::nullopt;
+  bool little = true, big = true;
+  for (std::size_t i = 0; i < sample; i += 2) {
+    little = little && text[i] != '\0' && text[i + 1] == '\0';
+    big = big && text[i] == '\0' && text[i + 1] != '\0';
   }
+  if (little) return "little-endian";
+  if (big) return "big-endian";
+  return std::nullopt;
+}
+
+// An input error for a UTF-16 file (a walk does not skip it as binary: it is text, in the wrong
+// encoding), with how to convert it.
+std::optional<std::string> utf16_error(std::string_view text) {
+  const auto order = utf16_byte_order(text);
+  if (!order) return std::nullopt;
+  return "UTF-16 text (" + std::string(*order) +
+         "), not UTF-8: convert it first, e.g. iconv -f UTF-16 -t UTF-8";
 }
 
 std::string binary_file_error(const Input& input, std::uint64_t nul_offset, FileResult& failed) {
@@ -128,10 +229,23 @@ std::string binary_file_error(const Input& input, std::uint64_t nul_offset, File
              : "binary file (contains NUL bytes at byte " + std::to_string(nul_offset) + ")";
 }
 
+// Why a window of a streamed file cannot be linted, if it cannot: a NUL byte or invalid UTF-8
+// (the windows before it were checked, so the offset is the first in the file).
+std::optional<std::string> window_error(const Input& input, std::string_view window,
+                                        std::uint64_t base, FileResult& result) {
+  if (const std::size_t nul = window.find('\0'); nul != std::string::npos) {
+    return binary_file_error(input, base + nul, result);
+  }
+  if (const auto bad = find_invalid_utf8(window)) {
+    return "invalid UTF-8 at byte " + std::to_string(base + *bad);
+  }
+  return std::nullopt;
+}
+
 // A plain-text file too long to keep: read, checked and linted a piece at a time (see
-// piece_end), keeping only the lines its findings touch. `text` is the beginning already read.
-// Nothing when a piece holds a suppression directive or a [sic]: a directive may act on the
-// whole file, so such a file is linted whole.
+// piece_end and Window), keeping only the lines its findings touch. `text` is the beginning
+// already read. Nothing when a piece holds a suppression directive or a [sic]: a directive may
+// act on the whole file, so such a file is linted whole.
 std::optional<FileResult> lint_stream(const Engine& engine, const Input& input, std::istream& in,
                                       std::string text) {
   FileResult result;
@@ -143,47 +257,66 @@ std::optional<FileResult> lint_stream(const Engine& engine, const Input& input, 
     result.error = std::move(message);
     return std::move(result);
   };
+  const std::size_t bom = byte_order_mark_size(text);
   std::uint64_t base = 0;  // the file offset of text[0]
-  bool continued = false;  // the last piece did not end in a blank line
-  TextCount before;        // line breaks and code points before `base`
+  Cursor cursor;
+  Window window = window_start(text, 0);
   bool at_end = false;
-  while (!text.empty() || !at_end) {
-    std::size_t end = piece_end(text, 0, at_end);
-    if (end == std::string_view::npos) {
+  for (;;) {
+    window.core_end = piece_end(text, window.core_begin, at_end);
+    window.end = window.core_end == std::string_view::npos
+                     ? std::string_view::npos
+                     : window_end(text, window.core_end, at_end);
+    // Excerpts read a little past the window (see kept_range).
+    if (window.end == std::string_view::npos ||
+        (!at_end && text.size() <= window.end + kExcerptContext)) {
       if (!read_more(in, text, kReadBlock, at_end)) return fail("read error");
       continue;
     }
-    if (base + end > std::numeric_limits<std::uint32_t>::max()) {  // spans hold 32-bit offsets
+    if (base + window.end > std::numeric_limits<std::uint32_t>::max()) {  // 32-bit offsets
       return fail("the file is too large (4 GiB or more)");
     }
-    std::string piece = text.substr(0, end);
-    text.erase(0, end);
-    if (const std::size_t nul = piece.find('\0'); nul != std::string::npos) {
-      return fail(binary_file_error(input, base + nul, result));
+    const std::string_view seen =
+        std::string_view(text).substr(window.begin, window.end - window.begin);
+    if (auto error = window_error(input, seen, base + window.begin, result)) {
+      return fail(std::move(*error));
     }
-    if (const auto bad = find_invalid_utf8(piece)) {
-      return fail("invalid UTF-8 at byte " + std::to_string(base + *bad));
-    }
-    if (const Suppressions suppressions(piece, DirectiveSyntax::Lines);
+    if (const Suppressions suppressions(seen, DirectiveSyntax::Lines);
         !suppressions.directives().empty() || !suppressions.sic_marks().empty()) {
       return std::nullopt;
     }
     std::vector<Diagnostic> found;
-    engine.check(result.path, piece,
-                 continued ? std::vector{kContinuedPiece} : std::vector<BlockStart>{}, found);
-    continued = !ends_in_blank_line(piece);
-    keep_lines_of(piece, found, static_cast<std::uint32_t>(base), before, result.excerpts);
+    engine.check_piece(result.path, text, window,
+                       window.continued ? std::vector{kContinuedPiece} : std::vector<BlockStart>{},
+                       found);
+    std::sort(found.begin(), found.end(), diagnostic_less);
+    advance(cursor, text, base, base + window.begin, bom);
+    keep_lines_of(text, base, at_end, found, cursor, bom, result.excerpts);
     for (auto& diagnostic : found) {
       shift(diagnostic, static_cast<std::uint32_t>(base));
       result.diagnostics.push_back(std::move(diagnostic));
     }
-    const TextCount counted = count_text(piece, base == 0);
-    before.line_breaks += counted.line_breaks;
-    before.chars += counted.chars;
-    base += end;
+    if (window.core_end == text.size()) break;
+    // Drop what no later window reads.
+    Window next = window_start(text, window.core_end);
+    advance(cursor, text, base, base + next.begin, bom);
+    text.erase(0, next.begin);
+    base += next.begin;
+    next.core_begin -= next.begin;
+    next.begin = 0;
+    window = next;
   }
   std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
   return result;
+}
+
+// Reads all of standard input into `text`; why it could not, if it could not.
+std::optional<std::string> read_standard_input(std::string& text) {
+  if (standard_input_closed) return "standard input is closed";
+  const FileRead read = read_descriptor(STDIN_FILENO, text);
+  if (read == FileRead::Directory) return "standard input is a directory";
+  if (read == FileRead::ReadError) return std::string("read error: ") + std::strerror(errno);
+  return std::nullopt;
 }
 
 // Why a file could not be opened, in the words of the file system.
@@ -198,20 +331,25 @@ std::string open_failure(const std::filesystem::path& path, int open_error) {
 
 }  // namespace
 
+void guard_standard_input() {
+  if (::fcntl(STDIN_FILENO, F_GETFD) != -1 || errno != EBADF) return;
+  standard_input_closed = ::open("/dev/null", O_RDONLY) == STDIN_FILENO;
+}
+
 std::optional<FileResult> read_input_whole(const Input& input, std::string& text) {
   FileResult failed;
   failed.path = input.display_path;
   if (input.error) {
     failed.error = *input.error;
   } else if (input.from_stdin) {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    if (std::cin.bad()) failed.error = "read error";
+    failed.error = read_standard_input(text);
   } else {
     const FileRead read = read_file(input.path, text);
     if (read == FileRead::OpenFailed) failed.error = open_failure(input.path, errno);
     if (read == FileRead::Directory) failed.error = "is a directory";
     if (read == FileRead::ReadError) failed.error = "read error";
   }
+  if (!failed.error) failed.error = utf16_error(text);
   if (const std::size_t nul = text.find('\0'); !failed.error && nul != std::string::npos) {
     failed.error = binary_file_error(input, nul, failed);
   }
@@ -229,11 +367,8 @@ FileResult lint_input(const Engine& engine, const Input& input) {
   std::string text;
   if (input.from_stdin) {
     // Standard input cannot be read again (see lint_stream): it is read whole.
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    if (std::cin.bad()) {
-      failed.error = "read error";
-      return failed;
-    }
+    failed.error = read_standard_input(text);
+    if (failed.error) return failed;
   } else {
     // md4c needs the whole of a Markdown file; other large regular files are streamed.
     const FileRead read = read_file(input.path, text,
@@ -256,6 +391,10 @@ FileResult lint_input(const Engine& engine, const Input& input) {
         return failed;
       }
       if (!at_end) {
+        if (auto error = utf16_error(text)) {
+          failed.error = std::move(error);
+          return failed;
+        }
         if (auto streamed = lint_stream(engine, input, file, std::move(text)))
           return std::move(*streamed);
         // The file has suppression directives: read it again, whole.
@@ -265,6 +404,10 @@ FileResult lint_input(const Engine& engine, const Input& input) {
         }
       }
     }
+  }
+  if (auto error = utf16_error(text)) {
+    failed.error = std::move(error);
+    return failed;
   }
   if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
     failed.error = binary_file_error(input, nul, failed);

@@ -55,6 +55,58 @@ bool ends_in_blank_line(std::string_view text) {
   return line_breaks >= 2;
 }
 
+namespace {
+
+bool starts_paragraph(std::string_view text, std::size_t at) {
+  return at == 0 || ends_in_blank_line(text.substr(0, at));
+}
+
+}  // namespace
+
+// From the first line start in the margin before the piece; in a line longer than the margin,
+// from its first space; else from a character boundary.
+Window window_start(std::string_view text, std::size_t core_begin) {
+  Window window{.begin = core_begin, .core_begin = core_begin};
+  if (!starts_paragraph(text, core_begin)) {
+    const std::size_t low = core_begin > kMarginBytes ? core_begin - kMarginBytes : 0;
+    std::size_t at = low;
+    while (at < core_begin && !(at > 0 && ends_line_at(text, at - 1))) ++at;
+    if (at == core_begin) {
+      at = low;
+      while (at < core_begin && !(at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t'))) ++at;
+    }
+    if (at == core_begin) {
+      at = low;
+      while (at < core_begin && is_continuation_byte(text[at])) ++at;
+    }
+    window.begin = at;
+  }
+  window.continued = !starts_paragraph(text, window.begin);
+  return window;
+}
+
+// After the last line break in the margin after the piece; in a line longer than the margin,
+// after its last space; else at a character boundary.
+std::size_t window_end(std::string_view text, std::size_t core_end, bool at_end) {
+  if (core_end >= text.size() || starts_paragraph(text, core_end)) return core_end;
+  const std::size_t high = core_end + kMarginBytes;
+  // ends_line_at looks one byte past the margin (a CR before an LF).
+  if (high >= text.size()) return at_end ? text.size() : std::string_view::npos;
+  for (std::size_t at = high; at > core_end; --at) {
+    if (ends_line_at(text, at - 1)) return at;
+  }
+  for (std::size_t at = high; at > core_end; --at) {
+    if (text[at - 1] == ' ' || text[at - 1] == '\t') return at;
+  }
+  std::size_t at = high;
+  while (at > core_end && is_continuation_byte(text[at])) --at;
+  return at;
+}
+
+bool in_piece(const Window& window, std::size_t begin, bool last) {
+  return begin >= window.core_begin && (begin < window.core_end || last);
+}
+
 void shift(Diagnostic& diagnostic, std::uint32_t by) {
   diagnostic.span.begin += by;
   diagnostic.span.end += by;

@@ -4,9 +4,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 
@@ -52,14 +55,65 @@ void write_all(int fd, std::string_view content, const std::filesystem::path& pa
   }
 }
 
+// The temporary file the signal handler removes: a fixed buffer, since a handler may not
+// allocate.
+constexpr std::size_t kMaxPath = 4096;
+char pending_path[kMaxPath];
+volatile std::sig_atomic_t pending = 0;
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
+struct sigaction previous[std::size(kSignals)];
+
+extern "C" void remove_pending_and_reraise(int signal) {
+  if (pending) ::unlink(pending_path);
+  // The default action, once this handler returns (the signal is blocked until then).
+  ::signal(signal, SIG_DFL);
+  ::raise(signal);
+}
+
+// Where a write to `given` goes: through a symbolic link, the file it points to is replaced,
+// not the link, if that file is in the link's directory or below it (or `anywhere`).
+std::filesystem::path write_target(const std::filesystem::path& given, bool anywhere) {
+  std::error_code error;
+  if (!std::filesystem::is_symlink(given, error)) return given;
+  const std::filesystem::path target = std::filesystem::weakly_canonical(given);
+  const std::filesystem::path directory = std::filesystem::weakly_canonical(
+      given.has_parent_path() ? given.parent_path() : std::filesystem::path("."));
+  const std::filesystem::path relative = target.lexically_relative(directory);
+  if (!anywhere && (relative.empty() || *relative.begin() == "..")) {
+    throw std::runtime_error(given.string() + ": a symbolic link to " + target.string() +
+                             ", outside " + directory.string() +
+                             ": not written through (--follow-symlinks allows it)");
+  }
+  return target;
+}
+
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& given, std::string_view content) {
-  // Through a symbolic link, the file it points to is replaced, not the link.
-  std::error_code link_error;
-  const std::filesystem::path path = std::filesystem::is_symlink(given, link_error)
-                                         ? std::filesystem::weakly_canonical(given)
-                                         : given;
+RemovedOnSignal::RemovedOnSignal(const std::filesystem::path& path) {
+  const std::string& name = path.native();
+  if (name.size() >= kMaxPath) return;
+  std::copy(name.begin(), name.end(), pending_path);
+  pending_path[name.size()] = '\0';
+  struct sigaction action {};
+  action.sa_handler = remove_pending_and_reraise;
+  sigemptyset(&action.sa_mask);
+  for (std::size_t i = 0; i < std::size(kSignals); ++i) {
+    ::sigaction(kSignals[i], &action, &previous[i]);
+  }
+  pending = 1;
+}
+
+RemovedOnSignal::~RemovedOnSignal() {
+  if (pending == 0) return;
+  pending = 0;
+  for (std::size_t i = 0; i < std::size(kSignals); ++i) {
+    ::sigaction(kSignals[i], &previous[i], nullptr);
+  }
+}
+
+void write_file_atomically(const std::filesystem::path& given, std::string_view content,
+                           WriteOptions options) {
+  const std::filesystem::path path = write_target(given, options.follow_symlinks_anywhere);
   const std::filesystem::path directory =
       path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
 
@@ -97,6 +151,7 @@ void write_file_atomically(const std::filesystem::path& given, std::string_view 
   }
   TemporaryFile temporary(temporary_path);
   temporary.fd() = fd;
+  const RemovedOnSignal removed_on_signal(temporary_path);
   write_all(temporary.fd(), content, path);
   if (keep_mode && ::fchmod(temporary.fd(), mode) != 0) {
     fail(path, "cannot set the permissions", errno);

@@ -11,8 +11,13 @@ SourceView::SourceView(const FileResult& result) {
     chunks_.push_back(Chunk{0, 1, 0, result.text});
   } else {
     for (const auto& excerpt : result.excerpts) {
-      chunks_.push_back(
-          Chunk{excerpt.offset, excerpt.first_line, excerpt.chars_before, excerpt.text});
+      chunks_.push_back(Chunk{.offset = excerpt.offset,
+                              .first_line = excerpt.first_line,
+                              .chars_before = excerpt.chars_before,
+                              .text = excerpt.text,
+                              .column_before = excerpt.column_before,
+                              .utf16_before = excerpt.utf16_before,
+                              .cut_after = excerpt.cut_after});
     }
   }
   maps_.resize(chunks_.size());
@@ -38,21 +43,27 @@ const SourceView::Chunk& SourceView::chunk_of(std::uint32_t offset) const {
 Position SourceView::position(std::uint32_t offset) const {
   const std::size_t index = index_of(offset);
   const Chunk& chunk = chunks_[index];
-  // A chunk starts at a line start, so columns within it are the file's columns.
   Position position = map_of(index).position(offset - std::min(offset, chunk.offset));
+  // A chunk starts at a line start, or inside a long line at the column it records.
+  if (position.line == 1) {
+    position.column += chunk.column_before;
+    position.utf16 += chunk.utf16_before;
+  }
   position.line += chunk.first_line - 1;
   position.offset = offset;
   return position;
 }
 
-std::string_view SourceView::line_at(std::uint32_t offset, std::uint32_t& line_start) const {
+SourceView::Line SourceView::line_at(std::uint32_t offset) const {
   const std::size_t index = index_of(offset);
   const Chunk& chunk = chunks_[index];
   const SourceMap& map = map_of(index);
-  const std::string_view line =
-      map.line_text(map.position(offset - std::min(offset, chunk.offset)).line);
-  line_start = chunk.offset + static_cast<std::uint32_t>(line.data() - chunk.text.data());
-  return line;
+  const std::uint32_t line = map.position(offset - std::min(offset, chunk.offset)).line;
+  const std::string_view text = map.line_text(line);
+  return Line{.text = text,
+              .begin = chunk.offset + static_cast<std::uint32_t>(text.data() - chunk.text.data()),
+              .cut_before = line == 1 && chunk.column_before > 0,
+              .cut_after = line == map.line_count() && chunk.cut_after};
 }
 
 std::string_view SourceView::slice(Span span) const {

@@ -214,7 +214,7 @@ TEST_F(CliOutput, AReportThatCannotBeWrittenIsAnError) {
   const int status = std::system(command.c_str());
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 2);
-  EXPECT_NE(read_file(dir_ / ".stderr").find("cannot write the report"), std::string::npos);
+  EXPECT_NE(read_file(dir_ / ".stderr").find("cannot write to standard output"), std::string::npos);
 }
 
 }  // namespace

@@ -193,6 +193,111 @@ TEST_F(Streaming, StandardInputGivesTheSameReport) {
   EXPECT_EQ(piped.out, expected);
 }
 
+// Lints `text` from the file `path` as a stream and whole, and expects the same reports in
+// every format and the same baseline; gives the streamed result.
+FileResult expect_same_reports(const std::filesystem::path& path, const std::string& text) {
+  const Engine& engine = engine_for("en_US");
+  Input input;
+  input.display_path = "a.txt";
+  input.path = path;
+  FileResult streamed = lint_input(engine, input);
+  const FileResult whole = engine.lint_text("a.txt", text);
+  EXPECT_FALSE(streamed.error) << *streamed.error;
+  EXPECT_TRUE(streamed.text.empty());  // it was streamed
+  EXPECT_EQ(streamed.diagnostics.size(), whole.diagnostics.size());
+  for (const Format format : {Format::Text, Format::Json, Format::Jsonl, Format::Sarif,
+                              Format::Github, Format::Junit, Format::Checkstyle}) {
+    EXPECT_EQ(report(format, streamed), report(format, whole)) << static_cast<int>(format);
+  }
+  Baseline from_stream, from_whole;
+  from_stream.record(streamed);
+  from_whole.record(whole);
+  EXPECT_EQ(from_stream.to_json(), from_whole.to_json());
+  return streamed;
+}
+
+TEST_F(Streaming, ALineLongerThanAPieceHasTheColumnsOfItsLine) {
+  // One line of 5 MB, a character outside the BMP at its start (one column, two UTF-16 units).
+  std::string text = "\xF0\x9F\x98\x80 ";
+  for (int i = 0; i < 220'000; ++i) text += "The cat sat on the mat. ";
+  const std::size_t typo = text.size();
+  text += "Teh end.";
+  const FileResult streamed = expect_same_reports(file("long.txt", text), text);
+  ASSERT_EQ(streamed.diagnostics.size(), 1u);
+  const std::string json = report(Format::Jsonl, streamed);
+  EXPECT_NE(json.find("\"start\":{\"line\":1,\"column\":" + std::to_string(typo - 2) +
+                      ",\"offset\":" + std::to_string(typo) +
+                      ",\"utf16\":" + std::to_string(typo - 2) + "}"),
+            std::string::npos)
+      << json;
+  // SARIF's column and character offset agree (the line is the file's first).
+  const std::string sarif = report(Format::Sarif, streamed);
+  EXPECT_NE(sarif.find("\"startColumn\": " + std::to_string(typo - 2)), std::string::npos);
+  EXPECT_NE(sarif.find("\"charOffset\": " + std::to_string(typo - 3)), std::string::npos);
+}
+
+TEST_F(Streaming, DenseFindingsOnALongLineAreReportedAsWhole) {
+  // A minified export: one line of 5 MB with a finding every 500 bytes or so.
+  std::string text;
+  std::string clean;
+  while (clean.size() < 480) clean += "The cat sat on the mat. ";
+  const std::string stretch = "A teh cat. " + clean;
+  while (text.size() < 5'000'000) text += stretch;
+  const FileResult streamed = expect_same_reports(file("dense.txt", text), text);
+  EXPECT_EQ(streamed.diagnostics.size(), text.size() / stretch.size());
+  // Excerpts of a long line keep a stretch around its findings, not the whole line each.
+  std::size_t kept = 0;
+  for (const auto& excerpt : streamed.excerpts) kept += excerpt.text.size();
+  EXPECT_LE(kept, text.size());
+}
+
+TEST_F(Streaming, ARepeatedWordAcrossAPieceBoundaryIsReported) {
+  // A paragraph of 4.6 MB without a blank line, lines of 64 bytes: pieces are cut after a line
+  // break at 2 MiB (see piece_end), where "the" ends one line and "the" starts the next.
+  const auto line = [](std::string words) {
+    return words + std::string(63 - words.size(), ' ') + "\n";
+  };
+  const std::string plain = line("The council met on Monday and approved a budget for the year.");
+  constexpr std::size_t kCutLine = (std::size_t{2} << 20) / 64;  // the first line of a piece
+  std::string text;
+  for (std::size_t i = 0; text.size() < 4'600'000; ++i) {
+    text += i == kCutLine - 1 ? line("The council met on Monday and approved a budget and the")
+            : i == kCutLine   ? line("the new year, its chair said.")
+                              : plain;
+  }
+  const FileResult streamed = expect_same_reports(file("boundary.txt", text), text);
+  ASSERT_EQ(streamed.diagnostics.size(), 1u);
+  EXPECT_EQ(streamed.diagnostics[0].rule, "repeated-word");
+  EXPECT_EQ(streamed.diagnostics[0].span.begin, kCutLine * 64);
+  EXPECT_NE(
+      report(Format::Github, streamed).find("line=" + std::to_string(kCutLine + 1) + ",col=1,"),
+      std::string::npos);
+}
+
+TEST_F(Streaming, RepeatedWordsOnShortLinesAcrossPiecesAreAllReported) {
+  // Lines of 64 bytes, and 128 lines of "a" around each multiple of 2 MiB, where pieces are cut
+  // (see piece_end): each "a" after the first repeats the word, the ones at the cuts too.
+  const std::string plain = "The council met on Monday and approved a budget for the year.  \n";
+  constexpr std::size_t kPiece = std::size_t{2} << 20;
+  std::string text;
+  std::size_t regions = 0;
+  while (text.size() < 4'600'000) {
+    if (text.size() % kPiece == kPiece - 128) {
+      ++regions;
+      for (int i = 0; i < 128; ++i) text += "a\n";
+    } else {
+      text += plain;
+    }
+  }
+  ASSERT_EQ(regions, 2u);
+  const FileResult streamed = expect_same_reports(file("a.txt", text), text);
+  // Per region, the first "a" starts a sentence (lowercase-sentence-start), the others repeat.
+  EXPECT_EQ(streamed.diagnostics.size(), regions * 128);
+  EXPECT_EQ(std::count_if(streamed.diagnostics.begin(), streamed.diagnostics.end(),
+                          [](const Diagnostic& d) { return d.rule == "repeated-word"; }),
+            static_cast<std::ptrdiff_t>(regions * 127));
+}
+
 #if !defined(__SANITIZE_ADDRESS__)
 // A 100 MB file: every finding reported, at the right line, with peak memory the size of a piece
 // plus the dictionary, not of the file. (The sanitizers' own memory overhead makes the bound

@@ -533,5 +533,21 @@ TEST(MisspelledWordTest, CertainCorrectionsCarryAnUnsafeFixAndOthersNone) {
   }
 }
 
+// A line that starts with '|' is a table row, compact or not: each '|' separates cells as a
+// space would, so words touching one are prose (issue #22). Elsewhere a '|' is a pipe or code.
+TEST(MisspelledWord, ChecksTheCellsOfACompactTableRow) {
+  for (std::string_view marked : {
+           "|[[goverment]]|the end|",
+           "  |[[goverment]]|the end|\n|a|b|",
+           "| a |[[goverment]]|",
+       }) {
+    expect_flags(kRule, marked);
+    testing::expect_markdown_flags(kRule, marked);
+  }
+  for (std::string_view clean : {"Run cat notes.txt|grepp to search.", "Try x|goverment here."}) {
+    EXPECT_TRUE(findings(kRule, clean).empty()) << clean;
+  }
+}
+
 }  // namespace
 }  // namespace copydesk

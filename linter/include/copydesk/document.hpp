@@ -75,7 +75,8 @@ class Document {
 
   // The text around token `index` up to the nearest space or line break on either side, as
   // far as 64 tokens each way: the run "cmake/modules/x.cmake" or "advise.statusHints" the token
-  // belongs to, for rules that tell code and paths from prose.
+  // belongs to, for rules that tell code and paths from prose. In a line that starts with '|'
+  // (a table row, compact as "|cell|cell|"), a '|' ends the run as a space would.
   std::string_view glued_run(std::uint32_t index) const;
 
   // Whether a block (see starts_block) begins after token `before` and at or before token
@@ -83,6 +84,9 @@ class Document {
   bool block_between(std::uint32_t before, std::uint32_t after) const;
 
  private:
+  // Whether the line that holds byte `at` starts with '|' (after spaces and tabs).
+  bool in_table_row(std::size_t at) const;
+
   std::string path_;
   std::string text_;
   std::vector<Token> tokens_;

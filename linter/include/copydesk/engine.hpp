@@ -33,6 +33,8 @@ struct EngineOptions {
 bool rule_enabled(const RuleMeta& meta, const EngineOptions& options);
 
 class Registry;
+class Document;
+struct Window;
 
 class Engine {
  public:
@@ -51,15 +53,21 @@ class Engine {
   FileResult lint_text(std::string path, std::string text, Syntax syntax) const;
 
   // Runs the rules over `text`, plain prose without suppression directives (with its block
-  // starts, see Document), and adds their findings to `out`, with spans into `text`. For the
-  // input layer, which streams a large file through it a piece at a time. `text` is moved into
-  // the document and back, not copied.
+  // starts, see Document), and adds their findings to `out`, with spans into `text`; a long text
+  // a piece at a time, as check_piece. A short `text` is moved into the document and back, not
+  // copied.
   void check(const std::string& path, std::string& text,
              const std::vector<BlockStart>& block_starts, std::vector<Diagnostic>& out) const;
+  // Lints the window of one piece of `text` (see Window) and adds the findings that start in the
+  // piece to `out`, with spans into `text`: how the input layer streams a large file.
+  void check_piece(const std::string& path, std::string_view text, const Window& window,
+                   const std::vector<BlockStart>& block_starts, std::vector<Diagnostic>& out) const;
 
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
 
  private:
+  // Every enabled rule over `document`.
+  void run(const Document& document, std::vector<Diagnostic>& out) const;
   // The severity reported for the findings of rule `rule_id`: the rule's default unless
   // configured. The one place severity is decided, for rule findings and directive reports.
   Severity severity_for(std::string_view rule_id) const;

@@ -16,8 +16,13 @@ enum class FileRead {
 // Reads a whole file into `text` with as few system calls as can be (open, fstat, one read for
 // a regular file, close): a run over a directory of thousands of small files pays them for
 // every file.
-// A regular file over `whole_limit` bytes is not read (FileRead::Large).
+// A regular file over `whole_limit` bytes is not read (FileRead::Large). Reading stops after a
+// NUL byte: the file is binary (and a device such as /dev/zero would never end).
 FileRead read_file(const std::filesystem::path& path, std::string& text,
                    std::size_t whole_limit = static_cast<std::size_t>(-1));
+
+// Reads an open descriptor (standard input) the same way, to its end or a NUL byte; errno says
+// why on FileRead::ReadError.
+FileRead read_descriptor(int fd, std::string& text);
 
 }  // namespace copydesk

@@ -3,6 +3,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -38,5 +39,11 @@ class Formatter {
 
 std::unique_ptr<Formatter> make_formatter(Format format, std::ostream& out,
                                           const FormatOptions& options);
+
+// `text` (from a document or a file name) as a terminal may print it: controls (ESC, CR, ...)
+// become their one-column pictures (U+2400 on), C1 controls, bidirectional controls and bytes
+// that are not UTF-8 U+FFFD; tabs stay. For the text and github formats and the command line's
+// messages, which people read on terminals.
+std::string visible(std::string_view text);
 
 }  // namespace copydesk

@@ -36,6 +36,11 @@ struct Input {
   std::optional<std::string> error;  // found unusable while collecting (e.g. no permission)
 };
 
+// Call first thing in main: a closed standard input would let the next file opened take
+// descriptor 0 and be read as standard input. It is held with /dev/null, and reading '-' then
+// reports that standard input is closed.
+void guard_standard_input();
+
 // Reads `input` and lints it with `engine`: a large plain-text file a piece at a time, keeping
 // only the lines around its findings; standard input and other files whole. An input that
 // cannot be read, is binary or is not UTF-8 gives a result with an error.

@@ -15,11 +15,16 @@
 namespace copydesk {
 
 // Whole lines of a file kept after linting it as a stream, for the findings on them.
+// A line too long to keep whole (see kExcerptContext) is cut: the excerpt then starts or ends
+// inside it.
 struct SourceExcerpt {
-  std::uint32_t offset = 0;        // byte offset of its first byte in the file: a line start
-  std::uint32_t first_line = 1;    // 1-based number of its first line
-  std::uint64_t chars_before = 0;  // code points before it, a leading byte-order mark not counted
-  std::string text;                // the lines, without the last one's line ending
+  std::uint32_t offset = 0;         // byte offset of its first byte in the file
+  std::uint32_t first_line = 1;     // 1-based number of its first line
+  std::uint64_t chars_before = 0;   // code points before it, a leading byte-order mark not counted
+  std::string text;                 // the lines, without the last one's line ending
+  std::uint32_t column_before = 0;  // code points of its first line before it (0: a line start)
+  std::uint32_t utf16_before = 0;   // the same in UTF-16 code units
+  bool cut_after = false;           // its last line goes on after it
 };
 
 struct FileResult {

@@ -23,6 +23,17 @@ class SourceView {
     std::uint32_t first_line = 1;
     std::uint64_t chars_before = 0;
     std::string_view text;
+    std::uint32_t column_before = 0;
+    std::uint32_t utf16_before = 0;
+    bool cut_after = false;
+  };
+
+  // The kept part of a line: all of it, unless a long line was cut (see SourceExcerpt).
+  struct Line {
+    std::string_view text;    // without its line ending
+    std::uint32_t begin = 0;  // the file offset of text[0]
+    bool cut_before = false;
+    bool cut_after = false;
   };
 
   // Views `result`'s text or excerpts; `result` must outlive the view.
@@ -31,8 +42,8 @@ class SourceView {
   // Precondition for the queries: the offsets lie in kept text, which holds for the spans of
   // the result's diagnostics and their fixes.
   Position position(std::uint32_t offset) const;
-  // The line that contains `offset`, without its line ending, and the offset of its start.
-  std::string_view line_at(std::uint32_t offset, std::uint32_t& line_start) const;
+  // The kept part of the line that contains `offset`.
+  Line line_at(std::uint32_t offset) const;
   std::string_view slice(Span span) const;
   // The kept stretch that contains `offset`.
   const Chunk& chunk_of(std::uint32_t offset) const;
