@@ -19,7 +19,8 @@ SHARED ?= ../shared
 # some confused-word patterns need.
 BUILD_PACKAGES := g++ cmake make pkg-config libhunspell-dev hunspell-en-us hunspell-en-gb \
                   libutf8proc-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libmd4c-dev \
-                  libgtest-dev python3 python3-jsonschema pre-commit git wordnet-base patch
+                  libgtest-dev libgumbo-dev python3 python3-jsonschema pre-commit git wordnet-base \
+                  patch
 BENCH_PACKAGES := hunspell python3
 SPEED_PACKAGES := hunspell python3 libbenchmark-dev
 FUZZ_PACKAGES := clang libclang-rt-14-dev

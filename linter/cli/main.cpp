@@ -31,7 +31,7 @@ constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitUsage = 2;
 // What a directory walk picks up, for messages.
-constexpr const char* kLintableKinds = "*.txt, *.md or *.markdown";
+constexpr const char* kLintableKinds = "*.txt, *.md, *.markdown, *.html or *.htm";
 
 int list_rules(const copydesk::Registry& registry) {
   for (const auto* entry : registry.entries()) {
@@ -163,7 +163,7 @@ void add_check_options(CLI::App& app, CheckArguments& arguments) {
       ->capture_default_str();
   app.add_option("--stdin-filename", arguments.stdin_filename,
                  "Name for standard input ('-') in reports; its extension gives the syntax "
-                 "(.md, .markdown: Markdown; otherwise plain text)");
+                 "(.md, .markdown: Markdown; .html, .htm: HTML; otherwise plain text)");
   auto* fix = app.add_flag("--fix", arguments.fix,
                            "Apply the safe fixes to the files, then report what remains; with "
                            "'-', print the fixed text");
@@ -446,12 +446,13 @@ int check(CheckArguments& arguments, const copydesk::Registry& registry,
 static int run(int argc, char** argv) {
   CLI::App app{
       "copydesk: a document-quality linter for editorial pipelines.\n"
-      "Lints plain-text and Markdown articles for spelling, confused words, spacing,\n"
+      "Lints plain-text, Markdown and HTML articles for spelling, confused words, spacing,\n"
       "capitalization and article errors, with exact locations.",
       "copydesk"};
   app.footer(
       "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, configuration or "
-      "input error.\nDirectories are searched for *.txt, *.md and *.markdown (any case); '-' reads "
+      "input error.\nDirectories are searched for *.txt, *.md, *.markdown, *.html and *.htm (any "
+      "case); '-' reads "
       "standard input.\n'copydesk baseline write FILE [OPTIONS] PATHS' records the current "
       "findings in FILE for --baseline.\n'copydesk init' writes a commented starter "
       "copydesk.toml.\n--fix applies the safe fixes in place; --diff shows them as a diff.");
