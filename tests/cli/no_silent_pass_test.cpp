@@ -20,7 +20,8 @@ TEST_F(NoSilentPass, PathsWithNothingToLintAreAnError) {
   EXPECT_EQ(empty.exit_code, 2);
   EXPECT_EQ(empty.out, "");
   EXPECT_EQ(empty.err,
-            "copydesk: error: nothing to lint in 'site': no *.txt, *.md, *.markdown, *.html or *.htm files there "
+            "copydesk: error: nothing to lint in 'site': no *.txt, *.md, *.markdown, *.html or "
+            "*.htm files there "
             "(--allow-no-files exits 0 in this case)\n");
   const Outcome allowed = run("--allow-no-files site");
   EXPECT_EQ(allowed.exit_code, 0);
