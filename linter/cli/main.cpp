@@ -18,6 +18,7 @@
 #include "copydesk/engine.hpp"
 #include "copydesk/fixer.hpp"
 #include "copydesk/formatter.hpp"
+#include "copydesk/git_ignore.hpp"
 #include "copydesk/input.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/safe_write.hpp"
@@ -97,6 +98,7 @@ struct CheckArguments {
   unsigned jobs = 0;
   bool force_exclude = false;
   bool allow_no_files = false;
+  bool no_gitignore = false;
   bool show_rules = false;
   bool fix = false;
   bool diff = false;
@@ -126,6 +128,8 @@ void add_check_options(CLI::App& app, CheckArguments& arguments) {
                "Skip files excluded by the configuration even when named on the command line");
   app.add_flag("--allow-no-files", arguments.allow_no_files,
                "Exit 0 when the paths hold nothing to lint (by default: a message and exit 2)");
+  app.add_flag("--no-gitignore", arguments.no_gitignore,
+               "Also lint files that git ignores when walking a directory of a work tree");
   app.add_option("--words", arguments.settings.word_files,
                  "A file of accepted words, one per line (may be repeated)")
       ->allow_extra_args(false)
@@ -417,10 +421,14 @@ int check(CheckArguments& arguments, const copydesk::Registry& registry,
     // the way stops the run with nothing reported.
     // `found` counts inputs met, whether linted or deliberately skipped (excluded, word lists).
     std::size_t found = 0;
+    const copydesk::GitIgnored git_ignored(arguments.no_gitignore ? std::vector<std::string>{}
+                                                                  : arguments.paths);
     const copydesk::InputSource inputs = [&](const copydesk::InputSink& lint) {
       copydesk::walk_inputs(
           arguments.paths,
-          [&](const std::filesystem::path& file) { return workspace.walks_into(file); },
+          [&](const std::filesystem::path& file) {
+            return workspace.walks_into(file) && !git_ignored.ignored(file);
+          },
           arguments.stdin_filename,
           [&](copydesk::Input&& input) {
             ++found;
