@@ -16,10 +16,15 @@ SHARED ?= ../shared
 # official schema with python3-jsonschema and XML output with python3's xml.etree; the hook test
 # runs the real `pre-commit try-repo` in a temporary git repository; the --diff tests apply
 # the diff with `patch`. WordNet (wordnet-base) gives the build the noun and adjective lists
-# some confused-word patterns need.
+# some confused-word patterns need. Every English Hunspell dictionary Debian packages is
+# installed, so that the tests run --lang with each.
 BUILD_PACKAGES := g++ cmake make pkg-config libhunspell-dev hunspell-en-us hunspell-en-gb \
+                  hunspell-en-au hunspell-en-ca hunspell-en-za \
                   libutf8proc-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libmd4c-dev \
-                  libgtest-dev python3 python3-jsonschema pre-commit git wordnet-base patch
+                  libgtest-dev libgumbo-dev python3 python3-jsonschema pre-commit git wordnet-base \
+                  patch
+# `make deb`: dpkg-shlibdeps (dpkg-dev) fills in the library Depends, help2man the man page.
+DEB_PACKAGES := dpkg-dev help2man
 BENCH_PACKAGES := hunspell python3
 SPEED_PACKAGES := hunspell python3 libbenchmark-dev
 FUZZ_PACKAGES := clang libclang-rt-14-dev
@@ -46,7 +51,7 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: all deps build install run test test-release test-asan lint-deps format-check tidy fuzz accuracy \
+.PHONY: all deps build install deb deb-check run test test-release test-asan lint-deps format-check tidy fuzz accuracy \
         bench model clean
 
 all: build
@@ -64,6 +69,22 @@ build: deps $(BUILD_DIR)/CMakeCache.txt
 PREFIX ?= /usr/local
 install: build
 	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+
+# The Debian package, copydesk_<version>_<arch>.deb, in the project root: what writers install
+# instead of building (see cmake/packaging.cmake). Configures again so that a build directory
+# made before help2man was installed picks it up.
+deb: deps
+	$(call ensure_packages,$(DEB_PACKAGES))
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+	cd $(BUILD_DIR) && cpack -G DEB
+	cp $(BUILD_DIR)/copydesk_*.deb .
+
+# Installs the package into a fresh Debian 12 root (a chroot without compiler or build
+# packages) and blocks a commit through the pre-commit hook there. Needs root and the network
+# (apt); slow: see tests/package/fresh-install-check.
+deb-check: deb
+	tests/package/fresh-install-check copydesk_*.deb
 
 # Lints the sample articles (or FILES=...). Findings are the point here, so exit code 1 is fine.
 run: build

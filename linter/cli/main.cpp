@@ -18,6 +18,7 @@
 #include "copydesk/engine.hpp"
 #include "copydesk/fixer.hpp"
 #include "copydesk/formatter.hpp"
+#include "copydesk/git_ignore.hpp"
 #include "copydesk/input.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/safe_write.hpp"
@@ -30,6 +31,8 @@ namespace {
 constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitUsage = 2;
+// What a directory walk picks up, for messages.
+constexpr const char* kLintableKinds = "*.txt, *.md, *.markdown, *.html or *.htm";
 
 int list_rules(const copydesk::Registry& registry) {
   for (const auto* entry : registry.entries()) {
@@ -100,6 +103,8 @@ struct CheckArguments {
   long long max_warnings = -1;
   unsigned jobs = 0;
   bool force_exclude = false;
+  bool allow_no_files = false;
+  bool no_gitignore = false;
   bool show_rules = false;
   bool fix = false;
   bool diff = false;
@@ -127,6 +132,10 @@ void add_check_options(CLI::App& app, CheckArguments& arguments) {
                  "Show the effective configuration for this file and exit");
   app.add_flag("--force-exclude", arguments.force_exclude,
                "Skip files excluded by the configuration even when named on the command line");
+  app.add_flag("--allow-no-files", arguments.allow_no_files,
+               "Exit 0 when the paths hold nothing to lint (by default: a message and exit 2)");
+  app.add_flag("--no-gitignore", arguments.no_gitignore,
+               "Also lint files that git ignores when walking a directory of a work tree");
   app.add_option("--words", arguments.settings.word_files,
                  "A file of accepted words, one per line (may be repeated)")
       ->allow_extra_args(false)
@@ -164,7 +173,7 @@ void add_check_options(CLI::App& app, CheckArguments& arguments) {
       ->capture_default_str();
   app.add_option("--stdin-filename", arguments.stdin_filename,
                  "Name for standard input ('-') in reports; its extension gives the syntax "
-                 "(.md, .markdown: Markdown; otherwise plain text)");
+                 "(.md, .markdown: Markdown; .html, .htm: HTML; otherwise plain text)");
   auto* fix = app.add_flag("--fix", arguments.fix,
                            "Apply the safe fixes to the files, then report what remains; with "
                            "'-', print the fixed text");
@@ -259,11 +268,12 @@ int report(const CheckArguments& arguments, const copydesk::Registry& registry,
   if (!load_baseline(arguments, baseline)) return kExitUsage;
   const auto formatter = make_report_formatter(arguments, registry);
   copydesk::Summary summary;
+  if (baseline) summary.baseline_hidden = 0;
   bool begun = false;
   copydesk::lint_all(inputs, arguments.jobs, [&](copydesk::FileResult&& result) {
     if (!begun) formatter->begin();  // not before the configuration is known to be sound
     begun = true;
-    if (baseline) baseline->suppress(result);
+    if (baseline) *summary.baseline_hidden += baseline->suppress(result);
     copydesk::count_into(summary, result);
     report_input_error(result);
     formatter->file(result);
@@ -354,6 +364,17 @@ int fix(const CheckArguments& arguments, const copydesk::Registry& registry,
   return exit_code(summary, arguments);
 }
 
+// A gate pointed at a folder of files it does not read (HTML, MDX) must not pass forever:
+// true, having said so, when the walk found nothing and --allow-no-files was not given.
+bool found_nothing(std::size_t found, const CheckArguments& arguments) {
+  if (found > 0 || arguments.allow_no_files) return false;
+  std::cerr << "copydesk: error: nothing to lint in";
+  for (const auto& path : arguments.paths) std::cerr << " '" << path << "'";
+  std::cerr << ": no " << kLintableKinds
+            << " files there (--allow-no-files exits 0 in this case)\n";
+  return true;
+}
+
 // `check` and `baseline write` (when `baseline_out` is set): flags -> Workspace -> inputs.
 int check(CheckArguments& arguments, const copydesk::Registry& registry,
           const std::string& baseline_out, const copydesk::WriteOptions& write_options) {
@@ -396,21 +417,29 @@ int check(CheckArguments& arguments, const copydesk::Registry& registry,
     // Files are linted as the walk finds them, each with the engine its configuration gives;
     // lint_all hands out no result before the walk has ended, so a broken configuration met on
     // the way stops the run with nothing reported.
+    // `found` counts inputs met, whether linted or deliberately skipped (excluded, word lists).
+    std::size_t found = 0;
+    const copydesk::GitIgnored git_ignored(arguments.no_gitignore ? std::vector<std::string>{}
+                                                                  : arguments.paths);
     const copydesk::InputSource inputs = [&](const copydesk::InputSink& lint) {
       copydesk::walk_inputs(
           arguments.paths,
-          [&](const std::filesystem::path& file) { return workspace.walks_into(file); },
+          [&](const std::filesystem::path& file) {
+            return workspace.walks_into(file) && !git_ignored.ignored(file);
+          },
           arguments.stdin_filename,
           [&](copydesk::Input&& input) {
+            ++found;
+            if (workspace.word_list(input)) return;
             if (arguments.force_exclude && workspace.excluded(input)) return;
             lint(std::move(input), workspace.engine_for(input));
           });
     };
-    if (!baseline_out.empty()) {
-      return write_baseline(baseline_out, inputs, arguments.jobs, write_options);
-    }
-    if (arguments.fix || arguments.diff) return fix(arguments, registry, inputs);
-    return report(arguments, registry, inputs);
+    const int status = !baseline_out.empty()
+                           ? write_baseline(baseline_out, inputs, arguments.jobs, write_options)
+                       : arguments.fix || arguments.diff ? fix(arguments, registry, inputs)
+                                                         : report(arguments, registry, inputs);
+    return found_nothing(found, arguments) ? kExitUsage : status;
   } catch (const copydesk::ConfigError& error) {
     // Exit code 2 for a broken configuration, nothing reported, whatever else the run would do.
     std::cerr << "copydesk: " << error.what() << '\n';
@@ -424,12 +453,13 @@ int check(CheckArguments& arguments, const copydesk::Registry& registry,
 static int run(int argc, char** argv) {
   CLI::App app{
       "copydesk: a document-quality linter for editorial pipelines.\n"
-      "Lints plain-text and Markdown articles for spelling, confused words, spacing,\n"
+      "Lints plain-text, Markdown and HTML articles for spelling, confused words, spacing,\n"
       "capitalization and article errors, with exact locations.",
       "copydesk"};
   app.footer(
       "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, configuration or "
-      "input error.\nDirectories are searched for *.txt, *.md and *.markdown (any case); '-' reads "
+      "input error.\nDirectories are searched for *.txt, *.md, *.markdown, *.html and *.htm (any "
+      "case); '-' reads "
       "standard input.\n'copydesk baseline write FILE [OPTIONS] PATHS' records the current "
       "findings in FILE for --baseline.\n'copydesk init' writes a commented starter "
       "copydesk.toml.\n--fix applies the safe fixes in place; --diff shows them as a diff.");

@@ -465,6 +465,21 @@ bool ProjectConfig::excluded(const fs::path& file) const {
   return relative && any_matches(exclude, *relative);
 }
 
+bool ProjectConfig::names_word_list(const fs::path& file) const {
+  std::vector<const fs::path*> lists;
+  const auto add = [&](const ConfigLayer& layer) {
+    for (const auto& path : layer.accept_files) lists.push_back(&path);
+    for (const auto& path : layer.reject_files) lists.push_back(&path);
+  };
+  add(settings);
+  for (const auto& entry : overrides) add(entry.settings);
+  // Names first: most walks meet no file named like a word list, and then need no system call.
+  const fs::path name = file.filename();
+  return std::any_of(lists.begin(), lists.end(), [&](const fs::path* list) {
+    return list->filename() == name && absolute_normal(*list) == absolute_normal(file);
+  });
+}
+
 std::vector<std::size_t> ProjectConfig::overrides_for(const fs::path& file) const {
   std::vector<std::size_t> matching;
   const auto relative = relative_inside(directory, file);

@@ -63,6 +63,19 @@ std::vector<std::string> available_dictionaries() {
   return {names.begin(), names.end()};
 }
 
+namespace {
+
+// Debian names a language's Hunspell dictionary hunspell-<language>, lowercase, '-' for '_'.
+std::string debian_package_hint(std::string_view language) {
+  std::string package = "hunspell-";
+  for (const char c : language) {
+    package.push_back(c == '_' ? '-' : static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+  }
+  return "; on Debian, if it is packaged: apt-get install " + package;
+}
+
+}  // namespace
+
 SpellChecker::SpellChecker(std::string language, SuggestionMode mode)
     : language_(std::move(language)), mode_(mode), id_(next_checker_id++) {
   for (const auto& directory : dictionary_directories()) {
@@ -79,7 +92,7 @@ SpellChecker::SpellChecker(std::string language, SuggestionMode mode)
   const auto names = available_dictionaries();
   if (names.empty()) message += "none (install hunspell-en-us)";
   for (std::size_t i = 0; i < names.size(); ++i) message += (i ? ", " : "") + names[i];
-  throw std::runtime_error(message);
+  throw std::runtime_error(message + debian_package_hint(language_));
 }
 
 SpellChecker::~SpellChecker() {

@@ -92,12 +92,14 @@ class DirectoryWalk {
 
 Syntax syntax_of(const fs::path& path) {
   const std::string extension = lowercase_extension(path);
+  if (extension == ".html" || extension == ".htm") return Syntax::Html;
   return extension == ".md" || extension == ".markdown" ? Syntax::Markdown : Syntax::Text;
 }
 
 bool lintable_by_default(const fs::path& path) {
   const std::string extension = lowercase_extension(path);
-  return extension == ".txt" || extension == ".md" || extension == ".markdown";
+  return extension == ".txt" || extension == ".md" || extension == ".markdown" ||
+         extension == ".html" || extension == ".htm";
 }
 
 void walk_inputs(const std::vector<std::string>& paths,

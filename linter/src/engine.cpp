@@ -5,6 +5,7 @@
 
 #include "copydesk/data_lists.hpp"
 #include "copydesk/document.hpp"
+#include "copydesk/html.hpp"
 #include "copydesk/markdown.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/suppression.hpp"
@@ -185,10 +186,10 @@ FileResult Engine::lint_text(std::string path, std::string text, Syntax syntax) 
     result.error = "invalid UTF-8 at byte " + std::to_string(*bad);
     return result;
   }
-  if (syntax == Syntax::Markdown) {
+  if (syntax != Syntax::Text) {
     // The rules read the prose view (its HTML comments, and so the directives, are left out);
     // findings are moved back into the source, which reports show.
-    ProseView prose = markdown_prose(text);
+    ProseView prose = syntax == Syntax::Html ? html_prose(text) : markdown_prose(text);
     const Suppressions suppressions(text, DirectiveSyntax::Comments, prose.code);
     check(path, prose.text, prose.block_starts, result.diagnostics);
     map_to_source(result.diagnostics, prose, text);

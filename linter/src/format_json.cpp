@@ -75,12 +75,13 @@ class JsonFormatter : public Formatter {
     first_ = false;
   }
   void end(const Summary& summary) override {
-    const Json totals{{"files", summary.files},
-                      {"files_with_errors", summary.files_with_errors},
-                      {"diagnostics", summary.diagnostics()},
-                      {"errors", summary.errors},
-                      {"warnings", summary.warnings},
-                      {"infos", summary.infos}};
+    Json totals{{"files", summary.files},
+                {"files_with_errors", summary.files_with_errors},
+                {"diagnostics", summary.diagnostics()},
+                {"errors", summary.errors},
+                {"warnings", summary.warnings},
+                {"infos", summary.infos}};
+    if (summary.baseline_hidden) totals["baseline_hidden"] = *summary.baseline_hidden;
     out_ << (first_ ? "" : "\n") << "], \"summary\": " << dump(totals) << "}\n";
   }
 
@@ -94,6 +95,7 @@ class JsonLinesFormatter : public Formatter {
  public:
   explicit JsonLinesFormatter(std::ostream& out) : out_(out) {}
   void file(const FileResult& result) override {
+    if (result.error) write_error(result);
     if (result.diagnostics.empty()) return;
     const SourceView source(result);
     lines_.clear();
@@ -108,6 +110,17 @@ class JsonLinesFormatter : public Formatter {
   }
 
  private:
+  // An input that could not be linted is a record of its own, so that a consumer of the stream
+  // tells "no findings" from "not read": {"path":..., "error":..., "skipped":...}.
+  void write_error(const FileResult& result) {
+    lines_.assign("{\"path\":");
+    append_string(lines_, result.path);
+    lines_ += ",\"error\":";
+    append_string(lines_, *result.error);
+    lines_ += result.skipped ? ",\"skipped\":true}\n" : ",\"skipped\":false}\n";
+    out_ << lines_;
+  }
+
   std::ostream& out_;
   std::string lines_;  // kept between files for its capacity
 };

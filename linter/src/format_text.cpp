@@ -115,12 +115,16 @@ class TextFormatter : public Formatter {
   }
 
   void end(const Summary& summary) override {
-    if (summary.diagnostics() == 0) return;
+    const std::size_t hidden = summary.baseline_hidden.value_or(0);
+    if (summary.diagnostics() == 0 && hidden == 0) return;
     out_ << summary.diagnostics() << (summary.diagnostics() == 1 ? " problem" : " problems")
          << " (" << summary.errors << (summary.errors == 1 ? " error, " : " errors, ")
          << summary.warnings << (summary.warnings == 1 ? " warning, " : " warnings, ")
          << summary.infos << (summary.infos == 1 ? " info" : " infos") << ") in "
-         << summary.files << (summary.files == 1 ? " file" : " files") << '\n';
+         << summary.files << (summary.files == 1 ? " file" : " files");
+    // A baseline that hides findings must say so, or a gate looks cleaner than the text is.
+    if (hidden > 0) out_ << "; " << hidden << " hidden by the baseline";
+    out_ << '\n';
   }
 
  private:

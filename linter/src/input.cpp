@@ -371,10 +371,10 @@ FileResult lint_input(const Engine& engine, const Input& input) {
     if (failed.error) return failed;
   } else {
     // md4c needs the whole of a Markdown file; other large regular files are streamed.
-    const FileRead read = read_file(input.path, text,
-                                    syntax_of(input.path) == Syntax::Markdown
-                                        ? std::numeric_limits<std::size_t>::max()
-                                        : kWholeBytes);
+    const FileRead read =
+        read_file(input.path, text,
+                  syntax_of(input.path) != Syntax::Text ? std::numeric_limits<std::size_t>::max()
+                                                        : kWholeBytes);
     if (read == FileRead::Directory || read == FileRead::ReadError) {
       failed.error = read == FileRead::Directory ? "is a directory" : "read error";
       return failed;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "byte_kinds.hpp"
 #include "copydesk/text.hpp"
 
 namespace copydesk {
@@ -60,15 +61,6 @@ std::optional<SentenceStart> block_kind(MD_BLOCKTYPE type) {
   }
 }
 
-// What a source byte is to the prose view.
-enum class ByteKind : std::uint8_t {
-  Hidden,       // markup, code...: left out unless whitespace
-  Separating,   // hidden, and between two pieces of prose that it keeps apart (a block boundary,
-                // a tag, a code span): leaves a placeholder should no whitespace stay there
-  Prose,        // copied
-  Placeholder,  // kNonProsePlaceholder in the view
-};
-
 class ProseBuilder {
  public:
   explicit ProseBuilder(std::string_view source)
@@ -102,7 +94,7 @@ class ProseBuilder {
     if (md_parse(body.data(), static_cast<MD_SIZE>(body.size()), &parser, this) != 0) {
       throw std::runtime_error("the Markdown parser failed");
     }
-    compact();
+    compact_prose(source_, kinds_, view_);
     return std::move(view_);
   }
 
@@ -245,43 +237,6 @@ class ProseBuilder {
     separated_ = false;
     std::fill(kinds_.begin() + offset, kinds_.begin() + offset + size, kind);
     kept_end_ = std::max(kept_end_, offset + size);
-  }
-
-  // Writes the view from the byte kinds: prose and placeholders, the whitespace of what is
-  // hidden, a placeholder for separating markup between two non-blanks; block starts move
-  // from source offsets to the view's.
-  void compact() {
-    std::string& text = view_.text;
-    text.reserve(source_.size());
-    std::size_t dropped = std::string_view::npos;  // the first byte of the run left out
-    bool separating = false;
-    for (std::size_t i = 0; i < source_.size(); ++i) {
-      const ByteKind kind = kinds_[i];
-      char c = source_[i];
-      if (kind == ByteKind::Placeholder) {
-        c = kNonProsePlaceholder;
-      } else if (kind != ByteKind::Prose && !is_ascii_blank(c)) {
-        if (dropped == std::string_view::npos) dropped = i;
-        separating = separating || kind == ByteKind::Separating;
-        continue;
-      }
-      if (dropped != std::string_view::npos) {
-        if (separating && !text.empty() && !is_ascii_blank(text.back()) &&
-            text.back() != kNonProsePlaceholder && !is_ascii_blank(c)) {
-          view_.map.add(static_cast<std::uint32_t>(text.size()),
-                        static_cast<std::uint32_t>(dropped));
-          text.push_back(kNonProsePlaceholder);
-        }
-        dropped = std::string_view::npos;
-        separating = false;
-      }
-      view_.map.add(static_cast<std::uint32_t>(text.size()), static_cast<std::uint32_t>(i));
-      text.push_back(c);
-    }
-    const auto prose_size = static_cast<std::uint32_t>(text.size());
-    for (BlockStart& start : view_.block_starts) {
-      start.offset = view_.map.prose_offset(start.offset, prose_size);
-    }
   }
 
   // A paragraph that opens with emphasis names a term, as a list item does ("**version:** must

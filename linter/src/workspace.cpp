@@ -145,7 +145,13 @@ Resolution Workspace::resolve(const Input& input) {
 bool Workspace::walks_into(const fs::path& file) {
   const ProjectConfig* config = config_for_file(file);
   if (config == nullptr) return lintable_by_default(file);
-  return config->walks_into(file);
+  return config->walks_into(file) && !config->names_word_list(file);
+}
+
+bool Workspace::word_list(const Input& input) {
+  if (input.path.empty()) return false;
+  const ProjectConfig* config = config_for(input);
+  return config != nullptr && config->names_word_list(input.path);
 }
 
 bool Workspace::excluded(const Input& input) {

@@ -61,7 +61,8 @@ TEST_F(PreCommitHook, FailsOnAnArticleWithErrorsAndShowsTheFindings) {
                          "[wrong-indefinite-article]"),
             std::string::npos)
       << output_;
-  EXPECT_NE(output_.find("2 problems (2 errors, 0 warnings, 0 infos) in 2 files"), std::string::npos)
+  EXPECT_NE(output_.find("2 problems (2 errors, 0 warnings, 0 infos) in 2 files"),
+            std::string::npos)
       << output_;
 }
 
@@ -96,6 +97,55 @@ TEST_F(PreCommitHook, FixHookFailsOnFindingsItCannotFix) {
   EXPECT_NE(output_.find("[misspelled-word]"), std::string::npos) << output_;
   EXPECT_EQ(output_.find("files were modified by this hook"), std::string::npos) << output_;
   EXPECT_EQ(read_file(dir_ / "repo/typo.txt"), "He wrote teh report.\n");
+}
+
+TEST_F(PreCommitHook, LintsArticlesWhateverTheCaseOfTheirExtension) {
+  file("repo/news/LOUD.MD", "# Storm\n\nThe storm hit a exposed coast.\n");
+  ASSERT_EQ(shell("git add -A"), 0) << output_;
+  EXPECT_EQ(try_repo("news/LOUD.MD"), 1) << output_;
+  EXPECT_NE(output_.find("news/LOUD.MD:3:15: error: Use `an` before `exposed`."), std::string::npos)
+      << output_;
+}
+
+// A desk's own .pre-commit-config.yaml with `args`, run by `pre-commit run`: pre-commit replaces
+// the hook's args with the user's, which must not drop the flags the hook depends on. The hook
+// repository is a commit of this tree's .pre-commit-hooks.yaml, since `run` clones a revision.
+class PreCommitUserArgs : public PreCommitHook {
+ protected:
+  void SetUp() override {
+    PreCommitHook::SetUp();
+    file("hooks/.pre-commit-hooks.yaml",
+         read_file(std::filesystem::path(COPYDESK_SOURCE_DIR) / ".pre-commit-hooks.yaml"));
+    const std::string hooks = (dir_ / "hooks").string();
+    ASSERT_EQ(shell("cd '" + hooks + "' && git init -q . && git add -A && git -c user.name=t " +
+                    "-c user.email=t@example.com commit -q -m hooks && git rev-parse HEAD"),
+              0)
+        << output_;
+    const std::string rev = output_.substr(0, 40);
+    file("repo/.pre-commit-config.yaml", "repos:\n  - repo: " + hooks + "\n    rev: " + rev +
+                                             "\n    hooks:\n      - id: copydesk\n"
+                                             "        args: [--lang, en_GB, --fail-on, warning]\n");
+    file("repo/copydesk.toml", "[files]\nexclude = [\"drafts\"]\n");
+    file("repo/drafts/half-done.txt", "teh draft is not ready. it has a error.\n");
+    file("repo/colour.txt", "The council chose a new colour for the ferries.\n");
+    ASSERT_EQ(shell("git add -A"), 0) << output_;
+  }
+};
+
+TEST_F(PreCommitUserArgs, KeepTheConfiguredExcludes) {
+  EXPECT_EQ(shell("pre-commit run copydesk --files drafts/half-done.txt clean.md"), 0) << output_;
+  EXPECT_NE(output_.find("Passed"), std::string::npos) << output_;
+  EXPECT_EQ(output_.find("half-done.txt:"), std::string::npos) << output_;
+}
+
+TEST_F(PreCommitUserArgs, ApplyTheUsersOptions) {
+  // en_GB from the user's args: "colour" passes, the American "color" is named as such.
+  EXPECT_EQ(shell("pre-commit run copydesk --files colour.txt"), 0) << output_;
+  file("repo/color.txt", "The council chose a new color for the ferries.\n");
+  ASSERT_EQ(shell("git add -A"), 0) << output_;
+  EXPECT_EQ(shell("pre-commit run copydesk --files color.txt"), 1) << output_;
+  EXPECT_NE(output_.find("color.txt:1:25:"), std::string::npos) << output_;
+  EXPECT_NE(output_.find("American spelling"), std::string::npos) << output_;
 }
 
 }  // namespace

@@ -455,7 +455,8 @@ TEST_F(ConfigFiles, WithoutIncludeAWalkTakesTheDefaultTypes) {
   Workspace workspace(Registry::builtin(), {});
   EXPECT_TRUE(workspace.walks_into(dir_ / "a.txt"));
   EXPECT_TRUE(workspace.walks_into(dir_ / "a.markdown"));
-  EXPECT_FALSE(workspace.walks_into(dir_ / "a.html"));
+  EXPECT_TRUE(workspace.walks_into(dir_ / "a.HTM"));
+  EXPECT_FALSE(workspace.walks_into(dir_ / "a.mdx"));
   EXPECT_FALSE(workspace.walks_into(dir_ / "drafts/a.txt"));
 }
 

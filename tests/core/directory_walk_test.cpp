@@ -33,7 +33,7 @@ TEST_F(DirectoryWalk, FilesComeInTheByteOrderOfTheirPaths) {
   // '0' after it; capitals before small letters; bytes of UTF-8 after ASCII.
   for (const char* name : {"a.txt", "a/b.txt", "a/c/d.md", "a-b.txt", "a0.txt", "a.b/c.txt",
                            "A.txt", "Z/y.txt", "\xC3\xBC.txt", "b/a.markdown", "b.txt", "ab/x.txt",
-                           "a/.hidden.txt", ".hidden/x.txt", "a/skipped.html"}) {
+                           "a/.hidden.txt", ".hidden/x.txt", "a/skipped.mdx"}) {
     file(std::string("tree/") + name, "Text.\n");
   }
   const std::vector<std::string> found = walked({(dir_ / "tree").string()});

@@ -66,6 +66,9 @@ struct ProjectConfig {
   // *.txt, *.md and *.markdown) and not `exclude`.
   bool walks_into(const std::filesystem::path& file) const;
   bool excluded(const std::filesystem::path& file) const;
+  // Whether `file` is one of the word lists it names (accept-files, reject-files, at the top
+  // level or in an override): data for the rules, never an article to lint.
+  bool names_word_list(const std::filesystem::path& file) const;
   // Indexes of the overrides whose globs match `file`, in file order.
   std::vector<std::size_t> overrides_for(const std::filesystem::path& file) const;
 };

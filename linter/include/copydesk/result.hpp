@@ -44,6 +44,8 @@ struct Summary {
   std::size_t errors = 0;
   std::size_t warnings = 0;
   std::size_t infos = 0;
+  // Findings that --baseline hid; empty when the run had no baseline.
+  std::optional<std::size_t> baseline_hidden;
   std::size_t diagnostics() const { return errors + warnings + infos; }
 };
 

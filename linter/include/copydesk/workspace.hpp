@@ -55,6 +55,9 @@ class Workspace {
   bool walks_into(const std::filesystem::path& file);
   // A file named on the command line that its configuration excludes (for --force-exclude).
   bool excluded(const Input& input);
+  // A file its configuration names as a word list: never linted, even when named (pre-commit
+  // passes a staged house/names.txt as it passes any *.txt).
+  bool word_list(const Input& input);
   // The engine for `input`, built the first time its configuration is met. Throws ConfigError.
   const Engine& engine_for(const Input& input);
 
