@@ -15,11 +15,13 @@ SHARED ?= ../shared
 # Debian packages: to build, to test, to benchmark. The tests check SARIF output against the
 # official schema with python3-jsonschema and XML output with python3's xml.etree; the hook test
 # runs the real `pre-commit try-repo` in a temporary git repository; the --diff tests apply
-# the diff with `patch`. WordNet (wordnet-base) gives the build the noun and adjective lists
+# the diff with `patch`; the language server's editor test drives a headless Neovim (`neovim`).
+# WordNet (wordnet-base) gives the build the noun and adjective lists
 # some confused-word patterns need.
 BUILD_PACKAGES := g++ cmake make pkg-config libhunspell-dev hunspell-en-us hunspell-en-gb \
                   libutf8proc-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libmd4c-dev \
-                  libgtest-dev python3 python3-jsonschema pre-commit git wordnet-base patch
+                  libgtest-dev python3 python3-jsonschema pre-commit git wordnet-base patch \
+                  neovim
 BENCH_PACKAGES := hunspell python3
 SPEED_PACKAGES := hunspell python3 libbenchmark-dev
 FUZZ_PACKAGES := clang libclang-rt-14-dev
