@@ -10,7 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "copydesk/errors.hpp"
 #include "copydesk/lsp/framing.hpp"
 #include "copydesk/lsp/server.hpp"
 #include "copydesk/lsp/text_document.hpp"
@@ -101,6 +100,7 @@ class Server {
   void register_watchers();
   void open(const Json& params);
   void change(const Json& params);
+  void saved(const Json& params);
   Json pull_diagnostics(const Json& params);
   Json code_actions_for(const Json& params);
 
@@ -266,6 +266,7 @@ void Server::notification(const std::string& method, const Json& params) {
       documents_.erase(uri);
       notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", Json::array()}});
     }
+    if (method == "textDocument/didSave") saved(params);
     if (method == "workspace/didChangeWatchedFiles") {
       rebuild_workspace();
       relint_all();
@@ -299,7 +300,7 @@ Json Server::initialize(const Json& params) {
   phase_ = Phase::Running;
   return {{"capabilities",
            {{"positionEncoding", encoding_ == PositionEncoding::Utf8 ? "utf-8" : "utf-16"},
-            {"textDocumentSync", {{"openClose", true}, {"change", 2}}},
+            {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", true}}},
             {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
             {"diagnosticProvider",
              {{"identifier", "copydesk"},
@@ -386,6 +387,14 @@ void Server::change(const Json& params) {
   changed.to_publish = true;
 }
 
+// A copydesk.toml saved from the editor: reloaded even where the client watches no files.
+void Server::saved(const Json& params) {
+  const std::string uri = params.at("textDocument").at("uri");
+  if (path_of(uri).filename() != "copydesk.toml") return;
+  rebuild_workspace();
+  relint_all();
+}
+
 OpenDocument& Server::document(const Json& params) {
   const std::string uri = params.at("textDocument").at("uri");
   const auto found = documents_.find(uri);
@@ -408,8 +417,9 @@ const FileResult& Server::lint(OpenDocument& open_document) {
     const Engine& engine = workspace_->engine_for(input);
     open_document.result =
         engine.lint_text(input.display_path, open_document.text.text(), open_document.syntax);
-  } catch (const ConfigError& error) {
-    // Shown where the writer looks: a broken configuration is a finding on the document.
+  } catch (const std::exception& error) {
+    // Shown where the writer looks: a broken configuration (or a dictionary that cannot be
+    // loaded) is a finding on the document, and the server goes on.
     FileResult failed;
     failed.path = input.display_path;
     failed.error = error.what();

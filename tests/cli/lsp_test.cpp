@@ -54,7 +54,7 @@ TEST_F(LspTest, InitializeAnswersCapabilitiesAndServerInfo) {
   EXPECT_EQ(result["serverInfo"]["name"], "copydesk");
   EXPECT_EQ(result["capabilities"]["positionEncoding"], "utf-16");
   EXPECT_EQ(result["capabilities"]["textDocumentSync"],
-            Json::parse(R"({"openClose": true, "change": 2})"));
+            Json::parse(R"({"openClose": true, "change": 2, "save": true})"));
   EXPECT_EQ(result["capabilities"]["codeActionProvider"]["codeActionKinds"],
             Json::array({"quickfix"}));
   EXPECT_EQ(result["capabilities"]["diagnosticProvider"]["interFileDependencies"], false);
@@ -295,6 +295,11 @@ TEST_F(LspTest, ReloadsTheConfigurationWhenItChanges) {
       "workspace/didChangeWatchedFiles",
       {{"changes", {{{"uri", "file://" + (dir_ / "copydesk.toml").string()}, {"type", 1}}}}});
   EXPECT_EQ(client.published(uri("a.txt"))["diagnostics"], Json::array());
+  // Saved from the editor: reloaded without a watched-files notification.
+  file("copydesk.toml", "[words]\naccept = []\n");
+  client.notify("textDocument/didSave",
+                {{"textDocument", {{"uri", "file://" + (dir_ / "copydesk.toml").string()}}}});
+  EXPECT_EQ(client.published(uri("a.txt"))["diagnostics"].size(), 1u);
   // A broken file is shown on the document, not a crash.
   file("copydesk.toml", "[words\n");
   client.notify(
@@ -378,6 +383,16 @@ TEST_F(LspTest, WrongTypesAreInvalidParamsOrIgnored) {
       client.request("textDocument/diagnostic", {{"textDocument", {{"uri", uri("a.txt")}}}});
   EXPECT_EQ(codes_and_ranges(pulled["result"]["items"]),
             Json::array({{"wrong-indefinite-article", range(0, 7, 8)}}));
+  EXPECT_EQ(client.stop(), 0);
+}
+
+TEST_F(LspTest, DeeplyNestedJsonIsAnInvalidRequestNotAStackOverflow) {
+  LspClient client(dir_);
+  const std::size_t depth = 200000;
+  const std::string body = std::string(depth, '[') + std::string(depth, ']');
+  client.send_raw("Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+  EXPECT_EQ(client.take([](const Json&) { return true; })["error"]["code"], -32600);
+  client.initialize();
   EXPECT_EQ(client.stop(), 0);
 }
 
