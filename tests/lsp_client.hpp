@@ -174,8 +174,9 @@ class LspClient {
   }
 
   // initialize and initialized, with `capabilities` and `options`; the initialize result.
-  Json initialize(Json capabilities = Json::object(), Json options = nullptr) {
-    Json params = {{"processId", nullptr}, {"rootUri", nullptr}, {"capabilities", capabilities}};
+  Json initialize(Json capabilities = Json::object(), Json options = nullptr,
+                  Json root_uri = nullptr) {
+    Json params = {{"processId", nullptr}, {"rootUri", root_uri}, {"capabilities", capabilities}};
     if (!options.is_null()) params["initializationOptions"] = options;
     Json result = request("initialize", params)["result"];
     notify("initialized", Json::object());

@@ -103,6 +103,15 @@ class Server {
   void saved(const Json& params);
   Json pull_diagnostics(const Json& params);
   Json code_actions_for(const Json& params);
+  std::vector<const Diagnostic*> diagnostics_in(const OpenDocument& open_document,
+                                                const Json& range) const;
+  void locate_config(const OpenDocument& open_document, ActionContext& context) const;
+  // The byte offset of an LSP position object in `text`.
+  std::uint32_t offset_in(const TextDocument& text, const Json& position) const {
+    return text.offset_of({.line = position.at("line").get<std::uint32_t>(),
+                           .character = position.at("character").get<std::uint32_t>()},
+                          encoding_);
+  }
 
   OpenDocument& document(const Json& params);
   const FileResult& lint(OpenDocument& document);
@@ -374,12 +383,7 @@ void Server::change(const Json& params) {
       continue;
     }
     const Json& range = change["range"];
-    const auto offset = [&](const Json& position) {
-      return text.offset_of({.line = position.at("line").get<std::uint32_t>(),
-                             .character = position.at("character").get<std::uint32_t>()},
-                            encoding_);
-    };
-    text.replace(offset(range.at("start")), offset(range.at("end")), replacement);
+    text.replace(offset_in(text, range.at("start")), offset_in(text, range.at("end")), replacement);
   }
   changed.text = std::move(text);
   changed.version = params.at("textDocument").value("version", Json());
@@ -466,6 +470,37 @@ Json Server::pull_diagnostics(const Json& params) {
   return {{"kind", "full"}, {"items", diagnostics_of(document(params))}};
 }
 
+// The findings whose span meets `range` (an LSP range; touching counts, as for a cursor).
+std::vector<const Diagnostic*> Server::diagnostics_in(const OpenDocument& open_document,
+                                                      const Json& range) const {
+  const std::uint32_t begin = offset_in(open_document.text, range.at("start"));
+  const std::uint32_t end = offset_in(open_document.text, range.at("end"));
+  std::vector<const Diagnostic*> touched;
+  for (const Diagnostic& diagnostic : open_document.result->diagnostics) {
+    if (diagnostic.span.begin <= end && begin <= diagnostic.span.end) {
+      touched.push_back(&diagnostic);
+    }
+  }
+  return touched;
+}
+
+// The copydesk.toml that governs the document, or where a new one would govern it: the
+// workspace root when the document lies under it, else the document's folder.
+void Server::locate_config(const OpenDocument& open_document, ActionContext& context) const {
+  if (const ProjectConfig* config = workspace_->config_for(input_of(open_document))) {
+    context.config_file = std::filesystem::absolute(config->directory / config->path.filename());
+    context.config_exists = true;
+  } else if (!open_document.path.empty()) {
+    const bool under_root =
+        !root_.empty() && std::mismatch(root_.begin(), root_.end(), open_document.path.begin(),
+                                        open_document.path.end())
+                                  .first == root_.end();
+    context.config_file = (under_root ? root_ : open_document.path.parent_path()) / "copydesk.toml";
+  }
+  const auto open_config = documents_.find(uri_of(context.config_file));
+  if (open_config != documents_.end()) context.open_config_text = open_config->second.text.text();
+}
+
 Json Server::code_actions_for(const Json& params) {
   OpenDocument& open_document = document(params);
   const Json only = params.value("context", Json::object()).value("only", Json());
@@ -473,22 +508,8 @@ Json Server::code_actions_for(const Json& params) {
       !only.is_array() || std::any_of(only.begin(), only.end(), [](const Json& kind) {
         return kind == "quickfix" || kind == "";
       });
-  const FileResult& result = lint(open_document);
-  if (!quickfix_wanted || result.error) return Json::array();
-  const Json& range = params.at("range");
-  const auto offset = [&](const Json& position) {
-    return open_document.text.offset_of(
-        {.line = position.at("line").get<std::uint32_t>(),
-         .character = position.at("character").get<std::uint32_t>()},
-        encoding_);
-  };
-  const std::uint32_t begin = offset(range.at("start"));
-  const std::uint32_t end = offset(range.at("end"));
-  std::vector<const Diagnostic*> touched;
-  for (const Diagnostic& diagnostic : result.diagnostics) {
-    if (diagnostic.span.begin <= end && begin <= diagnostic.span.end)
-      touched.push_back(&diagnostic);
-  }
+  if (!quickfix_wanted || lint(open_document).error) return Json::array();
+  const std::vector<const Diagnostic*> touched = diagnostics_in(open_document, params.at("range"));
   ActionContext context{
       .uri = open_document.uri,
       .text = open_document.text,
@@ -499,22 +520,14 @@ Json Server::code_actions_for(const Json& params) {
       .config_exists = false,
       .open_config_text = std::nullopt,
       .to_lsp = [&](const Diagnostic& diagnostic) { return to_lsp(diagnostic, open_document); }};
-  if (const ProjectConfig* config = workspace_->config_for(input_of(open_document))) {
-    context.config_file = std::filesystem::absolute(config->directory / config->path.filename());
-    context.config_exists = true;
-  } else if (!open_document.path.empty()) {
-    context.config_file =
-        (root_.empty() ? open_document.path.parent_path() : root_) / "copydesk.toml";
-  }
-  const auto open_config = documents_.find(uri_of(context.config_file));
-  if (open_config != documents_.end()) context.open_config_text = open_config->second.text.text();
+  locate_config(open_document, context);
   return code_actions(context, touched);
 }
 
 void Server::send(const Json& message) {
   if (output_closed_) return;
-  output_closed_ =
-      !write_message(out_fd_, message.dump(-1, ' ', false, Json::error_handler_t::replace));
+  output_closed_ = !write_message(
+      out_fd_, message.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace));
 }
 
 void Server::reply(const Json& id, Json result) {

@@ -274,6 +274,22 @@ TEST_F(LspTest, AddingAWordWithoutConfigurationCreatesOneWhenTheClientCan) {
   EXPECT_EQ(client.stop(), 0);
 }
 
+TEST_F(LspTest, ANewConfigurationGoesToTheWorkspaceRootOverTheDocument) {
+  const Json can_create = {
+      {"workspace",
+       {{"workspaceEdit", {{"documentChanges", true}, {"resourceOperations", {"create"}}}}}}};
+  std::filesystem::create_directories(dir_ / "news");
+  LspClient client(dir_);
+  client.initialize(can_create, nullptr, "file://" + dir_.string());
+  client.open(uri("news/a.txt"), "The zorblat sailed.\n");
+  client.published(uri("news/a.txt"));
+  const Json actions = code_actions(client, "news/a.txt", range(0, 5, 5));
+  const Json& add = actions[actions.size() - 2];
+  EXPECT_EQ(add["edit"]["documentChanges"][0]["uri"],
+            "file://" + (dir_ / "copydesk.toml").string());
+  EXPECT_EQ(client.stop(), 0);
+}
+
 TEST_F(LspTest, NoConfigurationAndNoCreateMeansNoAddAction) {
   LspClient client(dir_);
   client.initialize();
