@@ -506,7 +506,9 @@ Json Server::code_actions_for(const Json& params) {
   const Json only = params.value("context", Json::object()).value("only", Json());
   const bool quickfix_wanted =
       !only.is_array() || std::any_of(only.begin(), only.end(), [](const Json& kind) {
-        return kind == "quickfix" || kind == "";
+        // The empty kind asks for every kind.
+        return kind == "quickfix" ||
+               (kind.is_string() && kind.get_ref<const std::string&>().empty());
       });
   if (!quickfix_wanted || lint(open_document).error) return Json::array();
   const std::vector<const Diagnostic*> touched = diagnostics_in(open_document, params.at("range"));

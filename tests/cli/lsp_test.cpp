@@ -225,6 +225,24 @@ TEST_F(LspTest, QuickFixIsPreferredWhenSafeAndIgnoreInsertsADirective) {
   EXPECT_EQ(client.stop(), 0);
 }
 
+TEST_F(LspTest, CodeActionsOfOtherKindsThanQuickFixAreNone) {
+  LspClient client(dir_);
+  client.initialize();
+  client.open(uri("a.txt"), "It was a intentional delay.\n");
+  client.published(uri("a.txt"));
+  const auto actions_of_kind = [&](const Json& only) {
+    return client.request(
+        "textDocument/codeAction",
+        {{"textDocument", {{"uri", uri("a.txt")}}},
+         {"range", range(0, 7, 8)},
+         {"context", {{"diagnostics", Json::array()}, {"only", only}}}})["result"];
+  };
+  EXPECT_EQ(actions_of_kind({"refactor"}), Json::array());
+  EXPECT_EQ(actions_of_kind({"quickfix"}).size(), 2u);
+  EXPECT_EQ(actions_of_kind({""}).size(), 2u);
+  EXPECT_EQ(client.stop(), 0);
+}
+
 TEST_F(LspTest, IgnoreInMarkdownIsAnHtmlCommentAfterTheFrontMatter) {
   LspClient client(dir_);
   client.initialize();
