@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -20,6 +21,7 @@
 #include "copydesk/formatter.hpp"
 #include "copydesk/git_ignore.hpp"
 #include "copydesk/input.hpp"
+#include "copydesk/lsp/server.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/safe_write.hpp"
 #include "copydesk/unified_diff.hpp"
@@ -450,6 +452,12 @@ int check(CheckArguments& arguments, const copydesk::Registry& registry,
 }  // namespace
 
 // The subcommands: `check` (also the default: `copydesk PATHS`), `init`, `baseline write`.
+// `copydesk lsp`: the client owns both pipes; when it goes away a write must fail, not kill us.
+int serve_lsp(const copydesk::lsp::ServerOptions& options) {
+  std::signal(SIGPIPE, SIG_IGN);
+  return copydesk::lsp::serve(STDIN_FILENO, STDOUT_FILENO, copydesk::Registry::builtin(), options);
+}
+
 static int run(int argc, char** argv) {
   CLI::App app{
       "copydesk: a document-quality linter for editorial pipelines.\n"
@@ -483,6 +491,15 @@ static int run(int argc, char** argv) {
   add_check_options(*write, arguments);
   write->add_flag("--follow-symlinks", writing.options.follow_symlinks_anywhere, follow_help);
 
+  copydesk::lsp::ServerOptions lsp_options;
+  CLI::App* lsp_command = app.add_subcommand(
+      "lsp", "Run the language server (LSP) over standard input and output, for editors");
+  lsp_command
+      ->add_option("--debounce", lsp_options.debounce_ms,
+                   "Milliseconds of quiet after an edit before diagnostics are published")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 10000));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
@@ -494,6 +511,7 @@ static int run(int argc, char** argv) {
     return kExitUsage;
   }
   if (init_command->parsed()) return init(writing);
+  if (lsp_command->parsed()) return serve_lsp(lsp_options);
   return check(arguments, copydesk::Registry::builtin(), write->parsed() ? baseline_out : "",
                writing.options);
 }
