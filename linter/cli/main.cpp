@@ -441,6 +441,8 @@ int check(CheckArguments& arguments, const copydesk::Registry& registry,
                            ? write_baseline(baseline_out, inputs, arguments.jobs, write_options)
                        : arguments.fix || arguments.diff ? fix(arguments, registry, inputs)
                                                          : report(arguments, registry, inputs);
+    // A run that stopped before the walk (a baseline that cannot be read) has said why already.
+    if (status == kExitUsage) return status;
     return found_nothing(found, arguments) ? kExitUsage : status;
   } catch (const copydesk::ConfigError& error) {
     // Exit code 2 for a broken configuration, nothing reported, whatever else the run would do.
