@@ -219,7 +219,8 @@ void report_input_error(const copydesk::FileResult& result) {
 // `copydesk baseline write FILE ...`: lints like `check` and records the findings in FILE.
 int write_baseline(const std::string& file, const copydesk::InputSource& inputs, unsigned jobs,
                    const copydesk::WriteOptions& options) {
-  copydesk::Baseline recorded;
+  // Its paths are relative to its own folder, so that a run from elsewhere still matches them.
+  copydesk::Baseline recorded(std::filesystem::path(file).parent_path());
   bool input_errors = false;
   copydesk::lint_all(inputs, jobs, [&](copydesk::FileResult&& result) {
     report_input_error(result);

@@ -17,7 +17,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr int kBaselineVersion = 1;
+// Version 2 keeps paths relative to the baseline's folder; version 1 kept them as given.
+constexpr int kBaselineVersion = 2;
+constexpr int kCwdPathsVersion = 1;
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -157,8 +159,12 @@ Baseline Baseline::load(const std::filesystem::path& file) {
     throw BaselineError("baseline file '" + name + "' is not valid JSON: " + json_problem(error));
   }
   Baseline baseline;
+  if (json.is_object() && json.value("version", 0) == kBaselineVersion) {
+    baseline = Baseline(file.parent_path());
+  }
   try {
-    if (!json.is_object() || json.value("version", 0) != kBaselineVersion ||
+    const int version = json.is_object() ? json.value("version", 0) : 0;
+    if ((version != kBaselineVersion && version != kCwdPathsVersion) ||
         !json.contains("findings") || !json.at("findings").is_array()) {
       throw BaselineError("baseline file '" + name + "' is not a copydesk baseline (version " +
                           std::to_string(kBaselineVersion) +
@@ -191,27 +197,45 @@ namespace {
 
 // The key of a finding from the kept text around it: a file linted as a stream keeps only the
 // lines its findings touch, which hold all the context a key takes.
-BaselineKey key_in(const FileResult& result, const SourceView& source, Diagnostic diagnostic) {
+BaselineKey key_in(const std::string& path, const SourceView& source, Diagnostic diagnostic) {
   const SourceView::Chunk& chunk = source.chunk_of(diagnostic.span.begin);
   diagnostic.span.begin -= std::min(diagnostic.span.begin, chunk.offset);
   diagnostic.span.end -= std::min(diagnostic.span.end, chunk.offset);
-  return baseline_key(result.path, chunk.text, diagnostic);
+  return baseline_key(path, chunk.text, diagnostic);
 }
 
 }  // namespace
 
+Baseline::Baseline(std::filesystem::path folder)
+    : folder_((folder.empty() ? std::filesystem::current_path() : std::filesystem::absolute(folder))
+                  .lexically_normal()) {
+  if (!folder_.has_filename()) folder_ = folder_.parent_path();  // "a/b/" -> "a/b"
+}
+
+std::string Baseline::key_path(const std::string& path) const {
+  // Standard input and names in brackets are no files: kept as they are.
+  if (folder_.empty() || path.empty() || path == "-" || path.starts_with('<')) return path;
+  const std::filesystem::path relative =
+      std::filesystem::absolute(path).lexically_normal().lexically_relative(folder_);
+  return relative.empty() ? path : relative.generic_string();
+}
+
 void Baseline::record(const FileResult& result) {
+  if (result.diagnostics.empty()) return;
   const SourceView source(result);
-  for (const auto& diagnostic : result.diagnostics) ++counts_[key_in(result, source, diagnostic)];
+  const std::string path = key_path(result.path);
+  for (const auto& diagnostic : result.diagnostics) ++counts_[key_in(path, source, diagnostic)];
 }
 
 std::size_t Baseline::suppress(FileResult& result) {
   std::size_t removed = 0;
   std::vector<Diagnostic> kept;
   kept.reserve(result.diagnostics.size());
+  if (result.diagnostics.empty()) return 0;
   const SourceView source(result);
+  const std::string path = key_path(result.path);
   for (auto& diagnostic : result.diagnostics) {
-    const auto it = counts_.find(key_in(result, source, diagnostic));
+    const auto it = counts_.find(key_in(path, source, diagnostic));
     if (it != counts_.end() && it->second > 0) {
       --it->second;
       ++removed;

@@ -114,16 +114,46 @@ class BaselineFile : public ::testing::Test {
 };
 
 TEST_F(BaselineFile, RoundTrips) {
-  Baseline written;
-  written.record(result_with("news/a.txt", "said teh.\nsaid teh.\n", "teh"));
-  written.record(result_with("b.txt", "\"Quote\" and tab\there: recieve\n", "recieve"));
+  Baseline written(dir_);
+  written.record(result_with((dir_ / "news/a.txt").string(), "said teh.\nsaid teh.\n", "teh"));
+  written.record(
+      result_with((dir_ / "b.txt").string(), "\"Quote\" and tab\there: recieve\n", "recieve"));
   write_file(dir_ / "baseline.json", written.to_json());
   Baseline read = Baseline::load(dir_ / "baseline.json");
   EXPECT_EQ(read.findings(), 3u);
   EXPECT_EQ(read.files(), 2u);
   EXPECT_EQ(read.to_json(), written.to_json());
-  auto again = result_with("b.txt", "\"Quote\" and tab\there: recieve\n", "recieve");
+  auto again =
+      result_with((dir_ / "b.txt").string(), "\"Quote\" and tab\there: recieve\n", "recieve");
   EXPECT_EQ(read.suppress(again), 1u);
+}
+
+// Paths are kept relative to the baseline's folder: the same file matches however a run from
+// elsewhere spells it.
+TEST_F(BaselineFile, PathsAreRelativeToTheBaselinesFolder) {
+  Baseline written(dir_);
+  written.record(result_with((dir_ / "news/a.txt").string(), "said teh.\n", "teh"));
+  const std::string json = written.to_json();
+  EXPECT_NE(json.find("\"path\":\"news/a.txt\""), std::string::npos) << json;
+  write_file(dir_ / "baseline.json", json);
+  Baseline read = Baseline::load(dir_ / "baseline.json");
+  auto same_file = result_with((dir_ / "other/../news/a.txt").string(), "said teh.\n", "teh");
+  EXPECT_EQ(read.suppress(same_file), 1u);
+  auto other_file = result_with((dir_ / "a.txt").string(), "said teh.\n", "teh");
+  EXPECT_EQ(Baseline::load(dir_ / "baseline.json").suppress(other_file), 0u);
+}
+
+// A version 1 file kept paths as given, relative to where copydesk ran: still read that way.
+TEST_F(BaselineFile, ReadsVersionOneWithPathsAsGiven) {
+  Baseline as_given;
+  as_given.record(result_with("news/a.txt", "said teh.\n", "teh"));
+  std::string json = as_given.to_json();
+  const std::string version_two = "\"version\": 2";
+  ASSERT_NE(json.find(version_two), std::string::npos) << json;
+  json.replace(json.find(version_two), version_two.size(), "\"version\": 1");
+  write_file(dir_ / "old.json", json);
+  auto result = result_with("news/a.txt", "said teh.\n", "teh");
+  EXPECT_EQ(Baseline::load(dir_ / "old.json").suppress(result), 1u);
 }
 
 TEST_F(BaselineFile, ProblemsNameTheFile) {
@@ -150,8 +180,8 @@ TEST_F(BaselineFile, ProblemsNameTheFile) {
       "{\"version\": 1, \"findings\": [{\"rule\": \"r\", \"path\": \"a\", \"text\": \"t\", "
       "\"context\": \"t\", \"count\": -1}]}");
   EXPECT_NE(count.find("count.json' has a malformed finding: \"count\""), std::string::npos) << count;
-  const std::string version = message_of("v2.json", "{\"version\": 2, \"findings\": []}");
-  EXPECT_NE(version.find("v2.json' is not a copydesk baseline"), std::string::npos) << version;
+  const std::string version = message_of("v3.json", "{\"version\": 3, \"findings\": []}");
+  EXPECT_NE(version.find("v3.json' is not a copydesk baseline"), std::string::npos) << version;
 }
 
 }  // namespace

@@ -23,7 +23,8 @@ class BaselineError : public std::runtime_error {
 // does not make it new again; a change next to it does.
 struct BaselineKey {
   std::string rule;
-  std::string path;     // lexically normalised, '/' separators ("./a/../b.txt" -> "b.txt")
+  std::string path;     // relative to the baseline's folder, '/' separators ("a/../b.txt" ->
+                        // "b.txt"), so that a run from any folder matches it
   std::string text;     // the flagged text, runs of whitespace made one space
   std::string context;  // up to kContextWords words either side on the same lines, the flagged
                         // text in the middle, whitespace normalised the same way
@@ -40,7 +41,13 @@ BaselineKey baseline_key(std::string_view path, std::string_view text,
 // is still reported.
 class Baseline {
  public:
+  // A baseline whose paths are relative to `folder` (where its file is written); without one,
+  // to the current directory.
+  Baseline() = default;
+  explicit Baseline(std::filesystem::path folder);
+
   // Throws BaselineError naming the file when it is missing, unreadable or not a baseline.
+  // Version 1 files (paths relative to the directory copydesk ran in) are still read as such.
   static Baseline load(const std::filesystem::path& file);
 
   void record(const FileResult& result);
@@ -54,6 +61,9 @@ class Baseline {
   std::string to_json() const;
 
  private:
+  // `path` (as linted) as keys store it: relative to folder_, or as given without one.
+  std::string key_path(const std::string& path) const;
+  std::filesystem::path folder_;  // absolute; empty: paths as given (version 1)
   std::map<BaselineKey, std::size_t> counts_;
 };
 
