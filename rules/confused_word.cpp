@@ -162,6 +162,7 @@ class ConfusedWord final : public Rule {
       .has_fix = true,
       .enabled_by_default = true,
       .options = kOptions,
+      .languages = kEnglishOnly,
   };
 
   explicit ConfusedWord(const RuleContext& context) : model_(ConfusionModel::builtin()) {

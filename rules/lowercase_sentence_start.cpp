@@ -50,6 +50,7 @@ class LowercaseSentenceStart final : public Rule {
       .default_severity = Severity::Error,
       .summary = "A sentence that starts with a lowercase letter.",
       .has_fix = true,
+      .languages = kEnglishOnly,
   };
 
   explicit LowercaseSentenceStart(const RuleContext& context)

@@ -15,6 +15,7 @@ class RepeatedWord final : public Rule {
       .default_severity = Severity::Error,
       .summary = "The same word twice in a row: \"the the\".",
       .has_fix = true,
+      .languages = kEnglishOnly,
   };
 
   explicit RepeatedWord(const RuleContext& context)

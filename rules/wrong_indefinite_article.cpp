@@ -79,6 +79,7 @@ class WrongIndefiniteArticle final : public Rule {
       .default_severity = Severity::Error,
       .summary = "\"a\" before a vowel sound or \"an\" before a consonant sound.",
       .has_fix = true,
+      .languages = kEnglishOnly,
   };
 
   explicit WrongIndefiniteArticle(const RuleContext& context)

@@ -63,11 +63,19 @@ void finish(FileResult& result, std::string text, const Suppressions& suppressio
 
 }  // namespace
 
+bool rule_knows_language(const RuleMeta& meta, std::string_view language) {
+  if (meta.languages.empty()) return true;
+  const std::string_view base = language.substr(0, language.find_first_of("_-"));
+  return std::find(meta.languages.begin(), meta.languages.end(), base) != meta.languages.end();
+}
+
 bool rule_enabled(const RuleMeta& meta, const EngineOptions& options) {
   const auto listed = [&meta](const std::vector<std::string>& ids) {
     return std::find(ids.begin(), ids.end(), meta.id) != ids.end();
   };
-  return (meta.enabled_by_default || listed(options.enable)) && !listed(options.disable);
+  if (listed(options.disable)) return false;
+  if (listed(options.enable)) return true;
+  return meta.enabled_by_default && rule_knows_language(meta, options.language);
 }
 
 Engine::Engine(const Registry& registry, EngineOptions options, std::shared_ptr<SpellChecker> spell)

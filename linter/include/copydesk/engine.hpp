@@ -28,9 +28,12 @@ struct EngineOptions {
   std::map<std::string, RuleOptions, std::less<>> rule_options;  // rule id -> its options
 };
 
-// Whether `options` turn the rule on: on by default or enabled, and not disabled. What the
-// engine runs and what --print-config shows.
+// Whether `options` turn the rule on: enabled by name, or on by default for a language the rule
+// knows (see RuleMeta::languages); never when disabled. What the engine runs and what
+// --print-config shows.
 bool rule_enabled(const RuleMeta& meta, const EngineOptions& options);
+// Whether the rule applies to `language` ("en_GB", "de_DE").
+bool rule_knows_language(const RuleMeta& meta, std::string_view language);
 
 class Registry;
 class Document;

@@ -85,7 +85,13 @@ struct RuleMeta {
   bool has_fix = false;      // some findings carry a Fix
   bool enabled_by_default = true;
   std::span<const OptionSpec> options{};  // what copydesk.toml may set under [rules.<id>]
+  // The languages the rule knows ("en"), matched against the start of --lang ("en_GB"); empty:
+  // every language. A rule that knows only English stays off for other languages unless
+  // enabled by name.
+  std::span<const std::string_view> languages{};
 };
+
+inline constexpr std::string_view kEnglishOnly[] = {"en"};
 
 // Receives a rule's findings. The engine fills in the rule id and severity.
 class Sink {
