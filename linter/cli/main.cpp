@@ -41,8 +41,12 @@ int list_rules(const copydesk::Registry& registry) {
     std::cout << entry->meta.id << "  (" << copydesk::to_string(entry->meta.default_severity)
               << ", " << copydesk::to_string(entry->meta.category)
               << (entry->meta.has_fix ? ", fixable" : "")
-              << (entry->meta.enabled_by_default ? "" : ", off by default") << ")\n    "
-              << entry->meta.summary << '\n';
+              << (entry->meta.enabled_by_default ? "" : ", off by default");
+    if (!entry->meta.languages.empty()) {
+      std::cout << ", languages:";
+      for (const std::string_view language : entry->meta.languages) std::cout << ' ' << language;
+    }
+    std::cout << ")\n    " << entry->meta.summary << '\n';
   }
   return kExitClean;
 }

@@ -158,7 +158,11 @@ TEST_F(Cli, WordsFileIsAccepted) {
 TEST_F(Cli, ListsAndExplainsRules) {
   const Outcome list = run("--list-rules");
   EXPECT_EQ(list.exit_code, 0);
-  EXPECT_NE(list.out.find("repeated-word"), std::string::npos);
+  EXPECT_NE(list.out.find("repeated-word  (error, grammar, fixable, languages: en)"),
+            std::string::npos)
+      << list.out;
+  EXPECT_NE(list.out.find("misspelled-word  (error, spelling, fixable)"), std::string::npos)
+      << list.out;
   const Outcome explain = run("--explain repeated-word");
   EXPECT_EQ(explain.exit_code, 0);
   EXPECT_EQ(explain.out.rfind("# repeated-word", 0), 0u);
