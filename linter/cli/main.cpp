@@ -465,48 +465,61 @@ int serve_lsp(const copydesk::lsp::ServerOptions& options) {
   return copydesk::lsp::serve(STDIN_FILENO, STDOUT_FILENO, copydesk::Registry::builtin(), options);
 }
 
+constexpr const char* kDescription =
+    "copydesk: a document-quality linter for editorial pipelines.\n"
+    "Lints plain-text, Markdown and HTML articles for spelling, confused words, spacing,\n"
+    "capitalization and article errors, with exact locations.";
+constexpr const char* kFooter =
+    "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, configuration or "
+    "input error.\nDirectories are searched for *.txt, *.md, *.markdown, *.html and *.htm (any "
+    "case); '-' reads standard input.\n'copydesk baseline write FILE [OPTIONS] PATHS' records "
+    "the current findings in FILE for --baseline.\n'copydesk init' writes a commented starter "
+    "copydesk.toml.\n--fix applies the safe fixes in place; --diff shows them as a diff.";
+
+// What the subcommands other than check parse into, and whether each was given.
+struct Subcommands {
+  WriteArguments writing;
+  std::string baseline_out;
+  copydesk::lsp::ServerOptions lsp_options;
+  CLI::App* init = nullptr;
+  CLI::App* baseline_write = nullptr;
+  CLI::App* lsp = nullptr;
+};
+
+void add_subcommands(CLI::App& app, CheckArguments& arguments, Subcommands& commands) {
+  const std::string follow_help =
+      "Write through a symbolic link whose target is outside the link's directory";
+  commands.init = app.add_subcommand("init", "Write a commented starter copydesk.toml");
+  commands.init->add_flag("--force", commands.writing.force, "Overwrite an existing copydesk.toml");
+  commands.init->add_flag("--follow-symlinks", commands.writing.options.follow_symlinks_anywhere,
+                          follow_help);
+  CLI::App* baseline =
+      app.add_subcommand("baseline", "Record findings to accept")->require_subcommand(1);
+  commands.baseline_write = baseline->add_subcommand(
+      "write", "Lint like check and record the findings in FILE instead of reporting them");
+  commands.baseline_write->add_option("file", commands.baseline_out, "The baseline file to write")
+      ->required();
+  add_check_options(*commands.baseline_write, arguments);
+  commands.baseline_write->add_flag("--follow-symlinks",
+                                    commands.writing.options.follow_symlinks_anywhere, follow_help);
+  commands.lsp = app.add_subcommand(
+      "lsp", "Run the language server (LSP) over standard input and output, for editors");
+  commands.lsp
+      ->add_option("--debounce", commands.lsp_options.debounce_ms,
+                   "Milliseconds of quiet after an edit before diagnostics are published")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 10000));
+}
+
 static int run(int argc, char** argv) {
-  CLI::App app{
-      "copydesk: a document-quality linter for editorial pipelines.\n"
-      "Lints plain-text, Markdown and HTML articles for spelling, confused words, spacing,\n"
-      "capitalization and article errors, with exact locations.",
-      "copydesk"};
-  app.footer(
-      "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, configuration or "
-      "input error.\nDirectories are searched for *.txt, *.md, *.markdown, *.html and *.htm (any "
-      "case); '-' reads "
-      "standard input.\n'copydesk baseline write FILE [OPTIONS] PATHS' records the current "
-      "findings in FILE for --baseline.\n'copydesk init' writes a commented starter "
-      "copydesk.toml.\n--fix applies the safe fixes in place; --diff shows them as a diff.");
+  CLI::App app{kDescription, "copydesk"};
+  app.footer(kFooter);
   app.set_version_flag("--version", std::string("copydesk ") + copydesk::kVersion);
   CheckArguments arguments;
   add_check_options(app, arguments);
   add_check_options(*app.add_subcommand("check", "Lint files (the default command)"), arguments);
-  WriteArguments writing;
-  const std::string follow_help =
-      "Write through a symbolic link whose target is outside the link's directory";
-  CLI::App* init_command = app.add_subcommand("init", "Write a commented starter copydesk.toml");
-  init_command->add_flag("--force", writing.force, "Overwrite an existing copydesk.toml");
-  init_command->add_flag("--follow-symlinks", writing.options.follow_symlinks_anywhere,
-                         follow_help);
-  CLI::App* baseline =
-      app.add_subcommand("baseline", "Record findings to accept")->require_subcommand(1);
-  std::string baseline_out;
-  CLI::App* write = baseline->add_subcommand(
-      "write", "Lint like check and record the findings in FILE instead of reporting them");
-  write->add_option("file", baseline_out, "The baseline file to write")->required();
-  add_check_options(*write, arguments);
-  write->add_flag("--follow-symlinks", writing.options.follow_symlinks_anywhere, follow_help);
-
-  copydesk::lsp::ServerOptions lsp_options;
-  CLI::App* lsp_command = app.add_subcommand(
-      "lsp", "Run the language server (LSP) over standard input and output, for editors");
-  lsp_command
-      ->add_option("--debounce", lsp_options.debounce_ms,
-                   "Milliseconds of quiet after an edit before diagnostics are published")
-      ->capture_default_str()
-      ->check(CLI::Range(0, 10000));
-
+  Subcommands commands;
+  add_subcommands(app, arguments, commands);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
@@ -517,10 +530,11 @@ static int run(int argc, char** argv) {
     std::cerr << "copydesk: " << error.what() << "\nRun 'copydesk --help' for usage.\n";
     return kExitUsage;
   }
-  if (init_command->parsed()) return init(writing);
-  if (lsp_command->parsed()) return serve_lsp(lsp_options);
-  return check(arguments, copydesk::Registry::builtin(), write->parsed() ? baseline_out : "",
-               writing.options);
+  if (commands.init->parsed()) return init(commands.writing);
+  if (commands.lsp->parsed()) return serve_lsp(commands.lsp_options);
+  return check(arguments, copydesk::Registry::builtin(),
+               commands.baseline_write->parsed() ? commands.baseline_out : "",
+               commands.writing.options);
 }
 
 int main(int argc, char** argv) {
