@@ -10,13 +10,11 @@
 #include "copydesk/document.hpp"
 #include "copydesk/text.hpp"
 
-namespace {
+#include "fuzz_support.hpp"
 
-void require(bool condition, const char* what) {
-  if (condition) return;
-  std::fprintf(stderr, "invariant broken: %s\n", what);
-  std::abort();
-}
+using copydesk::fuzz::require;
+
+namespace {
 
 bool continuation_byte(unsigned char c) { return (c & 0xC0) == 0x80; }
 

@@ -12,26 +12,17 @@
 #include "copydesk/fixes.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/text.hpp"
+#include "fuzz_support.hpp"
 
-namespace {
+using copydesk::fuzz::builtin_engine;
+using copydesk::fuzz::require;
 
-void require(bool condition, const char* what) {
-  if (condition) return;
-  std::fprintf(stderr, "invariant broken: %s\n", what);
-  std::abort();
-}
-
-const copydesk::Engine& engine() {
-  static const copydesk::Engine instance(copydesk::Registry::builtin(), copydesk::EngineOptions{});
-  return instance;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   const bool valid = !copydesk::find_invalid_utf8(text);
-  const copydesk::FileResult result = engine().lint_text("fuzz.txt", text);
+  const copydesk::FileResult result = builtin_engine().lint_text("fuzz.txt", text);
   if (!valid) {
     require(result.error.has_value(), "invalid UTF-8 is an error");
     require(result.diagnostics.empty(), "invalid UTF-8 is not linted");

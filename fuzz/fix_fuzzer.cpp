@@ -15,19 +15,12 @@
 #include "copydesk/registry.hpp"
 #include "copydesk/text.hpp"
 #include "copydesk/unified_diff.hpp"
+#include "fuzz_support.hpp"
+
+using copydesk::fuzz::builtin_engine;
+using copydesk::fuzz::require;
 
 namespace {
-
-void require(bool condition, const char* what) {
-  if (condition) return;
-  std::fprintf(stderr, "invariant broken: %s\n", what);
-  std::abort();
-}
-
-const copydesk::Engine& engine() {
-  static const copydesk::Engine instance(copydesk::Registry::builtin(), copydesk::EngineOptions{});
-  return instance;
-}
 
 // Walks the sorted, non-overlapping edits: the text between them must be copied unchanged and
 // each replacement must stand where its span stood.
@@ -57,8 +50,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
   if (copydesk::find_invalid_utf8(text)) return 0;
   const copydesk::FileResult result =
-      engine().lint_text(markdown ? "fuzz.md" : "fuzz.txt", text,
-                         markdown ? copydesk::Syntax::Markdown : copydesk::Syntax::Text);
+      builtin_engine().lint_text(markdown ? "fuzz.md" : "fuzz.txt", text,
+                                 markdown ? copydesk::Syntax::Markdown : copydesk::Syntax::Text);
   require(!result.error.has_value(), "valid UTF-8 is linted");
   const copydesk::FixSelection chosen =
       copydesk::select_fixes(result.diagnostics, copydesk::FixLevel::Unsafe);

@@ -15,22 +15,15 @@
 #include "copydesk/markdown.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/text.hpp"
+#include "fuzz_support.hpp"
+
+using copydesk::fuzz::builtin_engine;
+using copydesk::fuzz::require;
 
 namespace {
 
-void require(bool condition, const char* what) {
-  if (condition) return;
-  std::fprintf(stderr, "invariant broken: %s\n", what);
-  std::abort();
-}
-
 bool line_break(char c) { return c == '\n' || c == '\r'; }
 bool blank(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v' || line_break(c); }
-
-const copydesk::Engine& engine() {
-  static const copydesk::Engine instance(copydesk::Registry::builtin(), copydesk::EngineOptions{});
-  return instance;
-}
 
 }  // namespace
 
@@ -77,7 +70,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             "no sentence runs across a block start");
   }
 
-  const copydesk::FileResult result = engine().lint_text("fuzz.md", source);
+  const copydesk::FileResult result = builtin_engine().lint_text("fuzz.md", source);
   require(!result.error.has_value(), "valid UTF-8 Markdown is linted");
   require(result.text == source, "the result keeps the source");
   for (const auto& diagnostic : result.diagnostics) {

@@ -10,16 +10,9 @@
 
 #include "copydesk/dictionary.hpp"
 #include "copydesk/text.hpp"
+#include "fuzz_support.hpp"
 
-namespace {
-
-void require(bool condition, const char* what) {
-  if (condition) return;
-  std::fprintf(stderr, "invariant broken: %s\n", what);
-  std::abort();
-}
-
-}  // namespace
+using copydesk::fuzz::require;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);

@@ -42,8 +42,15 @@ class CliFixture : public ::testing::Test {
   // its standard input.
   Outcome run(const std::string& arguments, const std::string& input = "") {
     write_file(dir_ / ".stdin", input);
-    const std::string command = "cd '" + dir_.string() + "' && NO_COLOR=1 '" COPYDESK_BINARY "' " +
-                                arguments + " < .stdin > .stdout 2> .stderr";
+    return run_in(dir_, arguments + " < '" + (dir_ / ".stdin").string() + "'");
+  }
+
+  // Runs the binary in `folder` with `arguments` (shell syntax, redirections of standard input
+  // included); its output is collected in the temporary directory.
+  Outcome run_in(const std::filesystem::path& folder, const std::string& arguments) {
+    const std::string command =
+        "cd '" + folder.string() + "' && NO_COLOR=1 '" COPYDESK_BINARY "' " + arguments + " > '" +
+        (dir_ / ".stdout").string() + "' 2> '" + (dir_ / ".stderr").string() + "'";
     const int status = std::system(command.c_str());
     Outcome result;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

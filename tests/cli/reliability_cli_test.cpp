@@ -18,15 +18,7 @@ class Reliability : public CliFixture {
   // syntax): run() would read standard input from a file of its own.
   // `folder`: where it runs, under the temporary directory.
   Outcome shell(const std::string& arguments, const std::string& folder = ".") {
-    const std::string command =
-        "cd '" + (dir_ / folder).string() + "' && NO_COLOR=1 '" COPYDESK_BINARY "' " + arguments +
-        " > '" + (dir_ / ".stdout").string() + "' 2> '" + (dir_ / ".stderr").string() + "'";
-    const int status = std::system(command.c_str());
-    Outcome result;
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.out = read_file(dir_ / ".stdout");
-    result.err = read_file(dir_ / ".stderr");
-    return result;
+    return run_in(dir_ / folder, arguments);
   }
 };
 
