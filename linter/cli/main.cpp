@@ -6,8 +6,12 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cerrno>
 #include <csignal>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -22,6 +26,8 @@
 #include "copydesk/git_ignore.hpp"
 #include "copydesk/input.hpp"
 #include "copydesk/lsp/server.hpp"
+#include "copydesk/record_output.hpp"
+#include "copydesk/records.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/safe_write.hpp"
 #include "copydesk/unified_diff.hpp"
@@ -115,9 +121,34 @@ struct CheckArguments {
   bool fix = false;
   bool diff = false;
   bool unsafe_fixes = false;
+  std::string input_kind = "files";
+  copydesk::RecordFields record_fields;  // --input jsonl: the members read
   copydesk::CommandLineSettings settings;
   std::vector<const CLI::Option*> language_options;  // --lang, on each command that takes it
 };
+
+// --input and the field names of records (see README, "Batch records").
+void add_record_options(CLI::App& app, CheckArguments& arguments) {
+  app.add_option("--input", arguments.input_kind,
+                 "What the paths hold: files to lint, or JSON Lines records (one object a line "
+                 "with an id and a text) whose findings are written as JSON Lines")
+      ->check(CLI::IsMember({"files", "jsonl"}))
+      ->capture_default_str();
+  copydesk::RecordFields& fields = arguments.record_fields;
+  app.add_option("--id-field", fields.id, "With --input jsonl: the member holding the record id")
+      ->capture_default_str();
+  app.add_option("--text-field", fields.text, "With --input jsonl: the member holding the text")
+      ->capture_default_str();
+  app.add_option("--syntax-field", fields.syntax,
+                 "With --input jsonl: the member holding the syntax (txt, md or html)")
+      ->capture_default_str();
+  app.add_option("--language-field", fields.language,
+                 "With --input jsonl: the member holding the dictionary (en_GB...)")
+      ->capture_default_str();
+  app.add_option("--path-field", fields.path,
+                 "With --input jsonl: the member holding a path whose configuration applies")
+      ->capture_default_str();
+}
 
 // The options of `check`, on the command itself and on the top level (`copydesk PATHS`).
 void add_check_options(CLI::App& app, CheckArguments& arguments) {
@@ -190,6 +221,7 @@ void add_check_options(CLI::App& app, CheckArguments& arguments) {
   app.add_flag("--unsafe-fixes", arguments.unsafe_fixes,
                "With --fix or --diff, also apply the fixes marked unsafe (confused words, "
                "certain spellings, directive clean-ups): review the result");
+  add_record_options(app, arguments);
   app.add_flag("--list-rules", arguments.show_rules, "List the rules and exit");
   app.add_option("--explain", arguments.explain_id, "Print a rule's documentation and exit");
 }
@@ -218,6 +250,67 @@ void report_input_error(const copydesk::FileResult& result) {
   // The name (and an error quoting the text) may hold controls: shown, not sent to the terminal.
   std::cerr << "copydesk: " << (result.skipped ? "note: " : "error: ")
             << copydesk::visible(result.path) << ": " << copydesk::visible(*result.error) << '\n';
+}
+
+// Why the other options of the run do not go with --input jsonl; null when they do.
+const char* record_conflict(const CheckArguments& arguments, bool writing_baseline) {
+  if (writing_baseline) return "'baseline write' reads files, not --input jsonl";
+  if (arguments.fix || arguments.diff) return "--fix and --diff rewrite files, not records";
+  if (!arguments.baseline_in.empty()) return "--baseline matches files, not records";
+  if (arguments.format != "jsonl" && arguments.format != "text") {
+    return "--input jsonl writes JSON Lines records (--format jsonl) only";
+  }
+  return nullptr;
+}
+
+// Lints the records of one input (a file, or '-': standard input) into `writer`.
+void lint_record_input(const std::string& path, const CheckArguments& arguments,
+                       copydesk::RecordEngines& engines, copydesk::RecordWriter& writer,
+                       copydesk::Summary& summary) {
+  const bool from_stdin = path == "-";
+  const std::string name = !from_stdin                        ? path
+                           : arguments.stdin_filename.empty() ? "<stdin>"
+                                                              : arguments.stdin_filename;
+  const auto consume = [&](copydesk::RecordResult&& record) {
+    copydesk::count_into(summary, record.result);
+    if (record.result.error) {
+      std::cerr << "copydesk: error: " << copydesk::visible(name) << ':' << record.line << ": "
+                << copydesk::visible(*record.result.error) << '\n';
+    }
+    writer.write(record, name);
+  };
+  const copydesk::RecordRunOptions options{.fields = arguments.record_fields,
+                                           .jobs = arguments.jobs};
+  if (from_stdin) return copydesk::lint_records(std::cin, options, engines, consume);
+  std::error_code error;
+  std::ifstream file;
+  if (!std::filesystem::is_directory(path, error)) file.open(path, std::ios::binary);
+  if (!file) {
+    // Line 0: the input as a whole could not be read.
+    copydesk::RecordResult unreadable;
+    unreadable.result.error = std::filesystem::is_directory(path, error)
+                                  ? "is a directory"
+                                  : "cannot open: " + std::string(std::strerror(errno));
+    return consume(std::move(unreadable));
+  }
+  copydesk::lint_records(file, options, engines, consume);
+}
+
+// `check --input jsonl`: records in, findings keyed by record id out (see record_output.hpp);
+// standard input when no path is given.
+int check_records(const CheckArguments& arguments, const copydesk::Registry& registry,
+                  bool writing_baseline) {
+  if (const char* conflict = record_conflict(arguments, writing_baseline)) {
+    std::cerr << "copydesk: " << conflict << '\n';
+    return kExitUsage;
+  }
+  copydesk::RecordEngines engines(registry, arguments.settings);
+  copydesk::RecordWriter writer(std::cout);
+  copydesk::Summary summary;
+  const std::vector<std::string> paths =
+      arguments.paths.empty() ? std::vector<std::string>{"-"} : arguments.paths;
+  for (const auto& path : paths) lint_record_input(path, arguments, engines, writer, summary);
+  return exit_code(summary, arguments);
 }
 
 // `copydesk baseline write FILE ...`: lints like `check` and records the findings in FILE.
@@ -403,6 +496,9 @@ int check(CheckArguments& arguments, const copydesk::Registry& registry,
       std::cout << copydesk::describe(registry, workspace.resolve(input), path,
                                       workspace.excluded(input));
       return kExitClean;
+    }
+    if (arguments.input_kind == "jsonl") {
+      return check_records(arguments, registry, !baseline_out.empty());
     }
     if (arguments.paths.empty()) {
       std::cerr << "copydesk: no paths given (use '-' to read standard input)\n"

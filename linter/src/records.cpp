@@ -1,0 +1,322 @@
+// Batch records: JSON Lines read as a stream, checked, and linted a bounded batch at a time on
+// threads, with the outcomes handed out in input order.
+
+#include "copydesk/records.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <exception>
+#include <nlohmann/json.hpp>
+#include <string_view>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+#include "copydesk/engine.hpp"
+#include "copydesk/errors.hpp"
+#include "copydesk/text.hpp"
+
+namespace copydesk {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr std::size_t kReadBlock = std::size_t{64} << 10;
+
+// A batch ends at this many records or bytes of text, whichever comes first: enough to keep
+// the threads busy (the slowest record of a batch holds the others back), little enough that a
+// batch and its findings take a few tens of megabytes.
+constexpr std::size_t kBatchRecords = 512;
+constexpr std::size_t kBatchBytes = std::size_t{8} << 20;
+
+std::string type_name(const Json& value) { return value.type_name(); }
+
+// nlohmann's message without its "[json.exception.parse_error.101] " prefix.
+std::string parse_message(const Json::parse_error& error) {
+  std::string_view message = error.what();
+  if (const auto bracket = message.find("] ");
+      message.starts_with('[') && bracket != message.npos) {
+    message.remove_prefix(bracket + 2);
+  }
+  return "not a JSON object: " + std::string(message);
+}
+
+// The id as JSON text, when it is a string or an integer.
+std::optional<std::string> id_of(const Json& value) {
+  if (!value.is_string() && !value.is_number_integer()) return std::nullopt;
+  return value.dump();
+}
+
+std::optional<Syntax> parse_syntax(std::string_view name) {
+  if (name == "txt" || name == "text") return Syntax::Text;
+  if (name == "md" || name == "markdown") return Syntax::Markdown;
+  if (name == "html") return Syntax::Html;
+  return std::nullopt;
+}
+
+// A dictionary name ("en_GB", "de-DE"): letters, digits, '_' and '-', so that a record cannot
+// name a file elsewhere.
+bool plausible_language(std::string_view name) {
+  if (name.empty() || name.size() > 32) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
+  });
+}
+
+// An optional string field: absent (or null) is no value; another type is a problem.
+std::optional<std::string> optional_string(const Json& object, const std::string& field,
+                                           std::string& problem) {
+  const auto found = object.find(field);
+  if (found == object.end() || found->is_null()) return std::nullopt;
+  if (!found->is_string()) {
+    problem = "field '" + field + "' must be a string, not " + type_name(*found);
+    return std::nullopt;
+  }
+  return found->get<std::string>();
+}
+
+// Checks the members of a parsed object into `record`; the problem, or empty.
+std::string read_members(const Json& object, const RecordFields& fields, Record& record) {
+  const auto id = object.find(fields.id);
+  if (id == object.end()) return "missing field '" + fields.id + "'";
+  if (auto json_id = id_of(*id)) {
+    record.id = std::move(*json_id);
+  } else {
+    return "field '" + fields.id + "' must be a string or an integer, not " + type_name(*id);
+  }
+  const auto text = object.find(fields.text);
+  if (text == object.end()) return "missing field '" + fields.text + "'";
+  if (!text->is_string()) {
+    return "field '" + fields.text + "' must be a string, not " + type_name(*text);
+  }
+  record.text = text->get<std::string>();
+  std::string problem;
+  const auto syntax = optional_string(object, fields.syntax, problem);
+  if (syntax) {
+    record.syntax = parse_syntax(*syntax);
+    if (!record.syntax) {
+      return "unknown syntax '" + *syntax + "' in field '" + fields.syntax + "' (txt, md or html)";
+    }
+  }
+  record.language = optional_string(object, fields.language, problem);
+  if (record.language && !plausible_language(*record.language)) {
+    return "field '" + fields.language + "' is no dictionary name: '" + *record.language + "'";
+  }
+  record.path = optional_string(object, fields.path, problem);
+  if (record.path && record.path->empty()) return "field '" + fields.path + "' is empty";
+  return problem;
+}
+
+bool blank(std::string_view line) { return std::all_of(line.begin(), line.end(), is_ascii_blank); }
+
+unsigned thread_count(unsigned jobs) {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  if (jobs == 0) return cores;
+  return std::min(jobs, 2 * cores);
+}
+
+// A line of the batch: a record and its engine, or the problem already found.
+struct Pending {
+  Record record;
+  const Engine* engine = nullptr;
+  RecordResult outcome;
+};
+
+RecordResult problem_result(RecordProblem problem) {
+  RecordResult outcome;
+  outcome.line = problem.line;
+  outcome.id = std::move(problem.id);
+  outcome.result.error = std::move(problem.message);
+  return outcome;
+}
+
+// Lints one record; a failure inside the engine (out of memory) is that record's error.
+void lint_pending(Pending& pending) {
+  if (pending.engine == nullptr) return;
+  Record& record = pending.record;
+  const Syntax syntax =
+      record.syntax.value_or(record.path ? syntax_of(*record.path) : Syntax::Text);
+  try {
+    pending.outcome.result =
+        pending.engine->lint_text(record.path.value_or(record.id), std::move(record.text), syntax);
+  } catch (const std::exception& error) {
+    pending.outcome.result = FileResult{};
+    pending.outcome.result.error = std::string("internal error: ") + error.what();
+  }
+}
+
+// Lints the batch on up to `threads` threads, the calling one among them.
+void lint_batch(std::vector<Pending>& batch, unsigned threads) {
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < batch.size(); i = next++) lint_pending(batch[i]);
+  };
+  std::vector<std::thread> workers;
+  const std::size_t wanted = std::min<std::size_t>(threads, batch.size());
+  for (std::size_t i = 1; i < wanted; ++i) {
+    try {
+      workers.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // no more threads to be had: go on with these
+    }
+  }
+  work();
+  for (auto& worker : workers) worker.join();
+}
+
+// Reads the next line into `pending`: a record with its engine, or a problem. False at the end.
+bool read_pending(LineReader& reader, const RecordFields& fields, RecordEngines& engines,
+                  std::string& line, Pending& pending) {
+  bool too_long = false;
+  do {
+    if (!reader.next(line, too_long)) return false;
+  } while (!too_long && blank(line));
+  pending = Pending{};
+  pending.outcome.line = reader.line_number();
+  if (too_long) {
+    pending.outcome = problem_result(
+        {.line = reader.line_number(),
+         .id = std::nullopt,
+         .message = "the line is longer than " + std::to_string(kMaxRecordBytes >> 20) + " MiB"});
+    return true;
+  }
+  auto parsed = parse_record(line, reader.line_number(), fields);
+  if (auto* problem = std::get_if<RecordProblem>(&parsed)) {
+    pending.outcome = problem_result(std::move(*problem));
+    return true;
+  }
+  pending.record = std::move(std::get<Record>(parsed));
+  pending.outcome.id = pending.record.id;
+  try {
+    pending.engine = &engines.engine_for(pending.record);
+  } catch (const ConfigError& error) {
+    pending.outcome.result.error = error.what();
+  }
+  return true;
+}
+
+}  // namespace
+
+std::variant<Record, RecordProblem> parse_record(std::string_view line, std::size_t line_number,
+                                                 const RecordFields& fields) {
+  RecordProblem problem{.line = line_number, .id = std::nullopt, .message = {}};
+  // nlohmann rejects invalid UTF-8 too, but says less about where.
+  if (const auto bad = find_invalid_utf8(line)) {
+    problem.message = "invalid UTF-8 at byte " + std::to_string(*bad) + " of the line";
+    return problem;
+  }
+  Json object;
+  try {
+    object = Json::parse(line);
+  } catch (const Json::parse_error& error) {
+    problem.message = parse_message(error);
+    return problem;
+  }
+  if (!object.is_object()) {
+    problem.message = "a record must be a JSON object, not " + type_name(object);
+    return problem;
+  }
+  Record record;
+  record.line = line_number;
+  problem.message = read_members(object, fields, record);
+  if (problem.message.empty()) return record;
+  if (const auto id = object.find(fields.id); id != object.end()) problem.id = id_of(*id);
+  return problem;
+}
+
+bool LineReader::next(std::string& line, bool& too_long) {
+  line.clear();
+  too_long = false;
+  bool met_any = false;
+  for (;;) {
+    if (position_ == buffer_.size() && !refill()) {
+      if (!met_any) return false;
+      break;
+    }
+    met_any = true;
+    const char* start = buffer_.data() + position_;
+    const std::size_t available = buffer_.size() - position_;
+    const void* newline = std::memchr(start, '\n', available);
+    const std::size_t taken =
+        newline != nullptr ? static_cast<std::size_t>(static_cast<const char*>(newline) - start)
+                           : available;
+    if (!too_long && line.size() + taken > max_bytes_) {
+      too_long = true;
+      line.clear();
+      line.shrink_to_fit();
+    }
+    if (!too_long) line.append(start, taken);
+    position_ += taken;
+    if (newline != nullptr) {
+      ++position_;
+      break;
+    }
+  }
+  ++line_number_;
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return true;
+}
+
+bool LineReader::refill() {
+  buffer_.resize(kReadBlock);
+  in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  buffer_.resize(static_cast<std::size_t>(in_.gcount()));
+  position_ = 0;
+  return !buffer_.empty();
+}
+
+RecordEngines::RecordEngines(const Registry& registry, CommandLineSettings command_line)
+    : registry_(registry), command_line_(std::move(command_line)) {}
+
+RecordEngines::~RecordEngines() = default;
+
+const Engine& RecordEngines::engine_for(const Record& record) {
+  const std::string language = record.language.value_or("");
+  auto found = by_language_.find(language);
+  if (found == by_language_.end()) {
+    CommandLineSettings settings = command_line_;
+    if (record.language) {
+      settings.options.language = *record.language;
+      settings.language_given = true;
+    }
+    found =
+        by_language_.emplace(language, std::make_unique<Workspace>(registry_, std::move(settings)))
+            .first;
+  }
+  // Without a path, the configuration of the current directory, as for standard input.
+  const Input input{.display_path = record.path.value_or(record.id),
+                    .path = record.path.value_or(""),
+                    .from_stdin = !record.path,
+                    .explicit_path = true,
+                    .error = std::nullopt};
+  return found->second->engine_for(input);
+}
+
+void lint_records(std::istream& in, const RecordRunOptions& options, RecordEngines& engines,
+                  const std::function<void(RecordResult&&)>& consume) {
+  LineReader reader(in, kMaxRecordBytes);
+  const unsigned threads = thread_count(options.jobs);
+  std::vector<Pending> batch;
+  std::string line;
+  for (;;) {
+    batch.clear();
+    std::size_t bytes = 0;
+    Pending pending;
+    while (batch.size() < kBatchRecords && bytes < kBatchBytes &&
+           read_pending(reader, options.fields, engines, line, pending)) {
+      bytes += line.size();
+      batch.push_back(std::move(pending));
+    }
+    if (batch.empty()) break;
+    lint_batch(batch, threads);
+    for (Pending& done : batch) consume(std::move(done.outcome));
+  }
+  if (reader.failed()) {
+    consume(problem_result(
+        {.line = reader.line_number() + 1, .id = std::nullopt, .message = "read error"}));
+  }
+}
+
+}  // namespace copydesk
