@@ -82,7 +82,7 @@ TEST_F(RecordsCli, BadRecordsGiveErrorRecordsWithTheirLineAndTheRunGoesOn) {
             R"({"error":"missing field 'text'","id":"b","input":"export.jsonl","line":3})");
   EXPECT_EQ(lines[3]["error"], "field 'text' must be a string, not number");
   EXPECT_EQ(lines[3]["line"], 4);
-  EXPECT_EQ(lines[4]["error"], "invalid UTF-8 at byte 24 of the line");
+  EXPECT_EQ(lines[4]["error"], "invalid UTF-8 at byte 21 of the line");
   EXPECT_EQ(lines[4]["line"], 5);
   EXPECT_EQ(lines[5]["error"], "unknown syntax 'rst' in field 'syntax' (txt, md or html)");
   EXPECT_EQ(lines[6].dump(), R"({"id":"last","line":8,"summary":{"diagnostics":0,"errors":0,)"
@@ -133,7 +133,7 @@ TEST_F(RecordsCli, APathFindsTheConfigurationThatGovernsItWithItsOverrides) {
       run("check --input jsonl -", R"({"id":"none",)" + text + "}\n" +
                                        R"({"id":"news","path":"news/a.txt",)" + text + "}\n" +
                                        R"({"id":"quiet","path":"quiet/b.txt",)" + text + "}\n");
-  EXPECT_EQ(outcome.exit_code, 1) << outcome.err;
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.err;  // a warning and an info: below --fail-on
   std::vector<std::string> findings;
   for (const Json& line : lines_of(outcome.out)) {
     if (line.contains("rule"))

@@ -80,7 +80,7 @@ TEST(ParseRecord, NamesWhatIsWrongWithALine) {
             "field 'path' must be a string, not number");
   EXPECT_EQ(problem_of(R"(["a","b"])").message, "a record must be a JSON object, not array");
   EXPECT_EQ(problem_of("{\"id\":\"a\",\"text\":\"caf\xE9\"}").message,
-            "invalid UTF-8 at byte 17 of the line");
+            "invalid UTF-8 at byte 21 of the line");
   EXPECT_TRUE(problem_of(R"({"id":"a","text":)").message.starts_with("not a JSON object: "));
 }
 
