@@ -4,9 +4,11 @@
 #include "copydesk/records.hpp"
 
 #include <algorithm>
-#include <atomic>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
 #include <exception>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <system_error>
@@ -24,11 +26,11 @@ using Json = nlohmann::json;
 
 constexpr std::size_t kReadBlock = std::size_t{64} << 10;
 
-// A batch ends at this many records or bytes of text, whichever comes first: enough to keep
-// the threads busy (the slowest record of a batch holds the others back), little enough that a
-// batch and its findings take a few tens of megabytes.
-constexpr std::size_t kBatchRecords = 512;
-constexpr std::size_t kBatchBytes = std::size_t{8} << 20;
+// Records read ahead of the one being handed out stop at this many, or at this many bytes of
+// text: enough to keep the threads busy past a slow record, little enough that the window and
+// its findings take a few tens of megabytes.
+constexpr std::size_t kMaxRecordsAhead = 1024;
+constexpr std::size_t kMaxBytesAhead = std::size_t{16} << 20;
 
 std::string type_name(const Json& value) { return value.type_name(); }
 
@@ -147,24 +149,98 @@ void lint_pending(Pending& pending) {
   }
 }
 
-// Lints the batch on up to `threads` threads, the calling one among them.
-void lint_batch(std::vector<Pending>& batch, unsigned threads) {
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t i = next++; i < batch.size(); i = next++) lint_pending(batch[i]);
-  };
-  std::vector<std::thread> workers;
-  const std::size_t wanted = std::min<std::size_t>(threads, batch.size());
-  for (std::size_t i = 1; i < wanted; ++i) {
-    try {
-      workers.emplace_back(work);
-    } catch (const std::system_error&) {
-      break;  // no more threads to be had: go on with these
+// The window of records read and not yet handed out, in input order. The reading thread adds
+// records and hands out the front one once linted, linting records itself whenever the front is
+// not ready; the workers lint the others. No batch boundary makes a thread wait for the slowest
+// record of a batch.
+class RecordWindow {
+ public:
+  explicit RecordWindow(unsigned threads) {
+    for (unsigned i = 1; i < threads; ++i) {
+      try {
+        workers_.emplace_back([this] { work(); });
+      } catch (const std::system_error&) {
+        break;  // no more threads to be had: go on with these
+      }
     }
   }
-  work();
-  for (auto& worker : workers) worker.join();
-}
+  ~RecordWindow() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    can_lint_.notify_all();
+    for (auto& worker : workers_) worker.join();
+  }
+
+  bool has_room() const { return items_.size() < kMaxRecordsAhead && bytes_ < kMaxBytesAhead; }
+  bool empty() const { return items_.empty(); }
+
+  void add(Pending&& pending, std::size_t bytes) {
+    {
+      std::lock_guard lock(mutex_);
+      items_.push_back(Item{std::move(pending), bytes, false});
+      bytes_ += bytes;
+    }
+    can_lint_.notify_one();
+  }
+
+  // Hands out the front record once linted, linting others meanwhile.
+  void hand_out_front(const std::function<void(RecordResult&&)>& consume) {
+    std::unique_lock lock(mutex_);
+    while (!items_.front().done) {
+      if (next_ < first_ + items_.size()) {
+        lint_next(lock);
+      } else {
+        front_done_.wait(lock);
+      }
+    }
+    RecordResult outcome = std::move(items_.front().pending.outcome);
+    bytes_ -= items_.front().bytes;
+    items_.pop_front();
+    ++first_;
+    lock.unlock();
+    consume(std::move(outcome));
+  }
+
+ private:
+  struct Item {
+    Pending pending;
+    std::size_t bytes;
+    bool done;
+  };
+
+  // Lints the next record with `lock` released: items stay put (a deque's ends change, its other
+  // elements do not move) and only the front, once done, is removed.
+  void lint_next(std::unique_lock<std::mutex>& lock) {
+    const std::size_t index = next_++;
+    Item& item = items_[index - first_];
+    lock.unlock();
+    lint_pending(item.pending);
+    lock.lock();
+    item.done = true;
+    if (index == first_) front_done_.notify_one();
+  }
+
+  void work() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      can_lint_.wait(lock, [&] { return stopping_ || next_ < first_ + items_.size(); });
+      if (stopping_) return;
+      lint_next(lock);
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable can_lint_;
+  std::condition_variable front_done_;
+  std::deque<Item> items_;  // items_[0] is record number first_
+  std::size_t first_ = 0;   // records handed out
+  std::size_t next_ = 0;    // records taken to lint
+  std::size_t bytes_ = 0;   // text of the records in the window
+  bool stopping_ = false;
+  std::vector<std::thread> workers_;
+};
 
 // Reads the next line into `pending`: a record with its engine, or a problem. False at the end.
 bool read_pending(LineReader& reader, const RecordFields& fields, RecordEngines& engines,
@@ -297,21 +373,17 @@ const Engine& RecordEngines::engine_for(const Record& record) {
 void lint_records(std::istream& in, const RecordRunOptions& options, RecordEngines& engines,
                   const std::function<void(RecordResult&&)>& consume) {
   LineReader reader(in, kMaxRecordBytes);
-  const unsigned threads = thread_count(options.jobs);
-  std::vector<Pending> batch;
+  RecordWindow window(thread_count(options.jobs));
   std::string line;
-  for (;;) {
-    batch.clear();
-    std::size_t bytes = 0;
-    Pending pending;
-    while (batch.size() < kBatchRecords && bytes < kBatchBytes &&
-           read_pending(reader, options.fields, engines, line, pending)) {
-      bytes += line.size();
-      batch.push_back(std::move(pending));
+  bool input_left = true;
+  while (input_left || !window.empty()) {
+    while (input_left && window.has_room()) {
+      Pending pending;
+      input_left = read_pending(reader, options.fields, engines, line, pending);
+      if (input_left) window.add(std::move(pending), line.size());
     }
-    if (batch.empty()) break;
-    lint_batch(batch, threads);
-    for (Pending& done : batch) consume(std::move(done.outcome));
+    // The window is full or the input read: one record out makes room for the next.
+    if (!window.empty()) window.hand_out_front(consume);
   }
   if (reader.failed()) {
     consume(problem_result(

@@ -2,8 +2,8 @@
 
 // Batch records in the input layer: texts that come as JSON Lines records (a CMS export, a
 // database dump) rather than as files, one JSON object a line with an id and the text. They are
-// read as a stream and linted on threads a bounded batch at a time, so that a stream of any
-// length takes the memory of one batch, and handed out in input order.
+// read as a stream and linted on threads through a bounded window of records, so that a stream
+// of any length takes the memory of one window, and handed out in input order.
 
 #include <cstddef>
 #include <functional>
@@ -103,8 +103,8 @@ class RecordEngines {
 
 // Reads records from `in`, lints each with the engine `engines` gives it on `options.jobs`
 // threads, and hands every line's outcome (findings, or the problem) to `consume` in input
-// order. Blank lines are skipped. Memory is bounded by a batch of records (see records.cpp),
-// however long the stream.
+// order. Blank lines are skipped. Memory is bounded by the window of records read ahead (see
+// records.cpp), however long the stream.
 void lint_records(std::istream& in, const RecordRunOptions& options, RecordEngines& engines,
                   const std::function<void(RecordResult&&)>& consume);
 
