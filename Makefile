@@ -54,7 +54,7 @@ define ensure_packages
 endef
 
 .PHONY: all deps build install deb deb-check run test test-release test-asan lint-deps format-check tidy fuzz accuracy \
-        bench model clean
+        bench bench-records model clean
 
 all: build
 
@@ -182,6 +182,12 @@ bench: deps
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 	python3 bench/speed/bench.py --copydesk $(BUILD_DIR)/copydesk --news $(SHARED)/eval/news \
 	  --micro $(BUILD_DIR)/bench/micro/copydesk_micro_benchmarks
+
+# Batch records (issue #24): records per second on one process and on a local Dask cluster, and
+# the cost from 10,000 to 1,000,000 records (bench/README.md). Generated from $(CORPORA).
+bench-records: build
+	/usr/bin/python3 bench/batch/records_bench.py --copydesk $(BUILD_DIR)/copydesk \
+	  --corpora $(CORPORA) --records 100000 --scaling 10000,100000,1000000
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(FUZZ_BUILD_DIR)

@@ -156,6 +156,7 @@ def main():
         os.remove(main_file)
         print("scaling, single process --jobs 1:")
         base = None
+        previous = None
         for count in [int(part) for part in options.scaling.split(",")]:
             path = os.path.join(directory, "scale-%d.jsonl" % count)
             size = write_records(path, count, pool)
@@ -167,6 +168,12 @@ def main():
                   "%.0f records/s wall, peak %.0f MiB"
                   % (count, size / 1e6, measured["cpu"], per_record * 1e6, per_record / base,
                      count / measured["wall"], measured["peak_mib"]))
+            if previous:
+                # Start-up (dictionaries, models) is paid once: the cost of the records added.
+                added = (measured["cpu"] - previous["cpu"]) / (count - previous["count"])
+                print("  %9s marginal cost from %d: %.1f us/record" % ("", previous["count"],
+                                                                      added * 1e6))
+            previous = dict(measured, count=count)
     finally:
         shutil.rmtree(directory, ignore_errors=True)
 
