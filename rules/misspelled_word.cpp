@@ -221,7 +221,7 @@ class MisspelledWord final : public Rule {
       const Token& token = document.tokens()[i];
       if (token.kind != TokenKind::Word) continue;
       const std::string_view word = document.text_of(token);
-      if (std::exchange(first, false) || word.size() < 3) continue;
+      if (std::exchange(first, false) || word.size() < 3 || title_case_small_word(word)) continue;
       ++words;
       if (!starts_upper(word)) continue;
       ++capitalized;
@@ -229,8 +229,19 @@ class MisspelledWord final : public Rule {
       common += spell_->correct(lower);
     }
     scratch.headline =
-        words >= 2 && capitalized * 4 >= words * 3 && common * 2 >= capitalized ? 1 : 0;
+        words >= 2 && capitalized * 6 >= words * 5 && common * 2 >= capitalized ? 1 : 0;
     return scratch.headline == 1;
+  }
+
+  // Title case leaves articles, conjunctions and short prepositions in lowercase ("Pushing for
+  // Promotion"): they say nothing either way.
+  static bool title_case_small_word(std::string_view word) {
+    for (const std::string_view small :
+         {"the", "and", "but", "for", "nor", "yet", "from", "into", "onto", "off", "out", "over",
+          "per", "than", "upon", "via", "with"}) {
+      if (word == small) return true;
+    }
+    return false;
   }
 
   // A sentence in another language ("Staatszerfall im südlichen Afrika"): most of its
@@ -640,9 +651,16 @@ class MisspelledWord final : public Rule {
 
   // "Banque du Caire", "David dal Maso": a short lowercase word between two capitalized words
   // is a particle of a name.
-  static bool name_particle(const Document& document, std::uint32_t index, std::string_view word) {
+  bool name_particle(const Document& document, std::uint32_t index, std::string_view word) const {
     if (word.size() > 5 || !starts_lower(word)) return false;
-    return capitalized_neighbour(document, index, -1) && capitalized_neighbour(document, index, 1);
+    if (!capitalized_neighbour(document, index, -1) || !capitalized_neighbour(document, index, 1)) {
+      return false;
+    }
+    if (is_name_particle(word)) return true;
+    // Between two capitalized common words (a title-case line: "Fill It wiht Water") the
+    // capitals say nothing of a name, and the word is checked like any other.
+    return name_neighbour(document, index, -1) == Neighbour::Name ||
+           name_neighbour(document, index, 1) == Neighbour::Name;
   }
 
   // The word at `index` is followed by ", " or "; " and a capitalized word.
