@@ -274,8 +274,10 @@ class MisspelledWord final : public Rule {
       far +=
           spell_->typo_evidence(straighten_apostrophes(word, scratch.straight)) < kForeignEvidence;
     }
-    // Letters outside ASCII are evidence of another language whatever the rest says.
-    return far > 0 && far * 2 >= static_cast<int>(scratch.unknown.size());
+    // Letters outside ASCII are evidence of another language whatever the rest says; so are
+    // three unknown words. Of two, one far from English ("ipad reiew") is a name or a coinage.
+    const int far_needed = outside > 0 || unknown >= 3 ? 1 : 2;
+    return far >= far_needed && far * 2 >= static_cast<int>(scratch.unknown.size());
   }
 
   void check_word(const Document& document, std::uint32_t index, bool at_start, Scratch& scratch,

@@ -190,6 +190,8 @@ TEST(MisspelledWordTest, LeavesSentencesInAnotherLanguage) {
                               "ber die Br\xC3\xBC" "cke nach K\xC3\xB6ln.")
                   .empty());
   expect_flags(kRule, "The caf\xC3\xA9 served [[teh]] best coffee in town.");
+  // Of two unknown words, one far from English is no evidence of another language.
+  expect_flags(kRule, "[[zorbix]] [[recieved]]", "en_US");
 }
 
 TEST(MisspelledWordTest, LeavesNamesMadeOfTwoWordsAtSentenceStart) {
