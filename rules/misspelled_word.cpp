@@ -221,7 +221,7 @@ class MisspelledWord final : public Rule {
       const Token& token = document.tokens()[i];
       if (token.kind != TokenKind::Word) continue;
       const std::string_view word = document.text_of(token);
-      if (std::exchange(first, false) || word.size() < 3) continue;
+      if (std::exchange(first, false) || word.size() < 3 || title_case_small_word(word)) continue;
       ++words;
       if (!starts_upper(word)) continue;
       ++capitalized;
@@ -229,8 +229,19 @@ class MisspelledWord final : public Rule {
       common += spell_->correct(lower);
     }
     scratch.headline =
-        words >= 2 && capitalized * 4 >= words * 3 && common * 2 >= capitalized ? 1 : 0;
+        words >= 2 && capitalized * 6 >= words * 5 && common * 2 >= capitalized ? 1 : 0;
     return scratch.headline == 1;
+  }
+
+  // Title case leaves articles, conjunctions and short prepositions in lowercase ("Pushing for
+  // Promotion"): they say nothing either way.
+  static bool title_case_small_word(std::string_view word) {
+    for (const std::string_view small :
+         {"the", "and", "but", "for", "nor", "yet", "from", "into", "onto", "off", "out", "over",
+          "per", "than", "upon", "via", "with"}) {
+      if (word == small) return true;
+    }
+    return false;
   }
 
   // A sentence in another language ("Staatszerfall im südlichen Afrika"): most of its
@@ -263,8 +274,10 @@ class MisspelledWord final : public Rule {
       far +=
           spell_->typo_evidence(straighten_apostrophes(word, scratch.straight)) < kForeignEvidence;
     }
-    // Letters outside ASCII are evidence of another language whatever the rest says.
-    return far > 0 && far * 2 >= static_cast<int>(scratch.unknown.size());
+    // Letters outside ASCII are evidence of another language whatever the rest says; so are
+    // three unknown words. Of two, one far from English ("ipad reiew") is a name or a coinage.
+    const int far_needed = outside > 0 || unknown >= 3 ? 1 : 2;
+    return far >= far_needed && far * 2 >= static_cast<int>(scratch.unknown.size());
   }
 
   void check_word(const Document& document, std::uint32_t index, bool at_start, Scratch& scratch,
@@ -640,9 +653,16 @@ class MisspelledWord final : public Rule {
 
   // "Banque du Caire", "David dal Maso": a short lowercase word between two capitalized words
   // is a particle of a name.
-  static bool name_particle(const Document& document, std::uint32_t index, std::string_view word) {
+  bool name_particle(const Document& document, std::uint32_t index, std::string_view word) const {
     if (word.size() > 5 || !starts_lower(word)) return false;
-    return capitalized_neighbour(document, index, -1) && capitalized_neighbour(document, index, 1);
+    if (!capitalized_neighbour(document, index, -1) || !capitalized_neighbour(document, index, 1)) {
+      return false;
+    }
+    if (is_name_particle(word)) return true;
+    // Between two capitalized common words (a title-case line: "Fill It wiht Water") the
+    // capitals say nothing of a name, and the word is checked like any other.
+    return name_neighbour(document, index, -1) == Neighbour::Name ||
+           name_neighbour(document, index, 1) == Neighbour::Name;
   }
 
   // The word at `index` is followed by ", " or "; " and a capitalized word.

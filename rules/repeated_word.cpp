@@ -86,7 +86,8 @@ class RepeatedWord final : public Rule {
     const std::string_view between = document.text_of(
         Span{document.tokens()[first].span.end, document.tokens()[second].span.begin});
     if (between.find_first_of("\n\r") != std::string_view::npos) return false;
-    return between.size() >= 3 || between.find('\t') != std::string_view::npos;
+    return between.find("   ") != std::string_view::npos ||
+           between.find('\t') != std::string_view::npos;
   }
 
   // "foo.git git init", "po/lt.po" above "po/sv.po": the first word ends a dotted or slashed name

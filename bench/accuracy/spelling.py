@@ -348,6 +348,7 @@ def measure_planted(args, workdir: Path, run_copydesk, group) -> dict:
         by_file = group(run_copydesk(args.copydesk, lang, [str(folder)]), list(paths))
         tally = collections.Counter()
         misses = collections.defaultdict(list)
+        strays = collections.defaultdict(list)
         for path, p in paths.items():
             mine = [f for f in by_file.get(path, []) if f.rule == RULE]
             for start, end, typo in p.spans:
@@ -356,8 +357,9 @@ def measure_planted(args, workdir: Path, run_copydesk, group) -> dict:
                 tally[(p.kind, "found")] += hit
                 if not hit:
                     misses[p.kind].append((typo, p.text))
-            tally[(p.kind, "stray")] += sum(
-                1 for f in mine if not any(f.start < e and s < f.end for s, e, _ in p.spans))
+            stray = [f for f in mine if not any(f.start < e and s < f.end for s, e, _ in p.spans)]
+            tally[(p.kind, "stray")] += len(stray)
+            strays[p.kind] += [(p.text[f.start:f.end], p.text) for f in stray]
         for kind in CLASSES:
             planted, found = tally[(kind, "planted")], tally[(kind, "found")]
             recall = found / planted if planted else None
@@ -367,6 +369,8 @@ def measure_planted(args, workdir: Path, run_copydesk, group) -> dict:
             if args.misses:
                 for typo, text in misses[kind][:args.misses]:
                     print(f"  missed {name} {kind}: {typo!r} in {text[:160]!r}")
+                for word, text in strays[kind][:args.misses]:
+                    print(f"  stray {name} {kind}: {word!r} in {text[:160]!r}")
     print("\nplanted spelling slips (typos counted one by one; stray = other findings of the rule)")
     headers = ["text", "kind", "typos", "found", "recall", "stray", "target >="]
     widths = [max(len(str(r[i])) for r in rows + [headers]) for i in range(len(headers))]

@@ -136,7 +136,7 @@ class Tokenizer {
     }
     int length = 0;
     const char32_t cp = at_char(at, length);
-    if (space_char(cp)) return space(at);
+    if (space_char(cp) || (c == '&' && space_entity_length(at) > 0)) return space(at);
     if (digit_char(cp) || (letter_char(cp) && !mark_char(cp))) {
       // The ASCII letters, digits and '_' that start here. When the character after them is
       // ASCII and none of ".@%+-", this cannot be an address or a file name (both need one
@@ -215,12 +215,27 @@ class Tokenizer {
     std::size_t end = at;
     while (end < text_.size() && text_[end] == ' ') ++end;  // most runs: one plain space
     while (end < text_.size()) {
+      if (const std::size_t entity = space_entity_length(end); entity > 0) {
+        end += entity;
+        continue;
+      }
       int length = 0;
       const char32_t cp = at_char(end, length);
       if (!space_char(cp)) break;
       end += static_cast<std::size_t>(length);
     }
     return make(at, end, TokenKind::Space);
+  }
+
+  // A no-break or other space written as an HTML entity ("a&nbsp;owl"): entities stay as
+  // written so that positions are the page's bytes, but this one separates words like a space.
+  std::size_t space_entity_length(std::size_t at) const {
+    if (text_[at] != '&') return 0;
+    for (const std::string_view entity :
+         {"&nbsp;", "&#160;", "&#xa0;", "&#xA0;", "&ensp;", "&emsp;", "&thinsp;"}) {
+      if (text_.compare(at, entity.size(), entity) == 0) return entity.size();
+    }
+    return 0;
   }
 
   // "https://...", "ftp://...", "www.example.com/...": up to whitespace, without trailing

@@ -194,6 +194,10 @@ TEST(Tokenizer, Ellipses) {
 
 TEST(Tokenizer, SpaceRunsAreOneToken) {
   EXPECT_EQ(pieces("a \t\xC2\xA0 b"), (Pieces{{"a", W}, {" \t\xC2\xA0 ", S}, {"b", W}}));
+  // HTML's no-break space entities separate words like the character they stand for.
+  EXPECT_EQ(pieces("a&nbsp;owl"), (Pieces{{"a", W}, {"&nbsp;", S}, {"owl", W}}));
+  EXPECT_EQ(pieces("a &#160;&#xA0;b"), (Pieces{{"a", W}, {" &#160;&#xA0;", S}, {"b", W}}));
+  EXPECT_EQ(solid("Fish &amp; chips"), (Pieces{{"Fish", W}, {"&", P}, {"amp", W}, {";", P}, {"chips", W}}));
 }
 
 TEST(Tokenizer, Newlines) {

@@ -190,6 +190,8 @@ TEST(MisspelledWordTest, LeavesSentencesInAnotherLanguage) {
                               "ber die Br\xC3\xBC" "cke nach K\xC3\xB6ln.")
                   .empty());
   expect_flags(kRule, "The caf\xC3\xA9 served [[teh]] best coffee in town.");
+  // Of two unknown words, one far from English is no evidence of another language.
+  expect_flags(kRule, "[[zorbix]] [[recieved]]", "en_US");
 }
 
 TEST(MisspelledWordTest, LeavesNamesMadeOfTwoWordsAtSentenceStart) {
@@ -464,6 +466,14 @@ TEST(MisspelledWordTest, FlagsCapitalizedSlipsOfCommonWords) {
   expect_flags(kRule, "[[Gouverment]] will try again.");
   // A title-case headline: capitals there are no evidence of a name.
   expect_flags(kRule, "Stylish Shoes, No [[Matetr]] Your Size");
+  // Title case leaves articles, conjunctions and short prepositions in lowercase.
+  expect_flags(kRule, "Sunderland Are Currently Pushing for [[Promtoion]] in the League.");
+}
+
+TEST(MisspelledWordTest, FlagsShortSlipsBetweenCapitalizedCommonWords) {
+  // Between two capitalized common words a short lowercase word is no name particle.
+  expect_flags(kRule, "Fill It [[wiht]] Water.");
+  expect_flags(kRule, "The Academie des Arts et Techniques du Cinema met.", "en_GB");
 }
 
 TEST(MisspelledWordTest, ChecksLongerWordsInCapitals) {

@@ -73,6 +73,8 @@ TEST(RepeatedWord, LeavesPathsDottedNamesAndColumnsAlone) {
        }) {
     EXPECT_TRUE(findings(kRule, clean).empty()) << clean;
   }
+  // Prose still counts, also across a no-break space written as an entity.
+  expect_flags(kRule, "He saw the&nbsp;[[the]] harbour.");
   // Prose still counts, also with two spaces between the words or the repeat before a period.
   expect_flags(kRule, "They read the  [[the]] report.");
   expect_flags(kRule, "It was the best of [[of]].\nThe files are in po/lt.po and [[and]] more.");

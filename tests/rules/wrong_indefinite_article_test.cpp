@@ -59,6 +59,10 @@ TEST(WrongIndefiniteArticle, FlagsABeforeVowelSounds) {
   }
 }
 
+TEST(WrongIndefiniteArticle, ReadsANoBreakSpaceEntityAsASpace) {
+  expect_flags(kRule, "He saw [[a]]&nbsp;owl in the barn.");
+}
+
 TEST(WrongIndefiniteArticle, LooksPastOpeningQuotesAndSpacedDashes) {
   expect_flags(kRule, "They called it [[a]] \"odd\" choice.");
   expect_flags(kRule,
