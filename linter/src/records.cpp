@@ -41,7 +41,7 @@ std::string parse_message(const Json::parse_error& error) {
       message.starts_with('[') && bracket != message.npos) {
     message.remove_prefix(bracket + 2);
   }
-  return "not a JSON object: " + std::string(message);
+  return "not valid JSON: " + std::string(message);
 }
 
 // The id as JSON text, when it is a string or an integer.

@@ -77,7 +77,7 @@ TEST_F(RecordsCli, BadRecordsGiveErrorRecordsWithTheirLineAndTheRunGoesOn) {
   EXPECT_EQ(lines[1]["input"], "export.jsonl");
   EXPECT_EQ(lines[1]["line"], 2);
   EXPECT_FALSE(lines[1].contains("id"));
-  EXPECT_TRUE(lines[1]["error"].get<std::string>().starts_with("not a JSON object: parse error"));
+  EXPECT_TRUE(lines[1]["error"].get<std::string>().starts_with("not valid JSON: parse error"));
   EXPECT_EQ(lines[2].dump(),
             R"({"error":"missing field 'text'","id":"b","input":"export.jsonl","line":3})");
   EXPECT_EQ(lines[3]["error"], "field 'text' must be a string, not number");

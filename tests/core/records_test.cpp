@@ -81,7 +81,11 @@ TEST(ParseRecord, NamesWhatIsWrongWithALine) {
   EXPECT_EQ(problem_of(R"(["a","b"])").message, "a record must be a JSON object, not array");
   EXPECT_EQ(problem_of("{\"id\":\"a\",\"text\":\"caf\xE9\"}").message,
             "invalid UTF-8 at byte 21 of the line");
-  EXPECT_TRUE(problem_of(R"({"id":"a","text":)").message.starts_with("not a JSON object: "));
+  EXPECT_TRUE(problem_of(R"({"id":"a","text":)").message.starts_with("not valid JSON: "));
+  // A lone surrogate escape is no text either.
+  const std::string surrogate = problem_of(R"({"id":"a","text":"x\ud800"})").message;
+  EXPECT_TRUE(surrogate.starts_with("not valid JSON: ")) << surrogate;
+  EXPECT_NE(surrogate.find("surrogate"), std::string::npos) << surrogate;
 }
 
 TEST(ParseRecord, AProblemKeepsTheIdWhenTheLineHasOne) {
