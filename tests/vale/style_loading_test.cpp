@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -193,6 +194,37 @@ TEST_F(ValeStyles, IniErrorsNameTheLine) {
   } catch (const StyleError& error) {
     EXPECT_EQ(std::string(error.what()),
               "/p/.vale.ini:3: 'House.Rule' must be YES, NO, suggestion, warning or error");
+  }
+}
+
+TEST(ValeTomlSettings, TheStylesTableHoldsWhatAValeIniHolds) {
+  const auto settings = toml_style_settings(
+      "language = \"en_GB\"\n[styles]\npath = \"house\"\nmin-level = \"warning\"\n"
+      "based-on = [\"Desk\"]\nrules = { \"Desk.A\" = \"error\", \"Desk.B\" = false }\n"
+      "[[styles.sections]]\nfiles = [\"*.md\"]\nrules = { \"Desk.B\" = true }\n",
+      "/p/copydesk.toml");
+  ASSERT_TRUE(settings.has_value());
+  EXPECT_EQ(settings->styles_path, fs::path("/p/house"));
+  EXPECT_EQ(settings->min_level, Severity::Warning);
+  EXPECT_TRUE(settings->builtin_rules);
+  ASSERT_EQ(settings->sections.size(), 2U);
+  EXPECT_EQ(settings->sections[0].based_on, std::vector<std::string>{"Desk"});
+  EXPECT_EQ(settings->sections[0].rules,
+            (std::map<std::string, std::string>{{"Desk.A", "error"}, {"Desk.B", "NO"}}));
+  EXPECT_TRUE(settings->sections[1].files.at(0).matches("news/a.md"));
+  EXPECT_FALSE(settings->sections[1].files.at(0).matches("news/a.txt"));
+  EXPECT_EQ(settings->sections[1].rules.at("Desk.B"), "YES");
+  EXPECT_FALSE(toml_style_settings("language = \"en_GB\"\n", "/p/copydesk.toml").has_value());
+}
+
+TEST(ValeTomlSettings, ABadValueNamesTheKeyPosition) {
+  try {
+    toml_style_settings("[styles]\nrules = { \"Desk.A\" = \"loud\" }\n", "/p/copydesk.toml");
+    FAIL() << "no error";
+  } catch (const StyleError& error) {
+    EXPECT_EQ(std::string(error.what()),
+              "/p/copydesk.toml:2:22: 'Desk.A' must be true, false, \"suggestion\", "
+              "\"warning\" or \"error\"");
   }
 }
 
