@@ -115,9 +115,10 @@ std::vector<std::pair<std::string, std::string>> RuleFile::string_pairs(
   return result;
 }
 
-Pattern RuleFile::pattern(std::string_view key, std::string_view source, bool ignore_case) const {
+Pattern RuleFile::pattern(std::string_view key, std::string_view source, bool ignore_case,
+                          bool jit) const {
   try {
-    return Pattern(source, {.ignore_case = ignore_case, .origin = path_.string()});
+    return Pattern(source, {.ignore_case = ignore_case, .origin = path_.string(), .jit = jit});
   } catch (const PatternError& error) {
     fail(key, "bad pattern '" + std::string(source) + "': " + error.what() + " at offset " +
                   std::to_string(error.offset()));
@@ -133,7 +134,7 @@ std::unique_ptr<Pattern> RuleFile::whole_word_list(std::string_view key, bool ig
     source += words[i];
   }
   source += ')';
-  return std::make_unique<Pattern>(pattern(key, source, ignore_case));
+  return std::make_unique<Pattern>(pattern(key, source, ignore_case, false));
 }
 
 std::string format_message(std::string_view format, const std::vector<std::string_view>& values) {

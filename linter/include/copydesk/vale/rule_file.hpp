@@ -52,7 +52,8 @@ class RuleFile {
   std::vector<std::pair<std::string, std::string>> string_pairs(std::string_view key) const;
 
   // Compiles `source`, written under `key`; a bad pattern is a StyleError at that key.
-  Pattern pattern(std::string_view key, std::string_view source, bool ignore_case) const;
+  Pattern pattern(std::string_view key, std::string_view source, bool ignore_case,
+                  bool jit = true) const;
   // The rule's `exceptions` (or another list `key`) as one pattern that must match a whole
   // text; null when the list is empty.
   std::unique_ptr<Pattern> whole_word_list(std::string_view key, bool ignore_case) const;
