@@ -26,8 +26,12 @@ Severity parse_level(const RuleFile& file, const std::string& level) {
 
 }  // namespace
 
-RuleFile::RuleFile(std::filesystem::path path, std::string id, YAML::Node root)
-    : path_(std::move(path)), id_(std::move(id)), root_(std::move(root)) {
+RuleFile::RuleFile(std::filesystem::path path, std::string id, YAML::Node root,
+                   std::vector<std::string> accepted)
+    : path_(std::move(path)),
+      id_(std::move(id)),
+      root_(std::move(root)),
+      accepted_(std::move(accepted)) {
   if (!root_.IsMap()) {
     throw StyleError(position_of(path_, root_.Mark()) + ": a rule file must be a YAML mapping");
   }
@@ -126,7 +130,10 @@ Pattern RuleFile::pattern(std::string_view key, std::string_view source, bool ig
 }
 
 std::unique_ptr<Pattern> RuleFile::whole_word_list(std::string_view key, bool ignore_case) const {
-  const std::vector<std::string> words = strings(key);
+  std::vector<std::string> words = strings(key);
+  if (key == "exceptions" && boolean("vocab", true) && !boolean("nonword", false)) {
+    words.insert(words.end(), accepted_.begin(), accepted_.end());
+  }
   if (words.empty()) return nullptr;
   std::string source = "(?:";
   for (std::size_t i = 0; i < words.size(); ++i) {

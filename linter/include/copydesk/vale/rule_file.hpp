@@ -29,7 +29,10 @@ class RuleFile {
  public:
   // Reads the keys every rule has (extends, message, level, scope, link, description,
   // ignorecase, nonword). Throws StyleError.
-  RuleFile(std::filesystem::path path, std::string id, YAML::Node root);
+  // `accepted`: the words of the configured vocabularies (Vocab), which join every rule's
+  // `exceptions` unless the rule says `vocab: false` or is `nonword`.
+  RuleFile(std::filesystem::path path, std::string id, YAML::Node root,
+           std::vector<std::string> accepted = {});
 
   const std::filesystem::path& path() const { return path_; }
   const std::string& id() const { return id_; }  // "Style.Rule"
@@ -71,6 +74,7 @@ class RuleFile {
   Scope scope_ = Scope::Text;
   bool ignore_case_ = false;
   std::string action_;
+  std::vector<std::string> accepted_;
 };
 
 // Vale's `%s` filling: each `%s` of `format` takes the next of `values` (Go's Sprintf with
