@@ -1,7 +1,6 @@
 // .vale.ini: Vale's project settings, read the way Vale reads them (found in the working
 // directory or a parent; StylesPath relative to the file).
 
-
 #include "copydesk/vale/rule_file.hpp"
 #include "copydesk/vale/styles.hpp"
 
