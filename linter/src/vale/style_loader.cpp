@@ -1,0 +1,304 @@
+// Loading the styles a configuration names, and the registry entries their rules become.
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "copydesk/document.hpp"
+#include "copydesk/registry.hpp"
+#include "copydesk/vale/check_types.hpp"
+#include "copydesk/vale/rule_file.hpp"
+#include "copydesk/vale/styles.hpp"
+
+namespace copydesk::vale {
+
+// A section's word on one rule: whether it runs on the files the section matches.
+struct Decision {
+  std::size_t section = 0;  // index into the settings' sections
+  bool enabled = false;
+};
+
+struct LoadedStyles::LoadedRule {
+  std::string id;
+  std::string summary;
+  std::string doc;
+  std::filesystem::path file;
+  const StyleSettings* settings = nullptr;  // its sections' globs say where the rule runs
+  RuleMeta meta;
+  Scope scope = Scope::Text;
+  std::unique_ptr<Check> check;
+  std::vector<Decision> decisions;  // in section order: the last that matches a file wins
+
+  bool applies_to(std::string_view document_path) const;
+};
+
+namespace {
+
+// The path globs are matched against: relative to the settings' directory, '/'-separated.
+std::string glob_path(std::string_view document_path, const std::filesystem::path& directory) {
+  std::filesystem::path path(document_path);
+  if (path.is_absolute()) path = path.lexically_relative(directory);
+  std::string normal = path.lexically_normal().generic_string();
+  // A file outside the settings' directory ("../news/a.txt") is matched by its name: globs
+  // without a folder in them ("*.md") match a name at any depth.
+  if (normal.starts_with("../")) normal = std::filesystem::path(normal).filename().string();
+  while (normal.starts_with("./")) normal.erase(0, 2);
+  return normal;
+}
+
+class StyleRule : public Rule {
+ public:
+  explicit StyleRule(const LoadedStyles::LoadedRule& loaded) : loaded_(loaded) {}
+  const RuleMeta& meta() const override { return loaded_.meta; }
+
+  void check(const Document& document, Sink& sink) const override {
+    if (!loaded_.applies_to(document.path())) return;
+    std::vector<Alert> alerts;
+    loaded_.check->run(blocks_in_scope(document, loaded_.scope), alerts);
+    for (Alert& alert : alerts) {
+      Diagnostic diagnostic;
+      diagnostic.span = alert.span;
+      diagnostic.message = std::move(alert.message);
+      sink.report(std::move(diagnostic));
+    }
+  }
+
+ private:
+  const LoadedStyles::LoadedRule& loaded_;
+};
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw StyleError(path.string() + ": cannot read the file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+YAML::Node parse_yaml(const std::filesystem::path& path) {
+  try {
+    return YAML::Load(read_file(path));
+  } catch (const YAML::Exception& error) {
+    throw StyleError(path.string() + ":" + std::to_string(error.mark.line + 1) + ":" +
+                     std::to_string(error.mark.column + 1) + ": " + error.msg);
+  }
+}
+
+std::string doc_for(const RuleFile& file) {
+  std::string doc = "# " + file.id() + "\n\nA `" + file.extends() + "` rule of the style in `" +
+                    file.path().parent_path().string() + "`.\n\n";
+  if (!file.description().empty()) doc += file.description() + "\n\n";
+  doc += "Message: " + file.message() + "\n";
+  if (!file.link().empty()) doc += "\nSee " + file.link() + "\n";
+  return doc;
+}
+
+// The accepted and rejected words of the vocabularies the settings name: Vale 3 keeps them in
+// StylesPath/config/vocabularies/NAME/, Vale 2 in StylesPath/Vocab/NAME/.
+struct Vocabulary {
+  std::vector<std::string> accept;
+  std::vector<std::string> reject;
+  std::filesystem::path reject_file;  // the last reject.txt read, named in Vale.Avoid's messages
+};
+
+void read_words(const std::filesystem::path& file, std::vector<std::string>& words) {
+  std::ifstream in(file);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line[0] != '#') words.push_back(line);
+  }
+}
+
+Vocabulary read_vocabularies(const StyleSettings& settings) {
+  Vocabulary vocabulary;
+  for (const std::string& name : settings.vocabularies) {
+    std::filesystem::path folder = settings.styles_path / "config" / "vocabularies" / name;
+    std::error_code error;
+    if (!std::filesystem::is_directory(folder, error)) {
+      folder = settings.styles_path / "Vocab" / name;
+    }
+    if (!std::filesystem::is_directory(folder, error)) {
+      throw StyleError(settings.source.string() + ": vocabulary '" + name + "' not found in " +
+                       (settings.styles_path / "config" / "vocabularies").string());
+    }
+    read_words(folder / "accept.txt", vocabulary.accept);
+    if (std::filesystem::is_regular_file(folder / "reject.txt", error)) {
+      read_words(folder / "reject.txt", vocabulary.reject);
+      vocabulary.reject_file = folder / "reject.txt";
+    }
+  }
+  return vocabulary;
+}
+
+std::unique_ptr<LoadedStyles::LoadedRule> loaded_rule(const RuleFile& file) {
+  if (file.extends() == "script") {
+    file.fail("extends",
+              "'script' rules (Tengo programs) are not supported; turn the rule off "
+              "or write it as another type");
+  }
+  const CheckFactory factory = check_factory(file.extends());
+  if (factory == nullptr) file.fail("extends", "unknown rule type '" + file.extends() + "'");
+  auto loaded = std::make_unique<LoadedStyles::LoadedRule>();
+  loaded->id = file.id();
+  loaded->file = file.path();
+  loaded->summary = file.description().empty() ? file.message() : file.description();
+  loaded->doc = doc_for(file);
+  loaded->scope = file.scope();
+  loaded->check = factory(file);
+  loaded->meta = RuleMeta{.id = loaded->id,
+                          .category = RuleCategory::Style,
+                          .default_severity = file.severity(),
+                          .summary = loaded->summary,
+                          .enabled_by_default = false};
+  return loaded;
+}
+
+std::unique_ptr<LoadedStyles::LoadedRule> load_rule(const std::filesystem::path& path,
+                                                    const std::string& style,
+                                                    const Vocabulary& vocabulary) {
+  return loaded_rule(
+      RuleFile(path, style + "." + path.stem().string(), parse_yaml(path), vocabulary.accept));
+}
+
+// Vale.Avoid: the rejected words of the vocabularies, flagged wherever they appear, as Vale
+// does once `Vocab` names them.
+std::unique_ptr<LoadedStyles::LoadedRule> avoid_rule(const Vocabulary& vocabulary) {
+  YAML::Node root;
+  root["extends"] = "existence";
+  root["message"] = "Avoid using '%s'.";
+  root["level"] = "error";
+  root["tokens"] = vocabulary.reject;
+  auto rule = loaded_rule(RuleFile(vocabulary.reject_file, "Vale.Avoid", root));
+  rule->meta.enabled_by_default = true;
+  return rule;
+}
+
+// The styles the settings name, by BasedOnStyles or by a rule setting ("Style.Rule = YES").
+std::set<std::string> named_styles(const StyleSettings& settings) {
+  std::set<std::string> names;
+  for (const StyleSection& section : settings.sections) {
+    names.insert(section.based_on.begin(), section.based_on.end());
+    for (const auto& [rule, value] : section.rules) names.insert(rule.substr(0, rule.find('.')));
+  }
+  // copydesk's own rules, and Vale's built-in style, are not folders of YAML rules.
+  names.erase(std::string(kBuiltinStyleName));
+  names.erase("Vale");
+  return names;
+}
+
+std::optional<Severity> level_named(std::string_view value) {
+  if (value == "suggestion") return Severity::Info;
+  if (value == "warning") return Severity::Warning;
+  if (value == "error") return Severity::Error;
+  return std::nullopt;
+}
+
+// What the sections say about `rule` of `style`: where it runs and at what level.
+void apply_sections(LoadedStyles::LoadedRule& rule, const std::string& style,
+                    const StyleSettings& settings) {
+  for (std::size_t index = 0; index < settings.sections.size(); ++index) {
+    const StyleSection& section = settings.sections[index];
+    const auto setting = section.rules.find(rule.id);
+    const bool based_on = std::find(section.based_on.begin(), section.based_on.end(), style) !=
+                          section.based_on.end();
+    if (setting == section.rules.end() && !based_on) continue;
+    bool enabled = true;
+    if (setting != section.rules.end()) {
+      enabled = setting->second != "NO";
+      if (const auto level = level_named(setting->second)) rule.meta.default_severity = *level;
+    }
+    rule.decisions.push_back(Decision{.section = index, .enabled = enabled});
+  }
+  const bool anywhere = std::any_of(rule.decisions.begin(), rule.decisions.end(),
+                                    [](const Decision& decision) { return decision.enabled; });
+  rule.meta.enabled_by_default = anywhere && rule.meta.default_severity >= settings.min_level;
+}
+
+}  // namespace
+
+namespace {
+
+// Which sections match a document, worked out once per document and thread rather than once
+// per rule: every style rule of a run asks about the same document in turn.
+const std::vector<bool>& sections_matching(const StyleSettings& settings,
+                                           std::string_view document_path) {
+  thread_local const StyleSettings* cached_settings = nullptr;
+  thread_local std::string cached_path;
+  thread_local std::vector<bool> matching;
+  if (cached_settings == &settings && cached_path == document_path) return matching;
+  cached_settings = &settings;
+  cached_path = document_path;
+  const std::string path = glob_path(document_path, settings.source.parent_path());
+  matching.assign(settings.sections.size(), false);
+  for (std::size_t i = 0; i < settings.sections.size(); ++i) {
+    const auto& files = settings.sections[i].files;
+    matching[i] = std::any_of(files.begin(), files.end(),
+                              [&](const Glob& glob) { return glob.matches(path); });
+  }
+  return matching;
+}
+
+}  // namespace
+
+bool LoadedStyles::LoadedRule::applies_to(std::string_view document_path) const {
+  // A rule enabled by name (--enable, copydesk.toml) with no section of its own runs anywhere.
+  if (decisions.empty()) return true;
+  const std::vector<bool>& matching = sections_matching(*settings, document_path);
+  bool enabled = false;
+  for (const Decision& decision : decisions) {
+    if (matching[decision.section]) enabled = decision.enabled;
+  }
+  return enabled;
+}
+
+LoadedStyles::LoadedStyles(const StyleSettings& settings) : settings_(settings) {
+  const Vocabulary vocabulary = read_vocabularies(settings_);
+  if (!vocabulary.reject.empty()) {
+    rules_.push_back(avoid_rule(vocabulary));
+    rules_.back()->settings = &settings_;
+  }
+  for (const std::string& style : named_styles(settings_)) {
+    const std::filesystem::path folder = settings_.styles_path / style;
+    std::error_code error;
+    if (!std::filesystem::is_directory(folder, error)) {
+      throw StyleError(settings_.source.string() + ": style '" + style + "' not found in " +
+                       settings_.styles_path.string());
+    }
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+      const auto extension = entry.path().extension();
+      if (entry.is_regular_file() && (extension == ".yml" || extension == ".yaml")) {
+        files.push_back(entry.path());
+      }
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) {
+      auto rule = load_rule(path, style, vocabulary);
+      rule->settings = &settings_;
+      apply_sections(*rule, style, settings_);
+      rules_.push_back(std::move(rule));
+    }
+  }
+}
+
+LoadedStyles::~LoadedStyles() = default;
+
+Registry LoadedStyles::with_style_rules(const Registry& builtin) const {
+  Registry registry;
+  for (const RuleEntry* entry : builtin.entries()) {
+    RuleEntry copy = *entry;
+    copy.meta.enabled_by_default = copy.meta.enabled_by_default && settings_.builtin_rules;
+    registry.add(std::move(copy));
+  }
+  for (const auto& rule : rules_) {
+    const LoadedRule* loaded = rule.get();
+    registry.add(
+        RuleEntry{.meta = loaded->meta, .doc = loaded->doc, .make = [loaded](const RuleContext&) {
+                    return std::unique_ptr<Rule>(std::make_unique<StyleRule>(*loaded));
+                  }});
+  }
+  return registry;
+}
+
+}  // namespace copydesk::vale
