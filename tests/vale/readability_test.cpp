@@ -72,6 +72,17 @@ TEST(TextStatistics, NonAsciiLettersCountAsCharacters) {
   EXPECT_EQ(counts.long_words, 0);
 }
 
+TEST(TextStatistics, CountsWordsAndSentencesOfAParagraph) {
+  TextStatistics counts;
+  counts.add_paragraph("The desk's copy-editor checked it. Was it done? Yes, v1.2 shipped");
+  EXPECT_EQ(counts.words, 12);  // "v1.2" is two
+  EXPECT_EQ(counts.sentences, 3);
+  EXPECT_EQ(counts.paragraphs, 1);
+  counts.add_paragraph("  -- ");
+  EXPECT_EQ(counts.paragraphs, 1);
+  EXPECT_EQ(counts.sentences, 3);
+}
+
 TextStatistics sample() {
   TextStatistics counts;
   counts.words = 100;

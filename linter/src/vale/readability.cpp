@@ -101,6 +101,41 @@ void TextStatistics::add_word(std::string_view word) {
   if (syllables_of_letters(stem) >= 3) ++complex_words;
 }
 
+void TextStatistics::add_paragraph(std::string_view text) {
+  const auto is_word_byte = [](char c) {
+    return is_ascii_letter(c) || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+  };
+  const std::int64_t words_before = words;
+  std::int64_t ended = 0;
+  bool open_sentence = false;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    if (!is_word_byte(text[at])) {
+      const bool terminal = text[at] == '.' || text[at] == '!' || text[at] == '?';
+      const bool at_boundary = at + 1 == text.size() || text[at + 1] == ' ' ||
+                               text[at + 1] == '\n' || text[at + 1] == '"' || text[at + 1] == ')';
+      if (terminal && at_boundary && open_sentence) {
+        ++ended;
+        open_sentence = false;
+      }
+      ++at;
+      continue;
+    }
+    std::size_t end = at;
+    while (end < text.size() &&
+           (is_word_byte(text[end]) || ((text[end] == '\'' || text[end] == '-') &&
+                                        end + 1 < text.size() && is_word_byte(text[end + 1])))) {
+      ++end;
+    }
+    add_word(text.substr(at, end - at));
+    open_sentence = true;
+    at = end;
+  }
+  if (words == words_before) return;
+  sentences += ended + (open_sentence ? 1 : 0);
+  ++paragraphs;
+}
+
 double flesch_kincaid_grade(const TextStatistics& counts) {
   if (!usable(counts)) return 0.0;
   return 0.39 * ratio(counts.words, counts.sentences) +

@@ -27,6 +27,10 @@ struct TextStatistics {
 
   // Counts one word (a token of letters, digits, apostrophes and hyphens).
   void add_word(std::string_view word);
+  // Counts one paragraph: its words (runs of letters and digits, with the apostrophes and
+  // hyphens inside them) and its sentences (ended by ".", "!" or "?" before a blank or the
+  // end; a paragraph without one is one sentence).
+  void add_paragraph(std::string_view text);
 };
 
 // The classic formulas; each needs words > 0 and sentences > 0 (otherwise it gives 0).
