@@ -225,12 +225,33 @@ def load_classification(features: list[gherkin.Feature]) -> tuple[dict, list[str
     return listed, problems
 
 
+def print_markdown(results: list[tuple[str, str, str, str]]) -> None:
+    print("\n| feature | in scope | passed | out of scope |\n| --- | ---: | ---: | ---: |")
+    for name in sorted({feature for feature, *_ in results}):
+        rows = [row for row in results if row[0] == name]
+        ran = [row for row in rows if row[2] != "out"]
+        passed = [row for row in ran if row[3] == "pass"]
+        print(f"| {name} | {len(ran)} | {len(passed)} | {len(rows) - len(ran)} |")
+    print("\n| feature | in-scope scenario | result |\n| --- | --- | --- |")
+    for feature, scenario, scope, verdict in results:
+        if scope != "out":
+            part = " (.md/.txt part)" if scope == "part" else ""
+            print(f"| {feature} | {scenario}{part} | {verdict} |")
+    print("\n| feature | out-of-scope scenario | why |\n| --- | --- | --- |")
+    for feature, scenario, scope, reason in results:
+        if scope == "out":
+            print(f"| {feature} | {scenario} | {reason} |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copydesk", type=pathlib.Path, required=True)
     parser.add_argument("--shared", type=pathlib.Path, required=True)
     parser.add_argument("--verbose", action="store_true", help="show why each scenario failed")
     parser.add_argument("--only", help="run only the scenarios whose name contains this")
+    parser.add_argument(
+        "--markdown", action="store_true", help="end with the results as Markdown tables, for docs"
+    )
     options = parser.parse_args()
 
     testdata = options.shared.resolve() / "vale-testdata"
@@ -243,6 +264,7 @@ def main() -> int:
         print(f"error: {problem}")
 
     regressions = []
+    results: list[tuple[str, str, str, str]] = []  # feature, scenario, scope, outcome or reason
     workspace = Workspace(testdata)
     try:
         print(f"{'feature':<20}{'in scope':>9}{'passed':>8}{'expected':>10}{'out':>5}")
@@ -253,6 +275,7 @@ def main() -> int:
                 entry = section.get(scenario.name, {"scope": "out"})
                 if entry["scope"] == "out":
                     counts["out"] += 1
+                    results.append((feature.path.name, scenario.name, "out", entry["reason"]))
                     continue
                 if options.only and options.only not in scenario.name:
                     continue
@@ -261,6 +284,8 @@ def main() -> int:
                 counts["expected"] += expect_pass
                 outcome = run_scenario(scenario, entry["scope"], options.copydesk, workspace)
                 counts["passed"] += outcome.passed
+                verdict = "pass" if outcome.passed else "fail: " + entry.get("missing", "")
+                results.append((feature.path.name, scenario.name, entry["scope"], verdict))
                 label = f"{feature.path.name}: {scenario.name}"
                 if not outcome.passed and expect_pass:
                     regressions.append(label)
@@ -277,6 +302,8 @@ def main() -> int:
         workspace.close()
     if regressions:
         print(f"{len(regressions)} scenario(s) expected to pass failed")
+    if options.markdown:
+        print_markdown(results)
     return 1 if regressions or problems else 0
 
 
