@@ -91,5 +91,20 @@ TEST(MarkdownScopes, TextMapsToExactSourceBytes) {
             source.find("on two"));
 }
 
+TEST(MarkdownScopes, PlaceElementsInTheTextRulesRead) {
+  const std::string_view source =
+      "# Style *notes*\n\n- one [linked](x.md) item\n\n> quoted ![alt](a.png) here\n";
+  // A tight list item holds no paragraph of its own.
+  const ProseView view = markdown_prose(source);
+  std::vector<std::string> placed;
+  for (const ScopedSpan& scoped : scopes_in_prose(markdown_scopes(source), view, source)) {
+    placed.push_back(std::string(scope_name(scoped.scope)) + ": " +
+                     std::string(scoped.span.in(view.text)));
+  }
+  EXPECT_EQ(placed, (Strings{"heading: Style notes", "emphasis: notes", "list: one linked item",
+                             "link: linked", "blockquote: quoted \x1A here",
+                             "paragraph: quoted \x1A here"}));
+}
+
 }  // namespace
 }  // namespace copydesk::vale

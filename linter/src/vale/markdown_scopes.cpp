@@ -213,4 +213,23 @@ std::vector<ScopedText> markdown_scopes(std::string_view source) {
   return ScopeReader(source).run();
 }
 
+std::vector<ScopedSpan> scopes_in_prose(const std::vector<ScopedText>& scoped,
+                                        const ProseView& view, std::string_view source) {
+  std::vector<ScopedSpan> spans;
+  const auto source_size = static_cast<std::uint32_t>(source.size());
+  const auto prose_size = static_cast<std::uint32_t>(view.text.size());
+  for (const ScopedText& element : scoped) {
+    if (element.scope == MarkdownScope::AltText || element.scope == MarkdownScope::Code) continue;
+    const auto last = static_cast<std::uint32_t>(element.text.text.size() - 1);
+    const std::uint32_t first_byte = element.text.map.source_offset(0, source_size);
+    const std::uint32_t last_byte = element.text.map.source_offset(last, source_size);
+    const Span span{view.map.prose_offset(first_byte, prose_size),
+                    view.map.prose_offset(last_byte, prose_size) + 1};
+    if (span.begin < span.end && span.end <= prose_size) {
+      spans.push_back(ScopedSpan{element.scope, element.heading_level, span});
+    }
+  }
+  return spans;
+}
+
 }  // namespace copydesk::vale

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "copydesk/markdown.hpp"
 #include "copydesk/prose.hpp"
 
 namespace copydesk::vale {
@@ -44,5 +45,16 @@ std::string_view scope_name(MarkdownScope scope);
 // code is code only: neither is part of the paragraph around it, as in Vale.
 // Throws std::runtime_error when the parser fails (it can only run out of memory).
 std::vector<ScopedText> markdown_scopes(std::string_view source);
+
+// An element's place in the text the rules read (markdown_prose's view of the same source):
+// from its first prose byte to just after its last. Link text, strong, emphasis and block
+// elements have one; alt text and inline code are not in that text and get none.
+struct ScopedSpan {
+  MarkdownScope scope = MarkdownScope::Paragraph;
+  int heading_level = 0;
+  Span span;
+};
+std::vector<ScopedSpan> scopes_in_prose(const std::vector<ScopedText>& scoped,
+                                        const ProseView& view, std::string_view source);
 
 }  // namespace copydesk::vale
