@@ -22,7 +22,7 @@ SHARED ?= ../shared
 BUILD_PACKAGES := g++ cmake make pkg-config libhunspell-dev hunspell-en-us hunspell-en-gb \
                   hunspell-en-au hunspell-en-ca hunspell-en-za \
                   libutf8proc-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libmd4c-dev \
-                  libgtest-dev libgumbo-dev python3 python3-jsonschema pre-commit git wordnet-base \
+                  libgtest-dev libgumbo-dev libyaml-cpp-dev libpcre2-dev python3 python3-jsonschema pre-commit git wordnet-base \
                   patch neovim
 # `make deb`: dpkg-shlibdeps (dpkg-dev) fills in the library Depends, help2man the man page.
 DEB_PACKAGES := dpkg-dev help2man

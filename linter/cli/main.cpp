@@ -25,6 +25,8 @@
 #include "copydesk/registry.hpp"
 #include "copydesk/safe_write.hpp"
 #include "copydesk/unified_diff.hpp"
+#include "copydesk/vale/rule_file.hpp"
+#include "copydesk/vale/styles.hpp"
 #include "copydesk/version.hpp"
 #include "copydesk/workspace.hpp"
 
@@ -532,7 +534,18 @@ static int run(int argc, char** argv) {
   }
   if (commands.init->parsed()) return init(commands.writing);
   if (commands.lsp->parsed()) return serve_lsp(commands.lsp_options);
-  return check(arguments, copydesk::Registry::builtin(),
+  std::unique_ptr<copydesk::vale::LoadedStyles> styles;
+  std::optional<copydesk::Registry> with_styles;
+  try {
+    if (const auto settings = copydesk::vale::discover_style_settings(".")) {
+      styles = std::make_unique<copydesk::vale::LoadedStyles>(*settings);
+      with_styles = styles->with_style_rules(copydesk::Registry::builtin());
+    }
+  } catch (const copydesk::vale::StyleError& error) {
+    std::cerr << "copydesk: " << error.what() << '\n';
+    return kExitUsage;
+  }
+  return check(arguments, with_styles ? *with_styles : copydesk::Registry::builtin(),
                commands.baseline_write->parsed() ? commands.baseline_out : "",
                commands.writing.options);
 }

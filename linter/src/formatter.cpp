@@ -6,7 +6,7 @@
 
 namespace copydesk {
 
-static_assert(std::size(kFormatNames) == static_cast<std::size_t>(Format::Checkstyle) + 1,
+static_assert(std::size(kFormatNames) == static_cast<std::size_t>(Format::Line) + 1,
               "one name per format, in the order of Format");
 
 std::optional<Format> parse_format(std::string_view name) {
@@ -51,6 +51,8 @@ std::unique_ptr<Formatter> make_formatter(Format format, std::ostream& out,
       return make_junit_formatter(out);
     case Format::Checkstyle:
       return make_checkstyle_formatter(out);
+    case Format::Line:
+      return make_line_formatter(out);
   }
   return make_text_formatter(out, options);
 }

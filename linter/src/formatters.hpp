@@ -19,6 +19,7 @@ std::unique_ptr<Formatter> make_sarif_formatter(std::ostream& out, const FormatO
 std::unique_ptr<Formatter> make_github_formatter(std::ostream& out);
 std::unique_ptr<Formatter> make_junit_formatter(std::ostream& out);
 std::unique_ptr<Formatter> make_checkstyle_formatter(std::ostream& out);
+std::unique_ptr<Formatter> make_line_formatter(std::ostream& out);
 
 // `text` escaped for XML character data and attribute values (both quotes escaped). Characters
 // XML 1.0 forbids (most C0 controls) become U+FFFD; tabs and line breaks in attributes become

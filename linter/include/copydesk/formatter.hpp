@@ -11,11 +11,11 @@
 
 namespace copydesk {
 
-enum class Format { Text, Json, Jsonl, Sarif, Github, Junit, Checkstyle };
+enum class Format { Text, Json, Jsonl, Sarif, Github, Junit, Checkstyle, Line };
 
 // The names --format accepts, in the order of Format (and of --help); the one list of them.
-inline constexpr std::string_view kFormatNames[] = {"text",   "json",  "jsonl",     "sarif",
-                                                    "github", "junit", "checkstyle"};
+inline constexpr std::string_view kFormatNames[] = {"text",   "json",  "jsonl",      "sarif",
+                                                    "github", "junit", "checkstyle", "line"};
 
 std::optional<Format> parse_format(std::string_view name);
 

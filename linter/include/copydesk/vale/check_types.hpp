@@ -1,0 +1,34 @@
+#pragma once
+
+// The rule types a style may extend, each implemented in linter/src/vale/<type>_check.cpp.
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "copydesk/vale/check.hpp"
+
+namespace copydesk::vale {
+
+// The factory for `extends: name`; null for a type copydesk does not know.
+CheckFactory check_factory(std::string_view name);
+
+// Vale's way of turning `tokens` (or `swap` keys) into one pattern: with word boundaries around
+// the alternation unless `nonword`, `raw` before it (after it with `append`), `(?i)` in front
+// with `ignorecase`. One alternation for a whole token list is the set matcher: a document is
+// scanned once per rule, not once per token.
+struct PatternShape {
+  bool word_bounded = true;
+  bool append = false;
+};
+std::string vale_pattern(std::string_view alternation, std::string_view raw,
+                         const PatternShape& shape);
+
+// The factories of the types, one per file.
+std::unique_ptr<Check> make_existence_check(const RuleFile& file);
+std::unique_ptr<Check> make_substitution_check(const RuleFile& file);
+std::unique_ptr<Check> make_occurrence_check(const RuleFile& file);
+std::unique_ptr<Check> make_conditional_check(const RuleFile& file);
+std::unique_ptr<Check> make_capitalization_check(const RuleFile& file);
+
+}  // namespace copydesk::vale

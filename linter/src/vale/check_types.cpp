@@ -1,0 +1,34 @@
+#include "copydesk/vale/check_types.hpp"
+
+#include <array>
+#include <utility>
+
+namespace copydesk::vale {
+namespace {
+
+// `extends:` -> implementation. Adding a rule type is one line here and one file.
+constexpr std::array<std::pair<std::string_view, CheckFactory>, 5> kCheckTypes{{
+    {"capitalization", &make_capitalization_check},
+    {"conditional", &make_conditional_check},
+    {"existence", &make_existence_check},
+    {"occurrence", &make_occurrence_check},
+    {"substitution", &make_substitution_check},
+}};
+
+}  // namespace
+
+CheckFactory check_factory(std::string_view name) {
+  for (const auto& [type, factory] : kCheckTypes) {
+    if (type == name) return factory;
+  }
+  return nullptr;
+}
+
+std::string vale_pattern(std::string_view alternation, std::string_view raw,
+                         const PatternShape& shape) {
+  std::string body = shape.word_bounded ? "(?m)\\b(?:" + std::string(alternation) + ")\\b"
+                                        : "(?:" + std::string(alternation) + ")";
+  return shape.append ? body + std::string(raw) : std::string(raw) + body;
+}
+
+}  // namespace copydesk::vale

@@ -1,0 +1,220 @@
+// Loading the styles a configuration names, and the registry entries their rules become.
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "copydesk/document.hpp"
+#include "copydesk/registry.hpp"
+#include "copydesk/vale/check_types.hpp"
+#include "copydesk/vale/rule_file.hpp"
+#include "copydesk/vale/styles.hpp"
+
+namespace copydesk::vale {
+
+// A section's word on one rule: whether it runs on the files the section matches.
+struct Decision {
+  const std::vector<Glob>* files = nullptr;
+  bool enabled = false;
+};
+
+struct LoadedStyles::LoadedRule {
+  std::string id;
+  std::string summary;
+  std::string doc;
+  std::filesystem::path file;
+  std::filesystem::path settings_directory;  // globs are relative to it
+  RuleMeta meta;
+  Scope scope = Scope::Text;
+  std::unique_ptr<Check> check;
+  std::vector<Decision> decisions;  // in section order: the last that matches a file wins
+
+  bool applies_to(std::string_view document_path) const;
+};
+
+namespace {
+
+// The path globs are matched against: relative to the settings' directory, '/'-separated.
+std::string glob_path(std::string_view document_path, const std::filesystem::path& directory) {
+  std::filesystem::path path(document_path);
+  if (path.is_absolute()) path = path.lexically_relative(directory);
+  std::string normal = path.lexically_normal().generic_string();
+  while (normal.starts_with("./")) normal.erase(0, 2);
+  return normal;
+}
+
+class StyleRule : public Rule {
+ public:
+  explicit StyleRule(const LoadedStyles::LoadedRule& loaded) : loaded_(loaded) {}
+  const RuleMeta& meta() const override { return loaded_.meta; }
+
+  void check(const Document& document, Sink& sink) const override {
+    if (!loaded_.applies_to(document.path())) return;
+    std::vector<Alert> alerts;
+    loaded_.check->run(blocks_in_scope(document, loaded_.scope), alerts);
+    for (Alert& alert : alerts) {
+      Diagnostic diagnostic;
+      diagnostic.span = alert.span;
+      diagnostic.message = std::move(alert.message);
+      sink.report(std::move(diagnostic));
+    }
+  }
+
+ private:
+  const LoadedStyles::LoadedRule& loaded_;
+};
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw StyleError(path.string() + ": cannot read the file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+YAML::Node parse_yaml(const std::filesystem::path& path) {
+  try {
+    return YAML::Load(read_file(path));
+  } catch (const YAML::Exception& error) {
+    throw StyleError(path.string() + ":" + std::to_string(error.mark.line + 1) + ":" +
+                     std::to_string(error.mark.column + 1) + ": " + error.msg);
+  }
+}
+
+std::string doc_for(const RuleFile& file) {
+  std::string doc = "# " + file.id() + "\n\nA `" + file.extends() + "` rule of the style in `" +
+                    file.path().parent_path().string() + "`.\n\n";
+  if (!file.description().empty()) doc += file.description() + "\n\n";
+  doc += "Message: " + file.message() + "\n";
+  if (!file.link().empty()) doc += "\nSee " + file.link() + "\n";
+  return doc;
+}
+
+std::unique_ptr<LoadedStyles::LoadedRule> load_rule(const std::filesystem::path& path,
+                                                    const std::string& style) {
+  const RuleFile file(path, style + "." + path.stem().string(), parse_yaml(path));
+  if (file.extends() == "script") {
+    file.fail("extends",
+              "'script' rules (Tengo programs) are not supported; turn the rule off "
+              "or write it as another type");
+  }
+  const CheckFactory factory = check_factory(file.extends());
+  if (factory == nullptr) file.fail("extends", "unknown rule type '" + file.extends() + "'");
+  auto loaded = std::make_unique<LoadedStyles::LoadedRule>();
+  loaded->id = file.id();
+  loaded->file = path;
+  loaded->summary = file.description().empty() ? file.message() : file.description();
+  loaded->doc = doc_for(file);
+  loaded->scope = file.scope();
+  loaded->check = factory(file);
+  loaded->meta = RuleMeta{.id = loaded->id,
+                          .category = RuleCategory::Style,
+                          .default_severity = file.severity(),
+                          .summary = loaded->summary,
+                          .enabled_by_default = false};
+  return loaded;
+}
+
+// The styles the settings name, by BasedOnStyles or by a rule setting ("Style.Rule = YES").
+std::set<std::string> named_styles(const StyleSettings& settings) {
+  std::set<std::string> names;
+  for (const StyleSection& section : settings.sections) {
+    names.insert(section.based_on.begin(), section.based_on.end());
+    for (const auto& [rule, value] : section.rules) names.insert(rule.substr(0, rule.find('.')));
+  }
+  // copydesk's own rules, and Vale's built-in style, are not folders of YAML rules.
+  names.erase(std::string(kBuiltinStyleName));
+  names.erase("Vale");
+  return names;
+}
+
+std::optional<Severity> level_named(std::string_view value) {
+  if (value == "suggestion") return Severity::Info;
+  if (value == "warning") return Severity::Warning;
+  if (value == "error") return Severity::Error;
+  return std::nullopt;
+}
+
+// What the sections say about `rule` of `style`: where it runs and at what level.
+void apply_sections(LoadedStyles::LoadedRule& rule, const std::string& style,
+                    const StyleSettings& settings) {
+  for (const StyleSection& section : settings.sections) {
+    const auto setting = section.rules.find(rule.id);
+    const bool based_on = std::find(section.based_on.begin(), section.based_on.end(), style) !=
+                          section.based_on.end();
+    if (setting == section.rules.end() && !based_on) continue;
+    bool enabled = true;
+    if (setting != section.rules.end()) {
+      enabled = setting->second != "NO";
+      if (const auto level = level_named(setting->second)) rule.meta.default_severity = *level;
+    }
+    rule.decisions.push_back(Decision{.files = &section.files, .enabled = enabled});
+  }
+  const bool anywhere = std::any_of(rule.decisions.begin(), rule.decisions.end(),
+                                    [](const Decision& decision) { return decision.enabled; });
+  rule.meta.enabled_by_default = anywhere && rule.meta.default_severity >= settings.min_level;
+}
+
+}  // namespace
+
+bool LoadedStyles::LoadedRule::applies_to(std::string_view document_path) const {
+  // A rule enabled by name (--enable, copydesk.toml) with no section of its own runs anywhere.
+  if (decisions.empty()) return true;
+  const std::string path = glob_path(document_path, settings_directory);
+  bool enabled = false;
+  for (const Decision& decision : decisions) {
+    const bool matches = std::any_of(decision.files->begin(), decision.files->end(),
+                                     [&](const Glob& glob) { return glob.matches(path); });
+    if (matches) enabled = decision.enabled;
+  }
+  return enabled;
+}
+
+LoadedStyles::LoadedStyles(const StyleSettings& settings) : settings_(settings) {
+  for (const std::string& style : named_styles(settings_)) {
+    const std::filesystem::path folder = settings_.styles_path / style;
+    std::error_code error;
+    if (!std::filesystem::is_directory(folder, error)) {
+      throw StyleError(settings_.source.string() + ": style '" + style + "' not found in " +
+                       settings_.styles_path.string());
+    }
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+      const auto extension = entry.path().extension();
+      if (entry.is_regular_file() && (extension == ".yml" || extension == ".yaml")) {
+        files.push_back(entry.path());
+      }
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) {
+      auto rule = load_rule(path, style);
+      rule->settings_directory = settings_.source.parent_path();
+      apply_sections(*rule, style, settings_);
+      rules_.push_back(std::move(rule));
+    }
+  }
+}
+
+LoadedStyles::~LoadedStyles() = default;
+
+std::size_t LoadedStyles::size() const { return rules_.size(); }
+
+Registry LoadedStyles::with_style_rules(const Registry& builtin) const {
+  Registry registry;
+  for (const RuleEntry* entry : builtin.entries()) {
+    RuleEntry copy = *entry;
+    copy.meta.enabled_by_default = copy.meta.enabled_by_default && settings_.builtin_rules;
+    registry.add(std::move(copy));
+  }
+  for (const auto& rule : rules_) {
+    const LoadedRule* loaded = rule.get();
+    registry.add(
+        RuleEntry{.meta = loaded->meta, .doc = loaded->doc, .make = [loaded](const RuleContext&) {
+                    return std::unique_ptr<Rule>(std::make_unique<StyleRule>(*loaded));
+                  }});
+  }
+  return registry;
+}
+
+}  // namespace copydesk::vale

@@ -1,0 +1,182 @@
+// `extends: substitution`: each `swap` key is a pattern, its value what to write instead. All
+// keys make one alternation with a capture group each, so a document is scanned once; the
+// group that took part says which key matched.
+
+#include <algorithm>
+#include <string>
+
+#include "copydesk/vale/check_types.hpp"
+#include "copydesk/vale/rule_file.hpp"
+
+namespace copydesk::vale {
+namespace {
+
+std::string_view trimmed(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+struct Replacement {
+  std::string text;  // the swap value
+  // With `action: replace` the value is literal text, options between unescaped '|'.
+  std::vector<std::string> options{};
+  // Otherwise the value read as a pattern, which an already-correct text matches; null when it
+  // is not a valid pattern.
+  std::unique_ptr<Pattern> accepts{};
+};
+
+// "a|b|c" -> a, b, c; "\|" is a literal '|'.
+std::vector<std::string> options_of(std::string_view value) {
+  std::vector<std::string> options;
+  std::string option;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (value[i] == '\\' && i + 1 < value.size() && value[i + 1] == '|') {
+      option += '|';
+      ++i;
+    } else if (value[i] == '|') {
+      if (!option.empty()) options.push_back(std::move(option));
+      option.clear();
+    } else {
+      option += value[i];
+    }
+  }
+  if (!option.empty()) options.push_back(std::move(option));
+  return options;
+}
+
+// 'a'; 'a' or 'b'; 'a', 'b', or 'c': how Vale lists the options in a message.
+std::string listed(const std::vector<std::string>& options) {
+  std::string text;
+  for (std::size_t i = 0; i < options.size(); ++i) {
+    if (i > 0) text += options.size() == 2 ? " " : ", ";
+    if (i > 0 && i + 1 == options.size()) text += "or ";
+    text += "'" + options[i] + "'";
+  }
+  return text;
+}
+
+// A message that quotes both '%s' itself loses the first quotes: the options come quoted.
+std::string unquote_first(std::string message) {
+  for (const std::string_view quoted : {std::string_view("'%s'"), std::string_view("\"%s\"")}) {
+    std::size_t count = 0;
+    for (auto at = message.find(quoted); at != std::string::npos;
+         at = message.find(quoted, at + 1)) {
+      ++count;
+    }
+    if (count == 2) message.replace(message.find(quoted), quoted.size(), "%s");
+  }
+  return message;
+}
+
+std::string capitalized_first(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
+  return text;
+}
+
+class SubstitutionCheck : public Check {
+ public:
+  explicit SubstitutionCheck(const RuleFile& file)
+      : pattern_(file.pattern("swap", source_of(file), file.ignore_case())),
+        exceptions_(file.whole_word_list("exceptions", file.ignore_case())),
+        replace_(file.action() == "replace"),
+        capitalize_(file.boolean("capitalize", false)),
+        message_(replace_ ? unquote_first(file.message()) : file.message()) {
+    for (const auto& [key, value] : swaps(file)) {
+      Replacement replacement{.text = value};
+      if (replace_) {
+        replacement.options = options_of(value);
+      } else {
+        try {
+          replacement.accepts = std::make_unique<Pattern>(
+              value, PatternOptions{.ignore_case = false, .origin = file.path()});
+        } catch (const PatternError&) {
+          // A plain phrase with a character that is special in patterns: compared as text.
+        }
+      }
+      replacements_.push_back(std::move(replacement));
+    }
+  }
+
+  void run(const std::vector<Block>& blocks, std::vector<Alert>& out) const override {
+    for (const Block& block : blocks) {
+      for_each_match(pattern_, block.text, [&](const Groups& groups) {
+        for (std::size_t group = 1; group <= replacements_.size(); ++group) {
+          if (!groups.participated(group)) continue;
+          report(block, groups.spans[group], replacements_[group - 1], out);
+          return;
+        }
+      });
+    }
+  }
+
+ private:
+  // The swap entries, longest key first as Vale orders them: where two keys match at the same
+  // place, the longer wins.
+  static std::vector<std::pair<std::string, std::string>> swaps(const RuleFile& file) {
+    auto swap = file.string_pairs("swap");
+    if (swap.empty()) file.fail("swap", "a substitution rule needs a 'swap' mapping");
+    std::stable_sort(swap.begin(), swap.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    return swap;
+  }
+
+  static std::string source_of(const RuleFile& file) {
+    std::string alternation;
+    for (const auto& [key, value] : swaps(file)) {
+      if (!alternation.empty()) alternation += '|';
+      alternation += '(';
+      alternation += without_captures(key);
+      alternation += ')';
+    }
+    return vale_pattern(
+        alternation, "",
+        {.word_bounded = !file.boolean("nonword", false), .append = file.boolean("append", false)});
+  }
+
+  void report(const Block& block, Span found, const Replacement& replacement,
+              std::vector<Alert>& out) const {
+    const std::string_view observed = trimmed(found.in(block.text));
+    if (already_right(replacement, observed)) return;
+    if (exceptions_ && exceptions_->matches_whole(observed)) return;
+    out.push_back(
+        Alert{.span = {block.offset + found.begin, block.offset + found.end},
+              .message = format_message(message_, {expected(replacement, observed), observed})});
+  }
+
+  bool already_right(const Replacement& replacement, std::string_view observed) const {
+    if (replace_) {
+      return std::find(replacement.options.begin(), replacement.options.end(), observed) !=
+             replacement.options.end();
+    }
+    if (observed == replacement.text) return true;
+    return replacement.accepts && replacement.accepts->matches_whole(observed);
+  }
+
+  // What the message proposes; with `capitalize`, capitalised where the writer's text is.
+  std::string expected(const Replacement& replacement, std::string_view observed) const {
+    const bool capital =
+        capitalize_ && !observed.empty() && observed[0] >= 'A' && observed[0] <= 'Z';
+    if (!replace_) return capital ? capitalized_first(replacement.text) : replacement.text;
+    std::vector<std::string> options = replacement.options;
+    if (capital) {
+      for (std::string& option : options) option = capitalized_first(option);
+    }
+    return listed(options);
+  }
+
+  Pattern pattern_;
+  std::unique_ptr<Pattern> exceptions_;
+  bool replace_;     // `action: replace`: the values are literal options
+  bool capitalize_;  // `capitalize: true`
+  std::string message_;
+  std::vector<Replacement> replacements_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_substitution_check(const RuleFile& file) {
+  return std::make_unique<SubstitutionCheck>(file);
+}
+
+}  // namespace copydesk::vale
