@@ -254,6 +254,7 @@ def main() -> int:
     )
     options = parser.parse_args()
 
+    options.copydesk = options.copydesk.resolve()
     testdata = options.shared.resolve() / "vale-testdata"
     if not (testdata / "features").is_dir():
         print(f"SKIPPED: {testdata}/features not found; Vale's test suite lives in ../shared")
