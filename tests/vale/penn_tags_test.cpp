@@ -27,6 +27,8 @@ TEST(PennTag, VerbFormsFollowSuffixAndContext) {
   EXPECT_EQ(penn_tag("VERB", "edit", "should"), "VB");
   EXPECT_EQ(penn_tag("VERB", "edits", "she"), "VBZ");
   EXPECT_EQ(penn_tag("VERB", "edit", "we"), "VBP");
+  EXPECT_EQ(penn_tag("VERB", "edit", "editors"), "VBP");
+  EXPECT_EQ(penn_tag("VERB", "write", "great"), "VB");
   EXPECT_EQ(penn_tag("AUX", "would", "it"), "MD");
   EXPECT_EQ(penn_tag("AUX", "is", "it"), "VBZ");
   EXPECT_EQ(penn_tag("AUX", "were", "they"), "VBD");

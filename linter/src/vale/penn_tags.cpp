@@ -48,7 +48,11 @@ std::string_view verb_tag(std::string_view word, std::string_view previous) {
     return "VB";
   }
   if (plural_form(word)) return "VBZ";
-  return "VBP";
+  // A present form needs a subject before it ("we edit"); otherwise it is the base form
+  // ("would be great write").
+  const bool after_subject =
+      is_one_of(previous, {"i", "you", "we", "they"}) || plural_form(previous);
+  return after_subject ? "VBP" : "VB";
 }
 
 std::string_view graded(std::string_view word, std::string_view base) {

@@ -7,6 +7,7 @@
 
 #include "copydesk/document.hpp"
 #include "copydesk/registry.hpp"
+#include "copydesk/vale/builtin_style.hpp"
 #include "copydesk/vale/check_types.hpp"
 #include "copydesk/vale/rule_file.hpp"
 #include "copydesk/vale/styles.hpp"
@@ -92,8 +93,9 @@ std::string doc_for(const RuleFile& file) {
 }
 
 std::unique_ptr<LoadedStyles::LoadedRule> load_rule(const std::filesystem::path& path,
-                                                    const std::string& style) {
-  const RuleFile file(path, style + "." + path.stem().string(), parse_yaml(path));
+                                                    const std::string& style,
+                                                    const YAML::Node& root) {
+  const RuleFile file(path, style + "." + path.stem().string(), root);
   if (file.extends() == "script") {
     file.fail("extends",
               "'script' rules (Tengo programs) are not supported; turn the rule off "
@@ -127,6 +129,18 @@ std::set<std::string> named_styles(const StyleSettings& settings) {
   names.erase(std::string(kBuiltinStyleName));
   names.erase("Vale");
   return names;
+}
+
+// Whether a section names `style` (BasedOnStyles or one of its rules).
+bool names_style(const StyleSettings& settings, std::string_view style) {
+  return std::any_of(settings.sections.begin(), settings.sections.end(), [&](const auto& section) {
+    const bool based_on = std::find(section.based_on.begin(), section.based_on.end(), style) !=
+                          section.based_on.end();
+    return based_on ||
+           std::any_of(section.rules.begin(), section.rules.end(), [&](const auto& rule) {
+             return std::string_view(rule.first).substr(0, rule.first.find('.')) == style;
+           });
+  });
 }
 
 std::optional<Severity> level_named(std::string_view value) {
@@ -188,11 +202,21 @@ LoadedStyles::LoadedStyles(const StyleSettings& settings) : settings_(settings) 
     }
     std::sort(files.begin(), files.end());
     for (const auto& path : files) {
-      auto rule = load_rule(path, style);
+      auto rule = load_rule(path, style, parse_yaml(path));
       rule->settings_directory = settings_.source.parent_path();
       apply_sections(*rule, style, settings_);
       rules_.push_back(std::move(rule));
     }
+  }
+  if (!names_style(settings_, kValeStyleName)) return;
+  for (const BuiltinRule& builtin : vale_builtin_rules()) {
+    const std::string style(kValeStyleName);
+    const std::filesystem::path path =
+        settings_.styles_path / style / (std::string(builtin.name) + ".yml");
+    auto rule = load_rule(path, style, YAML::Load(std::string(builtin.yaml)));
+    rule->settings_directory = settings_.source.parent_path();
+    apply_sections(*rule, style, settings_);
+    rules_.push_back(std::move(rule));
   }
 }
 
