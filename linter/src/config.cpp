@@ -91,7 +91,8 @@ class Parser {
     ProjectConfig config;
     config.path = path_;
     config.directory = directory_;
-    check_keys(root, {"language", "words", "files", "rules", "overrides"});
+    // [styles] (house styles in Vale's format) is read by vale::discover_style_settings.
+    check_keys(root, {"language", "words", "files", "rules", "overrides", "styles"});
     config.settings = layer(root);
     if (const toml::node* files = root.get("files")) {
       const toml::table& table = table_of(*files, "'files'");

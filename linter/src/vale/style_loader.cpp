@@ -16,7 +16,7 @@ namespace copydesk::vale {
 
 // A section's word on one rule: whether it runs on the files the section matches.
 struct Decision {
-  const std::vector<Glob>* files = nullptr;
+  std::size_t section = 0;  // index into the settings' sections
   bool enabled = false;
 };
 
@@ -25,7 +25,7 @@ struct LoadedStyles::LoadedRule {
   std::string summary;
   std::string doc;
   std::filesystem::path file;
-  std::filesystem::path settings_directory;  // globs are relative to it
+  const StyleSettings* settings = nullptr;  // its sections' globs say where the rule runs
   RuleMeta meta;
   Scope scope = Scope::Text;
   std::unique_ptr<Check> check;
@@ -41,6 +41,9 @@ std::string glob_path(std::string_view document_path, const std::filesystem::pat
   std::filesystem::path path(document_path);
   if (path.is_absolute()) path = path.lexically_relative(directory);
   std::string normal = path.lexically_normal().generic_string();
+  // A file outside the settings' directory ("../news/a.txt") is matched by its name: globs
+  // without a folder in them ("*.md") match a name at any depth.
+  if (normal.starts_with("../")) normal = std::filesystem::path(normal).filename().string();
   while (normal.starts_with("./")) normal.erase(0, 2);
   return normal;
 }
@@ -153,7 +156,8 @@ std::optional<Severity> level_named(std::string_view value) {
 // What the sections say about `rule` of `style`: where it runs and at what level.
 void apply_sections(LoadedStyles::LoadedRule& rule, const std::string& style,
                     const StyleSettings& settings) {
-  for (const StyleSection& section : settings.sections) {
+  for (std::size_t index = 0; index < settings.sections.size(); ++index) {
+    const StyleSection& section = settings.sections[index];
     const auto setting = section.rules.find(rule.id);
     const bool based_on = std::find(section.based_on.begin(), section.based_on.end(), style) !=
                           section.based_on.end();
@@ -163,7 +167,7 @@ void apply_sections(LoadedStyles::LoadedRule& rule, const std::string& style,
       enabled = setting->second != "NO";
       if (const auto level = level_named(setting->second)) rule.meta.default_severity = *level;
     }
-    rule.decisions.push_back(Decision{.files = &section.files, .enabled = enabled});
+    rule.decisions.push_back(Decision{.section = index, .enabled = enabled});
   }
   const bool anywhere = std::any_of(rule.decisions.begin(), rule.decisions.end(),
                                     [](const Decision& decision) { return decision.enabled; });
@@ -172,15 +176,37 @@ void apply_sections(LoadedStyles::LoadedRule& rule, const std::string& style,
 
 }  // namespace
 
+namespace {
+
+// Which sections match a document, worked out once per document and thread rather than once
+// per rule: every style rule of a run asks about the same document in turn.
+const std::vector<bool>& sections_matching(const StyleSettings& settings,
+                                           std::string_view document_path) {
+  thread_local const StyleSettings* cached_settings = nullptr;
+  thread_local std::string cached_path;
+  thread_local std::vector<bool> matching;
+  if (cached_settings == &settings && cached_path == document_path) return matching;
+  cached_settings = &settings;
+  cached_path = document_path;
+  const std::string path = glob_path(document_path, settings.source.parent_path());
+  matching.assign(settings.sections.size(), false);
+  for (std::size_t i = 0; i < settings.sections.size(); ++i) {
+    const auto& files = settings.sections[i].files;
+    matching[i] = std::any_of(files.begin(), files.end(),
+                              [&](const Glob& glob) { return glob.matches(path); });
+  }
+  return matching;
+}
+
+}  // namespace
+
 bool LoadedStyles::LoadedRule::applies_to(std::string_view document_path) const {
   // A rule enabled by name (--enable, copydesk.toml) with no section of its own runs anywhere.
   if (decisions.empty()) return true;
-  const std::string path = glob_path(document_path, settings_directory);
+  const std::vector<bool>& matching = sections_matching(*settings, document_path);
   bool enabled = false;
   for (const Decision& decision : decisions) {
-    const bool matches = std::any_of(decision.files->begin(), decision.files->end(),
-                                     [&](const Glob& glob) { return glob.matches(path); });
-    if (matches) enabled = decision.enabled;
+    if (matching[decision.section]) enabled = decision.enabled;
   }
   return enabled;
 }
@@ -203,7 +229,7 @@ LoadedStyles::LoadedStyles(const StyleSettings& settings) : settings_(settings) 
     std::sort(files.begin(), files.end());
     for (const auto& path : files) {
       auto rule = load_rule(path, style, parse_yaml(path));
-      rule->settings_directory = settings_.source.parent_path();
+      rule->settings = &settings_;
       apply_sections(*rule, style, settings_);
       rules_.push_back(std::move(rule));
     }
@@ -214,7 +240,7 @@ LoadedStyles::LoadedStyles(const StyleSettings& settings) : settings_(settings) 
     const std::filesystem::path path =
         settings_.styles_path / style / (std::string(builtin.name) + ".yml");
     auto rule = load_rule(path, style, YAML::Load(std::string(builtin.yaml)));
-    rule->settings_directory = settings_.source.parent_path();
+    rule->settings = &settings_;
     apply_sections(*rule, style, settings_);
     rules_.push_back(std::move(rule));
   }

@@ -152,17 +152,3 @@ std::optional<std::filesystem::path> find_vale_ini(const std::filesystem::path& 
 }
 
 }  // namespace copydesk::vale
-
-namespace copydesk::vale {
-
-std::optional<StyleSettings> discover_style_settings(const std::filesystem::path& directory) {
-  const auto ini = find_vale_ini(directory);
-  if (!ini) return std::nullopt;
-  std::ifstream in(*ini, std::ios::binary);
-  if (!in) throw StyleError(ini->string() + ": cannot read the file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_vale_ini(text.str(), *ini);
-}
-
-}  // namespace copydesk::vale

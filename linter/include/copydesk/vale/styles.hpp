@@ -47,7 +47,12 @@ struct StyleSettings {
 StyleSettings parse_vale_ini(std::string_view text, const std::filesystem::path& path);
 // The .vale.ini of `directory` or the nearest parent; nullopt when there is none.
 std::optional<std::filesystem::path> find_vale_ini(const std::filesystem::path& directory);
-// The style settings that govern a run started in `directory`: its nearest .vale.ini;
+// The [styles] table of a copydesk.toml; nullopt when it has none (or is not valid TOML: the
+// configuration's own loading reports that). Throws StyleError for a bad value.
+std::optional<StyleSettings> toml_style_settings(std::string_view text,
+                                                 const std::filesystem::path& path);
+// The style settings that govern a run started in `directory`: walking up from it, the first
+// copydesk.toml with a [styles] table or .vale.ini (copydesk.toml first in one directory);
 // nullopt when there is none. Throws StyleError when the file is broken.
 std::optional<StyleSettings> discover_style_settings(const std::filesystem::path& directory);
 
