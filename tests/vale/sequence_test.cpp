@@ -51,7 +51,8 @@ std::vector<std::string> matches(std::string_view text, const std::vector<Sequen
   for (const SequenceMatch& match : find_sequences(words, tokens)) {
     std::string joined;
     for (std::size_t i = match.first; i <= match.last; ++i) {
-      joined += (i == match.first ? "" : " ") + std::string(words[i].text);
+      if (i > match.first) joined += ' ';
+      joined += words[i].text;
     }
     found.push_back(joined);
   }
