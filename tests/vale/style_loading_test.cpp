@@ -152,6 +152,19 @@ TEST_F(ValeStyles, BuiltInRulesRunWhenBasedOnStylesNamesCopydesk) {
       styles.with_style_rules(Registry::builtin()).find("repeated-word")->meta.enabled_by_default);
 }
 
+TEST_F(ValeStyles, VocabularyAcceptsExceptionsAndRejectsWithValeAvoid) {
+  rule("Caps", "extends: existence\nmessage: \"'%s'\"\ntokens:\n  - '[A-Z]{3,}'\n");
+  fs::create_directories(dir_ / "styles" / "config" / "vocabularies" / "Desk");
+  write_file(dir_ / "styles" / "config" / "vocabularies" / "Desk" / "accept.txt", "NATO\n");
+  write_file(dir_ / "styles" / "config" / "vocabularies" / "Desk" / "reject.txt", "alot\n");
+  const std::string sections = "Vocab = Desk\n[*]\nBasedOnStyles = House\n";
+  EXPECT_EQ(lint("NATO and UNESCO, alot.\n", "a.md", sections),
+            (Found{"9-15 House.Caps: 'UNESCO'", "17-21 Vale.Avoid: Avoid using 'alot'."}));
+  EXPECT_EQ(load_error("Vocab = Nowhere\n[*]\nBasedOnStyles = House\n"),
+            (dir_ / ".vale.ini").string() + ": vocabulary 'Nowhere' not found in " +
+                (dir_ / "styles" / "config" / "vocabularies").string());
+}
+
 TEST_F(ValeStyles, AYamlErrorNamesFileLineAndColumn) {
   rule("Broken", "extends: existence\nmessage: 'unclosed\ntokens: [a\n");
   EXPECT_EQ(load_error().rfind(path("Broken") + ":", 0), 0U) << load_error();

@@ -72,7 +72,7 @@ class CapitalizationCheck : public Check {
       case_ = Case::Upper;
     } else if (!match.empty()) {
       case_ = Case::Pattern;
-      pattern_ = std::make_unique<Pattern>(file.pattern("match", match, file.ignore_case()));
+      pattern_ = std::make_unique<Pattern>(file.pattern("match", match, file.ignore_case(), false));
     } else {
       file.fail("match", "a capitalization rule needs 'match'");
     }

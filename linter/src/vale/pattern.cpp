@@ -72,12 +72,12 @@ struct Pattern::Compiled {
 
 namespace {
 
-pcre2_code* compile_code(std::string_view source, std::uint32_t flags, int& error,
+pcre2_code* compile_code(std::string_view source, std::uint32_t flags, bool jit, int& error,
                          PCRE2_SIZE& error_offset) {
   pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(),
                                    flags, &error, &error_offset, nullptr);
   // The JIT is an optimisation: where it is unavailable the interpreter runs the same pattern.
-  if (code != nullptr) pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+  if (code != nullptr && jit) pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
   return code;
 }
 
@@ -156,13 +156,13 @@ int run_lookbehind(pcre2_callout_block* block, void* data) {
   return found == lookbehind.negative ? 1 : 0;
 }
 
-std::unique_ptr<Pattern::Compiled> compile(std::string_view source, bool ignore_case) {
+std::unique_ptr<Pattern::Compiled> compile(std::string_view source, bool ignore_case, bool jit) {
   std::uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK;
   if (ignore_case) flags |= PCRE2_CASELESS;
   auto compiled = std::make_unique<Pattern::Compiled>();
   int error = 0;
   PCRE2_SIZE error_offset = 0;
-  compiled->code = compile_code(source, flags, error, error_offset);
+  compiled->code = compile_code(source, flags, jit, error, error_offset);
   if (compiled->code == nullptr && error == PCRE2_ERROR_LOOKBEHIND_NOT_FIXED_LENGTH) {
     const Rewritten rewritten = lookbehinds_as_callouts(source);
     // An inline (?i) at the start of the pattern covers its lookbehinds too.
@@ -171,11 +171,11 @@ std::unique_ptr<Pattern::Compiled> compile(std::string_view source, bool ignore_
     for (const auto& [body, negative] : rewritten.lookbehinds) {
       int inner_error = 0;
       PCRE2_SIZE inner_offset = 0;
-      pcre2_code* code = compile_code(body, inner_flags, inner_error, inner_offset);
+      pcre2_code* code = compile_code(body, inner_flags, jit, inner_error, inner_offset);
       if (code == nullptr) throw PatternError(error_text(inner_error), error_offset);
       compiled->lookbehinds.push_back(Lookbehind{.code = code, .negative = negative});
     }
-    compiled->code = compile_code(rewritten.source, flags, error, error_offset);
+    compiled->code = compile_code(rewritten.source, flags, jit, error, error_offset);
     if (compiled->code != nullptr) {
       compiled->context = pcre2_match_context_copy(limited_context());
       pcre2_set_callout(compiled->context, &run_lookbehind, compiled.get());
@@ -198,7 +198,7 @@ pcre2_match_context* context_of(const Pattern::Compiled& compiled) {
 
 Pattern::Pattern(std::string_view source, PatternOptions options)
     : source_(source), options_(std::move(options)) {
-  compiled_ = compile(source_, options_.ignore_case);
+  compiled_ = compile(source_, options_.ignore_case, options_.jit);
 }
 
 Pattern::~Pattern() = default;

@@ -32,8 +32,12 @@ Severity parse_level(const RuleFile& file, const std::string& level) {
 
 }  // namespace
 
-RuleFile::RuleFile(std::filesystem::path path, std::string id, YAML::Node root)
-    : path_(std::move(path)), id_(std::move(id)), root_(std::move(root)) {
+RuleFile::RuleFile(std::filesystem::path path, std::string id, YAML::Node root,
+                   std::vector<std::string> accepted)
+    : path_(std::move(path)),
+      id_(std::move(id)),
+      root_(std::move(root)),
+      accepted_(std::move(accepted)) {
   if (!root_.IsMap()) {
     throw StyleError(position_of(path_, root_.Mark()) + ": a rule file must be a YAML mapping");
   }
@@ -121,9 +125,10 @@ std::vector<std::pair<std::string, std::string>> RuleFile::string_pairs(
   return result;
 }
 
-Pattern RuleFile::pattern(std::string_view key, std::string_view source, bool ignore_case) const {
+Pattern RuleFile::pattern(std::string_view key, std::string_view source, bool ignore_case,
+                          bool jit) const {
   try {
-    return Pattern(source, {.ignore_case = ignore_case, .origin = path_.string()});
+    return Pattern(source, {.ignore_case = ignore_case, .origin = path_.string(), .jit = jit});
   } catch (const PatternError& error) {
     fail(key, "bad pattern '" + std::string(source) + "': " + error.what() + " at offset " +
                   std::to_string(error.offset()));
@@ -131,7 +136,10 @@ Pattern RuleFile::pattern(std::string_view key, std::string_view source, bool ig
 }
 
 std::unique_ptr<Pattern> RuleFile::whole_word_list(std::string_view key, bool ignore_case) const {
-  const std::vector<std::string> words = strings(key);
+  std::vector<std::string> words = strings(key);
+  if (key == "exceptions" && boolean("vocab", true) && !boolean("nonword", false)) {
+    words.insert(words.end(), accepted_.begin(), accepted_.end());
+  }
   if (words.empty()) return nullptr;
   std::string source = "(?:";
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -139,7 +147,7 @@ std::unique_ptr<Pattern> RuleFile::whole_word_list(std::string_view key, bool ig
     source += words[i];
   }
   source += ')';
-  return std::make_unique<Pattern>(pattern(key, source, ignore_case));
+  return std::make_unique<Pattern>(pattern(key, source, ignore_case, false));
 }
 
 std::string format_message(std::string_view format, const std::vector<std::string_view>& values) {

@@ -95,10 +95,44 @@ std::string doc_for(const RuleFile& file) {
   return doc;
 }
 
-std::unique_ptr<LoadedStyles::LoadedRule> load_rule(const std::filesystem::path& path,
-                                                    const std::string& style,
-                                                    const YAML::Node& root) {
-  const RuleFile file(path, style + "." + path.stem().string(), root);
+// The accepted and rejected words of the vocabularies the settings name: Vale 3 keeps them in
+// StylesPath/config/vocabularies/NAME/, Vale 2 in StylesPath/Vocab/NAME/.
+struct Vocabulary {
+  std::vector<std::string> accept;
+  std::vector<std::string> reject;
+  std::filesystem::path reject_file;  // the last reject.txt read, named in Vale.Avoid's messages
+};
+
+void read_words(const std::filesystem::path& file, std::vector<std::string>& words) {
+  std::ifstream in(file);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line[0] != '#') words.push_back(line);
+  }
+}
+
+Vocabulary read_vocabularies(const StyleSettings& settings) {
+  Vocabulary vocabulary;
+  for (const std::string& name : settings.vocabularies) {
+    std::filesystem::path folder = settings.styles_path / "config" / "vocabularies" / name;
+    std::error_code error;
+    if (!std::filesystem::is_directory(folder, error)) {
+      folder = settings.styles_path / "Vocab" / name;
+    }
+    if (!std::filesystem::is_directory(folder, error)) {
+      throw StyleError(settings.source.string() + ": vocabulary '" + name + "' not found in " +
+                       (settings.styles_path / "config" / "vocabularies").string());
+    }
+    read_words(folder / "accept.txt", vocabulary.accept);
+    if (std::filesystem::is_regular_file(folder / "reject.txt", error)) {
+      read_words(folder / "reject.txt", vocabulary.reject);
+      vocabulary.reject_file = folder / "reject.txt";
+    }
+  }
+  return vocabulary;
+}
+
+std::unique_ptr<LoadedStyles::LoadedRule> loaded_rule(const RuleFile& file) {
   if (file.extends() == "script") {
     file.fail("extends",
               "'script' rules (Tengo programs) are not supported; turn the rule off "
@@ -108,7 +142,7 @@ std::unique_ptr<LoadedStyles::LoadedRule> load_rule(const std::filesystem::path&
   if (factory == nullptr) file.fail("extends", "unknown rule type '" + file.extends() + "'");
   auto loaded = std::make_unique<LoadedStyles::LoadedRule>();
   loaded->id = file.id();
-  loaded->file = path;
+  loaded->file = file.path();
   loaded->summary = file.description().empty() ? file.message() : file.description();
   loaded->doc = doc_for(file);
   loaded->scope = file.scope();
@@ -119,6 +153,26 @@ std::unique_ptr<LoadedStyles::LoadedRule> load_rule(const std::filesystem::path&
                           .summary = loaded->summary,
                           .enabled_by_default = false};
   return loaded;
+}
+
+std::unique_ptr<LoadedStyles::LoadedRule> load_rule(const std::filesystem::path& path,
+                                                    const std::string& style,
+                                                    const Vocabulary& vocabulary) {
+  return loaded_rule(
+      RuleFile(path, style + "." + path.stem().string(), parse_yaml(path), vocabulary.accept));
+}
+
+// Vale.Avoid: the rejected words of the vocabularies, flagged wherever they appear, as Vale
+// does once `Vocab` names them.
+std::unique_ptr<LoadedStyles::LoadedRule> avoid_rule(const Vocabulary& vocabulary) {
+  YAML::Node root;
+  root["extends"] = "existence";
+  root["message"] = "Avoid using '%s'.";
+  root["level"] = "error";
+  root["tokens"] = vocabulary.reject;
+  auto rule = loaded_rule(RuleFile(vocabulary.reject_file, "Vale.Avoid", root));
+  rule->meta.enabled_by_default = true;
+  return rule;
 }
 
 // The styles the settings name, by BasedOnStyles or by a rule setting ("Style.Rule = YES").
@@ -212,6 +266,11 @@ bool LoadedStyles::LoadedRule::applies_to(std::string_view document_path) const 
 }
 
 LoadedStyles::LoadedStyles(const StyleSettings& settings) : settings_(settings) {
+  const Vocabulary vocabulary = read_vocabularies(settings_);
+  if (!vocabulary.reject.empty()) {
+    rules_.push_back(avoid_rule(vocabulary));
+    rules_.back()->settings = &settings_;
+  }
   for (const std::string& style : named_styles(settings_)) {
     const std::filesystem::path folder = settings_.styles_path / style;
     std::error_code error;
@@ -228,7 +287,7 @@ LoadedStyles::LoadedStyles(const StyleSettings& settings) : settings_(settings) 
     }
     std::sort(files.begin(), files.end());
     for (const auto& path : files) {
-      auto rule = load_rule(path, style, parse_yaml(path));
+      auto rule = load_rule(path, style, vocabulary);
       rule->settings = &settings_;
       apply_sections(*rule, style, settings_);
       rules_.push_back(std::move(rule));
@@ -239,7 +298,8 @@ LoadedStyles::LoadedStyles(const StyleSettings& settings) : settings_(settings) 
     const std::string style(kValeStyleName);
     const std::filesystem::path path =
         settings_.styles_path / style / (std::string(builtin.name) + ".yml");
-    auto rule = load_rule(path, style, YAML::Load(std::string(builtin.yaml)));
+    auto rule = loaded_rule(RuleFile(path, style + "." + std::string(builtin.name),
+                                     YAML::Load(std::string(builtin.yaml)), vocabulary.accept));
     rule->settings = &settings_;
     apply_sections(*rule, style, settings_);
     rules_.push_back(std::move(rule));

@@ -89,7 +89,7 @@ class SubstitutionCheck : public Check {
       } else {
         try {
           replacement.accepts = std::make_unique<Pattern>(
-              value, PatternOptions{.ignore_case = false, .origin = file.path()});
+              value, PatternOptions{.ignore_case = false, .origin = file.path(), .jit = false});
         } catch (const PatternError&) {
           // A plain phrase with a character that is special in patterns: compared as text.
         }

@@ -22,6 +22,10 @@ struct PatternOptions {
   bool ignore_case = false;
   // Where the pattern comes from, for the warning when a match hits a limit ("Style/Rule.yml").
   std::string origin;
+  // Compile to machine code: for patterns that scan documents. Patterns only ever matched whole
+  // against a short text (exceptions, replacements) skip it: PCRE2 runs anchored matches with
+  // its interpreter anyway, and each JIT compilation costs start-up time.
+  bool jit = true;
 };
 
 // Capture groups of one match, as byte offsets into the searched text: group 0 is the whole

@@ -29,7 +29,10 @@ class RuleFile {
  public:
   // Reads the keys every rule has (extends, message, level, scope, link, description,
   // ignorecase, nonword). Throws StyleError.
-  RuleFile(std::filesystem::path path, std::string id, YAML::Node root);
+  // `accepted`: the words of the configured vocabularies (Vocab), which join every rule's
+  // `exceptions` unless the rule says `vocab: false` or is `nonword`.
+  RuleFile(std::filesystem::path path, std::string id, YAML::Node root,
+           std::vector<std::string> accepted = {});
 
   const std::filesystem::path& path() const { return path_; }
   const std::string& id() const { return id_; }  // "Style.Rule"
@@ -52,7 +55,8 @@ class RuleFile {
   std::vector<std::pair<std::string, std::string>> string_pairs(std::string_view key) const;
 
   // Compiles `source`, written under `key`; a bad pattern is a StyleError at that key.
-  Pattern pattern(std::string_view key, std::string_view source, bool ignore_case) const;
+  Pattern pattern(std::string_view key, std::string_view source, bool ignore_case,
+                  bool jit = true) const;
   // The rule's `exceptions` (or another list `key`) as one pattern that must match a whole
   // text; null when the list is empty.
   std::unique_ptr<Pattern> whole_word_list(std::string_view key, bool ignore_case) const;
@@ -70,6 +74,7 @@ class RuleFile {
   Scope scope_ = Scope::Text;
   bool ignore_case_ = false;
   std::string action_;
+  std::vector<std::string> accepted_;
 };
 
 // Vale's `%s` filling: each `%s` of `format` takes the next of `values` (Go's Sprintf with
