@@ -231,11 +231,6 @@ bool Pattern::find(std::string_view text, std::size_t from, Groups& groups) cons
   return true;
 }
 
-bool Pattern::search(std::string_view text) const {
-  Groups groups;
-  return find(text, 0, groups);
-}
-
 bool Pattern::matches_whole(std::string_view text) const {
   // Anchored at both ends at match time: PCRE2 runs these with its interpreter, which is
   // fine for the short words exceptions are checked against.

@@ -308,8 +308,6 @@ LoadedStyles::LoadedStyles(const StyleSettings& settings) : settings_(settings) 
 
 LoadedStyles::~LoadedStyles() = default;
 
-std::size_t LoadedStyles::size() const { return rules_.size(); }
-
 Registry LoadedStyles::with_style_rules(const Registry& builtin) const {
   Registry registry;
   for (const RuleEntry* entry : builtin.entries()) {

@@ -1,9 +1,6 @@
 // .vale.ini: Vale's project settings, read the way Vale reads them (found in the working
 // directory or a parent; StylesPath relative to the file).
 
-#include <fstream>
-#include <sstream>
-
 #include "copydesk/vale/rule_file.hpp"
 #include "copydesk/vale/styles.hpp"
 
@@ -138,17 +135,6 @@ StyleSettings parse_vale_ini(std::string_view text, const std::filesystem::path&
   settings.styles_path = path.parent_path();
   IniReader{.path = path, .settings = settings}.read(text);
   return settings;
-}
-
-std::optional<std::filesystem::path> find_vale_ini(const std::filesystem::path& directory) {
-  std::error_code error;
-  for (std::filesystem::path at = std::filesystem::absolute(directory, error); !at.empty();
-       at = at.parent_path()) {
-    const std::filesystem::path candidate = at / kValeIniName;
-    if (std::filesystem::is_regular_file(candidate, error)) return candidate;
-    if (at == at.root_path()) break;
-  }
-  return std::nullopt;
 }
 
 }  // namespace copydesk::vale

@@ -51,8 +51,6 @@ class Pattern {
   // (or a limit was hit). Scanning on from the end of a match (one code point further after an
   // empty one) gives Go's FindAll.
   bool find(std::string_view text, std::size_t from, Groups& groups) const;
-  // Whether the pattern matches somewhere in `text`.
-  bool search(std::string_view text) const;
   // Whether the pattern matches the whole of `text`.
   bool matches_whole(std::string_view text) const;
   // Where FindAll looks next after `match`: its end, or one code point on after an empty match.

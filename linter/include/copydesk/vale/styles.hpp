@@ -45,8 +45,6 @@ struct StyleSettings {
 
 // Reads a .vale.ini. Throws StyleError "PATH:LINE: problem".
 StyleSettings parse_vale_ini(std::string_view text, const std::filesystem::path& path);
-// The .vale.ini of `directory` or the nearest parent; nullopt when there is none.
-std::optional<std::filesystem::path> find_vale_ini(const std::filesystem::path& directory);
 // The [styles] table of a copydesk.toml; nullopt when it has none (or is not valid TOML: the
 // configuration's own loading reports that). Throws StyleError for a bad value.
 std::optional<StyleSettings> toml_style_settings(std::string_view text,
@@ -69,7 +67,6 @@ class LoadedStyles {
   // the built-in rules stay on by default only when the settings say so (builtin_rules). The
   // entries point into this object, which must outlive the registry's use.
   Registry with_style_rules(const Registry& builtin) const;
-  std::size_t size() const;
 
   struct LoadedRule;
 
