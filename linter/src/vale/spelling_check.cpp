@@ -78,8 +78,9 @@ class SpellingCheck : public Check {
       if (curly) at += 2;
     }
     if (default_filters_ && skipped_by_default_filters(word)) return true;
+    Groups groups;
     for (const Pattern& filter : filters_) {
-      if (filter.search(word)) return true;
+      if (filter.find(word, 0, groups)) return true;
     }
     return ignored_.accepts(word) || speller_.correct(word);
   }
