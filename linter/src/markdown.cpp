@@ -26,23 +26,6 @@ std::string_view line_at(std::string_view text, std::size_t at, std::size_t& nex
   return line;
 }
 
-// Front matter as static site generators and Pandoc read it: "---" (YAML) or "+++" (TOML) on the
-// first line, not followed by a blank line (a thematic break usually is), up to a closing line
-// of "---" or "..." (YAML) or "+++" (TOML). Returns the offset past the closing line, or `begin`
-// when there is no front matter.
-std::size_t front_matter_end(std::string_view text, std::size_t begin) {
-  std::size_t next = 0;
-  const std::string_view opening = line_at(text, begin, next);
-  if (opening != "---" && opening != "+++") return begin;
-  std::size_t after = 0;
-  if (next >= text.size() || line_at(text, next, after).empty()) return begin;
-  while (next < text.size()) {
-    const std::string_view line = line_at(text, next, next);
-    if (line == opening || (opening == "---" && line == "...")) return next;
-  }
-  return begin;
-}
-
 // The blocks whose text starts a sentence; quotes and lists start one through their paragraphs
 // and items.
 std::optional<SentenceStart> block_kind(MD_BLOCKTYPE type) {
@@ -68,7 +51,7 @@ class ProseBuilder {
 
   ProseView run() && {
     std::size_t begin = byte_order_mark_size(source_);
-    begin = front_matter_end(source_, begin);
+    begin = markdown_front_matter_end(source_, begin);
     cursor_ = static_cast<std::uint32_t>(begin);
     MD_PARSER parser{};
     // GitHub's dialect without its bare links: md4c 0.4.8 takes time quadratic in the number
@@ -267,6 +250,19 @@ class ProseBuilder {
 };
 
 }  // namespace
+
+std::size_t markdown_front_matter_end(std::string_view text, std::size_t begin) {
+  std::size_t next = 0;
+  const std::string_view opening = line_at(text, begin, next);
+  if (opening != "---" && opening != "+++") return begin;
+  std::size_t after = 0;
+  if (next >= text.size() || line_at(text, next, after).empty()) return begin;
+  while (next < text.size()) {
+    const std::string_view line = line_at(text, next, next);
+    if (line == opening || (opening == "---" && line == "...")) return next;
+  }
+  return begin;
+}
 
 ProseView markdown_prose(std::string_view source) { return ProseBuilder(source).run(); }
 

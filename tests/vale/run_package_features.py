@@ -18,6 +18,9 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import gherkin  # noqa: E402  (tests/vale/gherkin.py, shared with vale_testdata_suite.py)
+
 SKIP = 77
 PACKAGES = ("Microsoft", "Google")
 
@@ -37,30 +40,18 @@ KNOWN_DIFFERENCES = {
 
 
 def scenarios(feature):
-    """(name, fixture, expected lines) for each scenario that is not commented out."""
-    lines = [line for line in feature.read_text(encoding="utf-8").splitlines()
-             if not line.lstrip().startswith("#")]
+    """(name, fixture, expected lines) for each scenario, read by the shared Gherkin parser."""
     found = []
-    name = fixture = None
-    i = 0
-    while i < len(lines):
-        line = lines[i].strip()
-        if line.startswith("Scenario:"):
-            name = line[len("Scenario:"):].strip()
-        match = re.match(r'When I test "(.*)"', line)
-        if match:
-            fixture = match.group(1)
-        if line.startswith("Then the output should contain exactly:"):
-            i += 1
-            while lines[i].strip() != '"""':
-                i += 1
-            expected = []
-            i += 1
-            while lines[i].strip() != '"""':
-                expected.append(lines[i].strip())
-                i += 1
-            found.append((name, fixture, [e for e in expected if e]))
-        i += 1
+    for scenario in gherkin.parse_feature(feature).scenarios:
+        fixture = expected = None
+        for step in scenario.steps:
+            match = re.match(r'I test "(.*)"', step.text)
+            if match:
+                fixture = match.group(1)
+            if step.text.startswith("the output should contain exactly"):
+                expected = [line.strip() for line in (step.doc_string or "").splitlines()]
+        if fixture is not None and expected is not None:
+            found.append((scenario.name, fixture, [line for line in expected if line]))
     return found
 
 

@@ -34,4 +34,9 @@ struct ProseView : ProseText {
 // Throws std::runtime_error when the parser fails (it can only run out of memory).
 ProseView markdown_prose(std::string_view source);
 
+// Front matter as static site generators and Pandoc read it: "---" (YAML) or "+++" (TOML) on
+// the first line, not followed by a blank line, up to a closing line of "---" or "..." (YAML)
+// or "+++" (TOML). Returns the offset past the closing line, or `begin` when there is none.
+std::size_t markdown_front_matter_end(std::string_view source, std::size_t begin);
+
 }  // namespace copydesk

@@ -14,7 +14,13 @@ Scope parse_scope(const RuleFile& file, const std::string& name) {
   if (name.empty() || name == "text" || name == "raw" || name == "summary") return Scope::Text;
   if (name == "heading" || name.starts_with("heading.")) return Scope::Heading;
   if (name == "sentence") return Scope::Sentence;
-  file.fail("scope", "scope '" + name + "' is not supported (text, heading, sentence)");
+  if (name == "paragraph") return Scope::Paragraph;
+  if (name == "list") return Scope::List;
+  if (name == "table.cell" || name == "table.header") return Scope::TableCell;
+  file.fail("scope",
+            "scope '" + name +
+                "' is not supported (text, heading, sentence, paragraph, list, table.cell, "
+                "table.header)");
 }
 
 Severity parse_level(const RuleFile& file, const std::string& level) {

@@ -40,19 +40,28 @@ std::vector<Block> all_blocks(const Document& document) {
   return blocks;
 }
 
+std::vector<Block> blocks_of_kind(const Document& document, BlockKind kind) {
+  std::vector<Block> blocks;
+  for (const Block& block : all_blocks(document)) {
+    if (block.kind == kind) blocks.push_back(block);
+  }
+  return blocks;
+}
+
 }  // namespace
 
 std::vector<Block> blocks_in_scope(const Document& document, Scope scope) {
   switch (scope) {
     case Scope::Text:
       return all_blocks(document);
-    case Scope::Heading: {
-      std::vector<Block> headings;
-      for (const Block& block : all_blocks(document)) {
-        if (block.kind == BlockKind::Heading) headings.push_back(block);
-      }
-      return headings;
-    }
+    case Scope::Heading:
+      return blocks_of_kind(document, BlockKind::Heading);
+    case Scope::Paragraph:
+      return blocks_of_kind(document, BlockKind::Paragraph);
+    case Scope::List:
+      return blocks_of_kind(document, BlockKind::ListItem);
+    case Scope::TableCell:
+      return blocks_of_kind(document, BlockKind::TableCell);
     case Scope::Sentence: {
       std::vector<Block> sentences;
       for (const Sentence& sentence : document.sentences()) {

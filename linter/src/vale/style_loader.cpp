@@ -7,6 +7,7 @@
 
 #include "copydesk/document.hpp"
 #include "copydesk/registry.hpp"
+#include "copydesk/vale/builtin_style.hpp"
 #include "copydesk/vale/check_types.hpp"
 #include "copydesk/vale/rule_file.hpp"
 #include "copydesk/vale/styles.hpp"
@@ -187,6 +188,18 @@ std::set<std::string> named_styles(const StyleSettings& settings) {
   return names;
 }
 
+// Whether a section names `style` (BasedOnStyles or one of its rules).
+bool names_style(const StyleSettings& settings, std::string_view style) {
+  return std::any_of(settings.sections.begin(), settings.sections.end(), [&](const auto& section) {
+    const bool based_on = std::find(section.based_on.begin(), section.based_on.end(), style) !=
+                          section.based_on.end();
+    return based_on ||
+           std::any_of(section.rules.begin(), section.rules.end(), [&](const auto& rule) {
+             return std::string_view(rule.first).substr(0, rule.first.find('.')) == style;
+           });
+  });
+}
+
 std::optional<Severity> level_named(std::string_view value) {
   if (value == "suggestion") return Severity::Info;
   if (value == "warning") return Severity::Warning;
@@ -279,6 +292,17 @@ LoadedStyles::LoadedStyles(const StyleSettings& settings) : settings_(settings) 
       apply_sections(*rule, style, settings_);
       rules_.push_back(std::move(rule));
     }
+  }
+  if (!names_style(settings_, kValeStyleName)) return;
+  for (const BuiltinRule& builtin : vale_builtin_rules()) {
+    const std::string style(kValeStyleName);
+    const std::filesystem::path path =
+        settings_.styles_path / style / (std::string(builtin.name) + ".yml");
+    auto rule = loaded_rule(RuleFile(path, style + "." + std::string(builtin.name),
+                                     YAML::Load(std::string(builtin.yaml)), vocabulary.accept));
+    rule->settings = &settings_;
+    apply_sections(*rule, style, settings_);
+    rules_.push_back(std::move(rule));
   }
 }
 

@@ -21,9 +21,12 @@ namespace copydesk::vale {
 // What part of a document a rule reads (Vale's `scope`). A block is one paragraph, heading,
 // list item or table cell of the prose view; code, front matter and markup are never in it.
 enum class Scope : std::uint8_t {
-  Text,      // every block ("text", Vale's default)
-  Heading,   // headings only
-  Sentence,  // each sentence of every block
+  Text,       // every block ("text", Vale's default)
+  Heading,    // headings only
+  Sentence,   // each sentence of every block
+  Paragraph,  // paragraphs only
+  List,       // list items only
+  TableCell,  // table cells, header cells included
 };
 
 enum class BlockKind : std::uint8_t { Paragraph, Heading, ListItem, TableCell };
