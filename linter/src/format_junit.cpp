@@ -3,6 +3,7 @@
 // linted. The totals go on <testsuites> at the top, so the suites are kept until the end, in a
 // compact form (see CompactCase).
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,7 +29,7 @@ struct CompactSuite {
   std::string path;  // escaped
   std::optional<std::string> error;
   bool skipped = false;
-  std::vector<CompactCase> cases;
+  std::deque<CompactCase> cases;  // growing it never holds two copies, as a vector does
 };
 
 // The totals go on <testsuites> at the top, so every suite waits for the end of the run, in
