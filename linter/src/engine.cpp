@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "compact_findings.hpp"
 #include "copydesk/data_lists.hpp"
 #include "copydesk/document.hpp"
 #include "copydesk/html.hpp"
@@ -29,6 +30,28 @@ class CollectingSink : public Sink {
   const RuleMeta& meta_;
   Severity severity_;
   std::vector<Diagnostic>& out_;
+};
+
+// Keeps the findings of a piece's window that start in the piece, in a compact form, with spans
+// into the text the window is in.
+class CompactSink : public Sink {
+ public:
+  CompactSink(const RuleMeta& meta, Severity severity, const Window& window, bool last,
+              CompactFindings& out)
+      : meta_(meta), severity_(severity), window_(window), last_(last), out_(out) {}
+  void report(Diagnostic diagnostic) override {
+    if (!in_piece(window_, window_.begin + diagnostic.span.begin, last_)) return;
+    diagnostic.rule = std::string(meta_.id);
+    diagnostic.severity = severity_;
+    out_.add(std::move(diagnostic), static_cast<std::uint32_t>(window_.begin));
+  }
+
+ private:
+  const RuleMeta& meta_;
+  Severity severity_;
+  const Window& window_;
+  bool last_;
+  CompactFindings& out_;
 };
 
 void check_rule_ids(const Registry& registry, const std::vector<std::string>& ids,
@@ -166,6 +189,24 @@ void Engine::check_piece(const std::string& path, std::string_view text, const W
     shift(diagnostic, static_cast<std::uint32_t>(window.begin));
     out.push_back(std::move(diagnostic));
   }
+}
+
+void Engine::check_piece_sorted(
+    const std::string& path, std::string_view text, const Window& window,
+    const std::vector<BlockStart>& block_starts,
+    const std::function<void(std::vector<Diagnostic>&&)>& consume) const {
+  CompactFindings found;
+  {
+    const Document document(path, std::string(text.substr(window.begin, window.end - window.begin)),
+                            block_starts);
+    const bool last = window.core_end == text.size();
+    for (const auto& rule : rules_) {
+      CompactSink sink(rule->meta(), severity_for(rule->meta().id), window, last, found);
+      rule->check(document, sink);
+    }
+  }
+  constexpr std::size_t kBatch = 4096;
+  found.take_sorted(kBatch, consume);
 }
 
 Severity Engine::severity_for(std::string_view rule_id) const {

@@ -1,5 +1,5 @@
 // Checkstyle XML, which Jenkins (Warnings Next Generation), reviewdog and many CI dashboards
-// read: a <file> per input with an <error> per finding, streamed file by file.
+// read: a <file> per input with an <error> per finding, streamed finding by finding.
 
 #include "formatters.hpp"
 
@@ -14,13 +14,14 @@ class CheckstyleFormatter : public Formatter {
     out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n";
   }
 
+  // A file handed out in parts (see FilePart) is one <file>, opened at its first error or
+  // finding, closed with its last part.
   void file(const FileResult& result) override {
-    out_ << "  <file name=\"" << xml_escape(result.path) << '"';
-    if (!result.error && result.diagnostics.empty()) {
-      out_ << "/>\n";
-      return;
+    if (starts_file(result)) open_ = false;
+    if (!open_ && (result.error || !result.diagnostics.empty())) {
+      out_ << "  <file name=\"" << xml_escape(result.path) << "\">\n";
+      open_ = true;
     }
-    out_ << ">\n";
     if (result.error) {
       out_ << "    <error line=\"1\" severity=\"" << (result.skipped ? "info" : "error")
            << "\" message=\"" << xml_escape(*result.error) << "\" source=\"copydesk.input\"/>\n";
@@ -36,7 +37,12 @@ class CheckstyleFormatter : public Formatter {
              << xml_escape(diagnostic.rule) << "\"/>\n";
       }
     }
-    out_ << "  </file>\n";
+    if (!ends_file(result)) return;
+    if (open_) {
+      out_ << "  </file>\n";
+    } else {
+      out_ << "  <file name=\"" << xml_escape(result.path) << "\"/>\n";
+    }
   }
 
   void end(const Summary& summary) override {
@@ -46,6 +52,7 @@ class CheckstyleFormatter : public Formatter {
 
  private:
   std::ostream& out_;
+  bool open_ = false;  // the <file> of the file being written is open
 };
 
 }  // namespace

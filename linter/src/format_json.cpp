@@ -49,30 +49,41 @@ void append_position(std::string& out, const Position& position) {
   out += '}';
 }
 
+// What a formatter writes at once: a file's findings are written this many bytes at a time, so
+// that a file with millions of them does not hold them all as text.
+constexpr std::size_t kFlushBytes = std::size_t{64} << 10;
+
 class JsonFormatter : public Formatter {
  public:
   explicit JsonFormatter(std::ostream& out) : out_(out) {}
   void begin() override { out_ << "{\"version\": 1, \"files\": ["; }
+  // A file handed out in parts (see FilePart) is one object: its first part opens it, its last
+  // closes it. An error met while streaming comes with the last part, after the findings.
   void file(const FileResult& result) override {
-    entry_.assign(first_ ? "\n  " : ",\n  ");
-    entry_ += "{\"path\":";
-    append_string(entry_, result.path);
-    if (result.error) {
-      entry_ += ",\"error\":";
-      append_string(entry_, *result.error);
+    if (starts_file(result)) {
+      entry_.assign(first_ ? "\n  " : ",\n  ");
+      entry_ += "{\"path\":";
+      append_string(entry_, result.path);
+      append_error(result);
+      entry_ += ",\"diagnostics\":[";
+      first_diagnostic_ = true;
+      first_ = false;
     }
-    if (result.skipped) entry_ += ",\"skipped\":true";
-    entry_ += ",\"diagnostics\":[";
     const SourceView source(result);
-    for (std::size_t i = 0; i < result.diagnostics.size(); ++i) {
-      if (i > 0) entry_ += ',';
+    for (const auto& diagnostic : result.diagnostics) {
+      if (!first_diagnostic_) entry_ += ',';
+      first_diagnostic_ = false;
       entry_ += '{';
-      append_diagnostic_members(entry_, result.diagnostics[i], source);
+      append_diagnostic_members(entry_, diagnostic, source);
+      entry_ += '}';
+      if (entry_.size() > kFlushBytes) flush();
+    }
+    if (ends_file(result)) {
+      entry_ += ']';
+      if (!starts_file(result)) append_error(result);
       entry_ += '}';
     }
-    entry_ += "]}";
-    out_ << entry_;
-    first_ = false;
+    flush();
   }
   void end(const Summary& summary) override {
     Json totals{{"files", summary.files},
@@ -86,9 +97,22 @@ class JsonFormatter : public Formatter {
   }
 
  private:
+  void append_error(const FileResult& result) {
+    if (result.error) {
+      entry_ += ",\"error\":";
+      append_string(entry_, *result.error);
+    }
+    if (result.skipped) entry_ += ",\"skipped\":true";
+  }
+  void flush() {
+    out_ << entry_;
+    entry_.clear();
+  }
+
   std::ostream& out_;
   bool first_ = true;
-  std::string entry_;  // kept between files for its capacity
+  bool first_diagnostic_ = true;  // of the file being written
+  std::string entry_;             // kept between files for its capacity
 };
 
 class JsonLinesFormatter : public Formatter {
@@ -105,6 +129,10 @@ class JsonLinesFormatter : public Formatter {
       lines_ += ',';
       append_diagnostic_members(lines_, diagnostic, source);
       lines_ += "}\n";
+      if (lines_.size() > kFlushBytes) {
+        out_ << lines_;
+        lines_.clear();
+      }
     }
     out_ << lines_;
   }

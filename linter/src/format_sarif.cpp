@@ -1,6 +1,5 @@
 // SARIF 2.1.0 (OASIS): one run, the tool's rule metadata, one result per finding, fixes as
-// replacements. Results are kept (positions only, not file texts) until the end, because the
-// log is a single JSON document.
+// replacements, written as the findings come; the invocation comes last.
 
 #include <algorithm>
 
@@ -121,6 +120,26 @@ Json region_json(Span span, const SourceView& source, const CharOffsets& chars) 
               {"byteLength", span.end - span.begin}};
 }
 
+// Stands for a value written later in the log's skeleton (see SarifFormatter::begin).
+constexpr std::string_view kResultsMark = "\"copydesk:results\"";
+constexpr std::string_view kInvocationsMark = "\"copydesk:invocations\"";
+
+// `value` dumped as it would be inside the log, `depth` spaces in: each line after the first
+// indented by as much. (JSON strings hold no raw line break, so every line break is layout.)
+std::string nested_dump(const Json& value, std::size_t depth) {
+  const std::string dumped = value.dump(2, ' ', false, Json::error_handler_t::replace);
+  std::string nested;
+  nested.reserve(dumped.size() + dumped.size() / 8);
+  for (const char c : dumped) {
+    nested.push_back(c);
+    if (c == '\n') nested.append(depth, ' ');
+  }
+  return nested;
+}
+
+// The results are written as they come, so that a run with millions of findings keeps none of
+// them: only the invocation (whether every input was linted, and the notifications of those
+// that were not, which are few) waits for the end, after the results.
 class SarifFormatter : public Formatter {
  public:
   SarifFormatter(std::ostream& out, const FormatOptions& options)
@@ -132,7 +151,23 @@ class SarifFormatter : public Formatter {
     }
   }
 
+  // The log is dumped once with marks where the results and the invocation go; the text
+  // between them is written around the results.
+  void begin() override {
+    if (begun_) return;
+    begun_ = true;
+    const std::string skeleton =
+        skeleton_json().dump(2, ' ', false, Json::error_handler_t::replace);
+    const std::size_t results = skeleton.find(kResultsMark);
+    const std::size_t invocations = skeleton.find(kInvocationsMark);
+    out_ << skeleton.substr(0, results) << '[';
+    between_ =
+        skeleton.substr(results + kResultsMark.size(), invocations - results - kResultsMark.size());
+    after_ = skeleton.substr(invocations + kInvocationsMark.size());
+  }
+
   void file(const FileResult& result) override {
+    begin();
     const std::string uri = path_uri(result.path);
     if (result.error) {
       // An input that could not be linted is a tool execution notification, not a result.
@@ -159,36 +194,25 @@ class SarifFormatter : public Formatter {
     }
     const CharOffsets chars(source, std::move(offsets));
     for (const auto& diagnostic : result.diagnostics) {
-      Json entry{{"ruleId", diagnostic.rule}};
-      if (const auto it = rule_index_.find(diagnostic.rule); it != rule_index_.end()) {
-        entry["ruleIndex"] = it->second;
-      }
-      entry["level"] = sarif_level(diagnostic.severity);
-      entry["message"] = {{"text", diagnostic.message}};
-      entry["locations"] =
-          Json::array({Json{{"physicalLocation",
-                             {{"artifactLocation", {{"uri", uri}}},
-                              {"region", region_json(diagnostic.span, source, chars)}}}}});
-      if (diagnostic.fix) {
-        Json replacements = Json::array();
-        for (const auto& edit : diagnostic.fix->edits) {
-          replacements.push_back(Json{{"deletedRegion", region_json(edit.span, source, chars)},
-                                      {"insertedContent", {{"text", edit.replacement}}}});
-        }
-        entry["fixes"] = Json::array({Json{
-            {"description", {{"text", diagnostic.fix->title}}},
-            {"artifactChanges", Json::array({Json{{"artifactLocation", {{"uri", uri}}},
-                                                  {"replacements", std::move(replacements)}}})}}});
-      }
-      if (!diagnostic.suggestions.empty()) {
-        entry["properties"] = {{"suggestions", diagnostic.suggestions}};
-      }
-      results_.push_back(std::move(entry));
+      out_ << (any_result_ ? ",\n        " : "\n        ")
+           << nested_dump(result_json(diagnostic, uri, source, chars), 8);
+      any_result_ = true;
     }
   }
 
   void end(const Summary& summary) override {
     (void)summary;
+    begin();
+    Json invocation{{"executionSuccessful", execution_successful_}};
+    if (!notifications_.empty())
+      invocation["toolExecutionNotifications"] = std::move(notifications_);
+    out_ << (any_result_ ? "\n      ]" : "]") << between_
+         << nested_dump(Json::array({std::move(invocation)}), 6) << after_ << '\n';
+  }
+
+ private:
+  // The log without its results and invocation: marks stand for them.
+  Json skeleton_json() const {
     Json rules = Json::array();
     for (const auto& rule : rules_) {
       const std::string& doc = rule.doc;
@@ -203,30 +227,60 @@ class SarifFormatter : public Formatter {
            {{"enabled", rule.enabled_by_default}, {"level", sarif_level(rule.default_severity)}}},
           {"properties", {{"category", rule.category}, {"fixable", rule.has_fix}}}});
     }
-    Json invocation{{"executionSuccessful", execution_successful_}};
-    if (!notifications_.empty())
-      invocation["toolExecutionNotifications"] = std::move(notifications_);
-    const Json log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-                   {"version", "2.1.0"},
-                   {"runs", Json::array({Json{{"tool",
-                                               {{"driver",
-                                                 {{"name", "copydesk"},
-                                                  {"version", version_},
-                                                  {"semanticVersion", version_},
-                                                  {"informationUri", kHomepage},
-                                                  {"rules", std::move(rules)}}}}},
-                                              {"invocations", Json::array({std::move(invocation)})},
-                                              {"columnKind", "unicodeCodePoints"},
-                                              {"results", std::move(results_)}}})}};
-    out_ << log.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+    const auto mark = [](std::string_view quoted) {
+      return std::string(quoted.substr(1, quoted.size() - 2));
+    };
+    return Json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                {"version", "2.1.0"},
+                {"runs", Json::array({Json{{"tool",
+                                            {{"driver",
+                                              {{"name", "copydesk"},
+                                               {"version", version_},
+                                               {"semanticVersion", version_},
+                                               {"informationUri", kHomepage},
+                                               {"rules", std::move(rules)}}}}},
+                                           {"columnKind", "unicodeCodePoints"},
+                                           {"results", mark(kResultsMark)},
+                                           {"invocations", mark(kInvocationsMark)}}})}};
   }
 
- private:
+  Json result_json(const Diagnostic& diagnostic, const std::string& uri, const SourceView& source,
+                   const CharOffsets& chars) const {
+    Json entry{{"ruleId", diagnostic.rule}};
+    if (const auto it = rule_index_.find(diagnostic.rule); it != rule_index_.end()) {
+      entry["ruleIndex"] = it->second;
+    }
+    entry["level"] = sarif_level(diagnostic.severity);
+    entry["message"] = {{"text", diagnostic.message}};
+    entry["locations"] =
+        Json::array({Json{{"physicalLocation",
+                           {{"artifactLocation", {{"uri", uri}}},
+                            {"region", region_json(diagnostic.span, source, chars)}}}}});
+    if (diagnostic.fix) {
+      Json replacements = Json::array();
+      for (const auto& edit : diagnostic.fix->edits) {
+        replacements.push_back(Json{{"deletedRegion", region_json(edit.span, source, chars)},
+                                    {"insertedContent", {{"text", edit.replacement}}}});
+      }
+      entry["fixes"] = Json::array({Json{
+          {"description", {{"text", diagnostic.fix->title}}},
+          {"artifactChanges", Json::array({Json{{"artifactLocation", {{"uri", uri}}},
+                                                {"replacements", std::move(replacements)}}})}}});
+    }
+    if (!diagnostic.suggestions.empty()) {
+      entry["properties"] = {{"suggestions", diagnostic.suggestions}};
+    }
+    return entry;
+  }
+
   std::ostream& out_;
   std::vector<RuleDescription> rules_;
   std::string version_;
   std::map<std::string, std::size_t, std::less<>> rule_index_;
-  Json results_ = Json::array();
+  std::string between_;  // the log's text between the results and the invocation
+  std::string after_;    // and after the invocation
+  bool begun_ = false;
+  bool any_result_ = false;
   Json notifications_ = Json::array();
   bool execution_successful_ = true;
 };

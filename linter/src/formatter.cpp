@@ -17,7 +17,7 @@ std::optional<Format> parse_format(std::string_view name) {
 }
 
 void count_into(Summary& summary, const FileResult& result) {
-  ++summary.files;
+  if (starts_file(result)) ++summary.files;
   if (result.error && !result.skipped) ++summary.files_with_errors;
   for (const auto& diagnostic : result.diagnostics) {
     switch (diagnostic.severity) {

@@ -4,6 +4,7 @@
 #include "copydesk/input.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -118,8 +119,9 @@ class LineEnds {
     for (std::size_t at = 0; at < text.size(); ++at) {
       if ((text[at] != '\n' && text[at] != '\r') || !ends_line_at(text, at)) continue;
       // "\r\n" ends its line at the "\r": the line's text stops there.
-      ends_.push_back(at > 0 && text[at] == '\n' && text[at - 1] == '\r' ? at - 1 : at);
-      starts_.push_back(at + 1);
+      ends_.push_back(static_cast<std::uint32_t>(
+          at > 0 && text[at] == '\n' && text[at - 1] == '\r' ? at - 1 : at));
+      starts_.push_back(static_cast<std::uint32_t>(at + 1));
     }
   }
   // The start of the line that holds `at` (0 when it starts before the text).
@@ -135,8 +137,10 @@ class LineEnds {
 
  private:
   std::size_t size_;
-  std::vector<std::size_t> ends_;
-  std::vector<std::size_t> starts_;
+  // 32 bits: a window and what is read past it are a few MiB (a piece of 2 MiB of one-letter
+  // lines has a million of them).
+  std::vector<std::uint32_t> ends_;
+  std::vector<std::uint32_t> starts_;
 };
 
 // The stretch of `text` a finding's excerpt keeps: its lines, cut kExcerptContext bytes before
@@ -161,13 +165,12 @@ std::pair<std::size_t, std::size_t> kept_range(std::string_view text, const Line
 }
 
 // Keeps the lines (or, of a long line, the stretch) around `found`, findings sorted by position
-// with spans into `text`, as excerpts placed in the file: `text` starts at file offset `base`,
-// where `cursor` stands or before; `at_end`: `text` holds the rest of the file.
-void keep_lines_of(std::string_view text, std::uint64_t base, bool at_end,
+// with spans into `text` (whose line ends are `lines`), as excerpts placed in the file: `text`
+// starts at file offset `base`, where `cursor` stands or before; `at_end`: `text` holds the rest of
+// the file.
+void keep_lines_of(std::string_view text, const LineEnds& lines, std::uint64_t base, bool at_end,
                    const std::vector<Diagnostic>& found, Cursor& cursor, std::size_t bom,
                    std::vector<SourceExcerpt>& excerpts) {
-  if (found.empty()) return;
-  const LineEnds lines(text);
   for (const auto& diagnostic : found) {
     auto [low, high] = kept_range(text, lines, diagnostic);
     low = std::max<std::size_t>(low, cursor.offset - base);
@@ -242,72 +245,147 @@ std::optional<std::string> window_error(const Input& input, std::string_view win
   return std::nullopt;
 }
 
-// A plain-text file too long to keep: read, checked and linted a piece at a time (see
-// piece_end and Window), keeping only the lines its findings touch. `text` is the beginning
-// already read. Nothing when a piece holds a suppression directive or a [sic]: a directive may
-// act on the whole file, so such a file is linted whole.
-std::optional<FileResult> lint_stream(const Engine& engine, const Input& input, std::istream& in,
-                                      std::string text) {
-  FileResult result;
-  result.path = input.display_path;
-  // A file is either linted whole or reported as an error: findings so far are dropped.
-  const auto fail = [&result](std::string message) {
-    result.diagnostics.clear();
-    result.excerpts.clear();
-    result.error = std::move(message);
-    return std::move(result);
-  };
-  const std::size_t bom = byte_order_mark_size(text);
-  std::uint64_t base = 0;  // the file offset of text[0]
-  Cursor cursor;
-  Window window = window_start(text, 0);
-  bool at_end = false;
-  for (;;) {
-    window.core_end = piece_end(text, window.core_begin, at_end);
-    window.end = window.core_end == std::string_view::npos
-                     ? std::string_view::npos
-                     : window_end(text, window.core_end, at_end);
-    // Excerpts read a little past the window (see kept_range).
-    if (window.end == std::string_view::npos ||
-        (!at_end && text.size() <= window.end + kExcerptContext)) {
-      if (!read_more(in, text, kReadBlock, at_end)) return fail("read error");
-      continue;
+// A file too long to keep, read a window at a time (see piece_end and Window): only what a
+// later window reads stays. `text` is the beginning already read; positions are counted on in
+// a Cursor when `counting` (the pass that keeps excerpts needs them, the check does not).
+class WindowReader {
+ public:
+  WindowReader(std::istream& in, std::string text, bool counting)
+      : in_(in), text_(std::move(text)), bom_(byte_order_mark_size(text_)), counting_(counting) {}
+
+  // Reads on to the next window; false at the end of the file or on an error (see error()).
+  bool next() {
+    if (!started_) {
+      window_ = window_start(text_, 0);
+      started_ = true;
+    } else {
+      if (window_.core_end == text_.size()) return false;
+      // Drop what no later window reads.
+      Window next = window_start(text_, window_.core_end);
+      if (counting_) advance(cursor_, text_, base_, base_ + next.begin, bom_);
+      text_.erase(0, next.begin);
+      base_ += next.begin;
+      next.core_begin -= next.begin;
+      next.begin = 0;
+      window_ = next;
     }
-    if (base + window.end > std::numeric_limits<std::uint32_t>::max()) {  // 32-bit offsets
-      return fail("the file is too large (4 GiB or more)");
+    for (;;) {
+      window_.core_end = piece_end(text_, window_.core_begin, at_end_);
+      window_.end = window_.core_end == std::string_view::npos
+                        ? std::string_view::npos
+                        : window_end(text_, window_.core_end, at_end_);
+      // Excerpts read a little past the window (see kept_range).
+      if (window_.end != std::string_view::npos &&
+          (at_end_ || text_.size() > window_.end + kExcerptContext)) {
+        break;
+      }
+      if (!read_more(in_, text_, kReadBlock, at_end_)) {
+        error_ = "read error";
+        return false;
+      }
     }
-    const std::string_view seen =
-        std::string_view(text).substr(window.begin, window.end - window.begin);
-    if (auto error = window_error(input, seen, base + window.begin, result)) {
-      return fail(std::move(*error));
+    if (base_ + window_.end > std::numeric_limits<std::uint32_t>::max()) {  // 32-bit offsets
+      error_ = "the file is too large (4 GiB or more)";
+      return false;
     }
-    if (const Suppressions suppressions(seen, DirectiveSyntax::Lines);
-        !suppressions.directives().empty() || !suppressions.sic_marks().empty()) {
-      return std::nullopt;
-    }
-    std::vector<Diagnostic> found;
-    engine.check_piece(result.path, text, window,
-                       window.continued ? std::vector{kContinuedPiece} : std::vector<BlockStart>{},
-                       found);
-    std::sort(found.begin(), found.end(), diagnostic_less);
-    advance(cursor, text, base, base + window.begin, bom);
-    keep_lines_of(text, base, at_end, found, cursor, bom, result.excerpts);
-    for (auto& diagnostic : found) {
-      shift(diagnostic, static_cast<std::uint32_t>(base));
-      result.diagnostics.push_back(std::move(diagnostic));
-    }
-    if (window.core_end == text.size()) break;
-    // Drop what no later window reads.
-    Window next = window_start(text, window.core_end);
-    advance(cursor, text, base, base + next.begin, bom);
-    text.erase(0, next.begin);
-    base += next.begin;
-    next.core_begin -= next.begin;
-    next.begin = 0;
-    window = next;
+    return true;
   }
-  std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
-  return result;
+
+  const std::string& text() const { return text_; }  // from file offset base()
+  std::uint64_t base() const { return base_; }
+  const Window& window() const { return window_; }
+  std::string_view seen() const {
+    return std::string_view(text_).substr(window_.begin, window_.end - window_.begin);
+  }
+  bool at_end() const { return at_end_; }
+  Cursor& cursor() { return cursor_; }
+  std::size_t bom() const { return bom_; }
+  const std::optional<std::string>& error() const { return error_; }
+
+ private:
+  std::istream& in_;
+  std::string text_;
+  std::size_t bom_;
+  bool counting_;
+  bool started_ = false;
+  bool at_end_ = false;
+  std::uint64_t base_ = 0;  // the file offset of text_[0]
+  Window window_;
+  Cursor cursor_;
+  std::optional<std::string> error_;
+};
+
+// What a first pass over a large file found: whether it can be streamed. Its findings are
+// handed out as they are found, so anything that would take them back must be known before:
+// an error (a NUL byte, invalid UTF-8) reports the file with no findings, and a suppression
+// directive or a [sic] may act on the whole file, which is then linted whole.
+struct StreamCheck {
+  std::optional<FileResult> failed;
+  bool lint_whole = false;
+};
+
+StreamCheck check_stream(const Input& input, std::istream& in, std::string text) {
+  StreamCheck check;
+  FileResult failed;
+  failed.path = input.display_path;
+  WindowReader reader(in, std::move(text), false);
+  while (reader.next()) {
+    if (auto error =
+            window_error(input, reader.seen(), reader.base() + reader.window().begin, failed)) {
+      failed.error = std::move(error);
+      break;
+    }
+    if (const Suppressions suppressions(reader.seen(), DirectiveSyntax::Lines);
+        !suppressions.directives().empty() || !suppressions.sic_marks().empty()) {
+      check.lint_whole = true;
+      return check;
+    }
+  }
+  if (!failed.error) failed.error = reader.error();
+  if (failed.error) check.failed = std::move(failed);
+  return check;
+}
+
+// Lints a large plain-text file that check_stream passed a piece at a time, keeping only the
+// lines its findings touch, and hands the findings to `consume` as parts (see FilePart), a few
+// thousand at a time. An error met on the way (a read error, or a file changed since the check)
+// ends the last part.
+void lint_stream(const Engine& engine, const Input& input, std::istream& in, std::string text,
+                 const ResultSink& consume) {
+  FileResult part;
+  part.path = input.display_path;
+  bool handed_out = false;
+  const auto hand_out = [&](FilePart place) {
+    part.part = place;
+    consume(std::move(part));
+    part = FileResult{};
+    part.path = input.display_path;
+    handed_out = true;
+  };
+  WindowReader reader(in, std::move(text), true);
+  while (reader.next()) {
+    const Window& window = reader.window();
+    const std::uint64_t base = reader.base();
+    if (auto error = window_error(input, reader.seen(), base + window.begin, part)) {
+      part.error = std::move(error);
+      break;
+    }
+    // Built when the piece has findings: most pieces of most files have none.
+    std::optional<LineEnds> lines;
+    engine.check_piece_sorted(
+        part.path, reader.text(), window,
+        window.continued ? std::vector{kContinuedPiece} : std::vector<BlockStart>{},
+        [&](std::vector<Diagnostic>&& found) {
+          if (!lines) lines.emplace(reader.text());
+          keep_lines_of(reader.text(), *lines, base, reader.at_end(), found, reader.cursor(),
+                        reader.bom(), part.excerpts);
+          for (auto& diagnostic : found) shift(diagnostic, static_cast<std::uint32_t>(base));
+          part.diagnostics = std::move(found);
+          hand_out(handed_out ? FilePart::Middle : FilePart::First);
+        });
+  }
+  if (!part.error) part.error = reader.error();
+  hand_out(handed_out ? FilePart::Last : FilePart::Whole);
 }
 
 // Reads all of standard input into `text`; why it could not, if it could not.
@@ -357,7 +435,12 @@ std::optional<FileResult> read_input_whole(const Input& input, std::string& text
   return std::nullopt;
 }
 
-FileResult lint_input(const Engine& engine, const Input& input) {
+namespace {
+
+// Lints `input` (see lint_input): returns its result, or for a large plain-text file, hands it
+// to `consume` in parts as it is linted and returns nothing.
+std::optional<FileResult> lint_or_stream(const Engine& engine, const Input& input,
+                                         const ResultSink& consume) {
   FileResult failed;
   failed.path = input.display_path;
   if (input.error) {
@@ -395,8 +478,17 @@ FileResult lint_input(const Engine& engine, const Input& input) {
           failed.error = std::move(error);
           return failed;
         }
-        if (auto streamed = lint_stream(engine, input, file, std::move(text)))
-          return std::move(*streamed);
+        StreamCheck check = check_stream(input, file, text);
+        if (check.failed) return std::move(check.failed);
+        if (!check.lint_whole) {
+          std::ifstream again(input.path, std::ios::binary);
+          if (!again.seekg(static_cast<std::streamoff>(text.size()))) {
+            failed.error = "read error";
+            return failed;
+          }
+          lint_stream(engine, input, again, std::move(text), consume);
+          return std::nullopt;
+        }
         // The file has suppression directives: read it again, whole.
         if (read_file(input.path, text) != FileRead::Read) {
           failed.error = "read error";
@@ -414,6 +506,58 @@ FileResult lint_input(const Engine& engine, const Input& input) {
     return failed;
   }
   return engine.lint_text(input.display_path, std::move(text), syntax_of(input.path));
+}
+
+// Adds a part of a file to the parts before it (see FilePart): excerpts that overlap (a line
+// across two pieces) become one, so that each offset lies in one of them.
+void join_part(FileResult& whole, FileResult&& part) {
+  if (starts_file(part)) {
+    whole = std::move(part);
+    whole.part = FilePart::Whole;
+    return;
+  }
+  for (auto& excerpt : part.excerpts) {
+    if (!whole.excerpts.empty()) {
+      SourceExcerpt& last = whole.excerpts.back();
+      const std::uint64_t last_end = last.offset + last.text.size();
+      if (excerpt.offset <= last_end) {
+        const std::uint64_t end = excerpt.offset + excerpt.text.size();
+        if (end > last_end) {
+          last.text.append(excerpt.text, last_end - excerpt.offset);
+          last.cut_after = excerpt.cut_after;
+        }
+        continue;
+      }
+    }
+    whole.excerpts.push_back(std::move(excerpt));
+  }
+  std::move(part.diagnostics.begin(), part.diagnostics.end(),
+            std::back_inserter(whole.diagnostics));
+  if (part.error) whole.error = std::move(part.error);
+  whole.skipped = whole.skipped || part.skipped;
+}
+
+}  // namespace
+
+bool streams_in_parts(const Input& input) {
+  if (input.error || input.from_stdin) return false;
+  // One stat call: this runs for every file of a run.
+  struct stat status {};
+  if (::stat(input.path.c_str(), &status) != 0 || !S_ISREG(status.st_mode) ||
+      static_cast<std::uint64_t>(status.st_size) <= kWholeBytes) {
+    return false;
+  }
+  return syntax_of(input.path) == Syntax::Text;
+}
+
+void lint_input(const Engine& engine, const Input& input, const ResultSink& consume) {
+  if (auto whole = lint_or_stream(engine, input, consume)) consume(std::move(*whole));
+}
+
+FileResult lint_input(const Engine& engine, const Input& input) {
+  FileResult whole;
+  lint_input(engine, input, [&whole](FileResult&& part) { join_part(whole, std::move(part)); });
+  return whole;
 }
 
 }  // namespace copydesk

@@ -36,6 +36,29 @@ FileResult lint_guarded(const Engine& engine, const Input& input) {
   }
 }
 
+// The same for a file handed out in parts as it is linted (see lint_input): an exception from
+// `consume` (the report cannot be written) is passed on; the linting's own ends the file.
+void lint_in_parts_guarded(const Engine& engine, const Input& input, const ResultSink& consume) {
+  bool consuming = false;
+  bool begun = false;  // a part that does not end the file was handed out
+  try {
+    lint_input(engine, input, [&](FileResult&& part) {
+      consuming = true;
+      const bool ends = ends_file(part);
+      consume(std::move(part));
+      consuming = false;
+      begun = !ends;
+    });
+  } catch (const std::exception& error) {
+    if (consuming) throw;
+    FileResult failed;
+    failed.path = input.display_path;
+    failed.error = std::string("internal error: ") + error.what();
+    failed.part = begun ? FilePart::Last : FilePart::Whole;
+    consume(std::move(failed));
+  }
+}
+
 // A new thread can start on the CPU of the thread that created it, and wait there, or take that
 // CPU from its creator, until the load balancer moves it to an idle one, up to a scheduler tick
 // later. In a trace of a --jobs 2 run over the 2,225 news articles (perf sched timehist, Linux
@@ -108,19 +131,30 @@ class LintQueue {
     can_lint_.notify_all();  // idle workers see that nothing more will come
   }
 
-  void hand_out(const std::function<void(FileResult&&)>& consume) {
+  void hand_out(const ResultSink& consume) {
     std::unique_lock lock(mutex_);
     while (!items_.empty()) {
       Item& front = items_.front();
-      while (!front.result) {
+      while (!front.result && !front.in_parts) {
         if (next_ < end() && has_room()) {
           lint_next(lock);
         } else {
           front_done_.wait(lock);
         }
       }
+      if (front.in_parts) {
+        const Input input = std::move(front.input);
+        const Engine& engine = *front.engine;
+        items_.pop_front();
+        ++first_;
+        lock.unlock();
+        can_lint_.notify_one();
+        lint_in_parts_guarded(engine, input, consume);
+        lock.lock();
+        continue;
+      }
       FileResult result = std::move(*front.result);
-      waiting_bytes_ -= result.text.size();
+      waiting_bytes_ -= held_bytes(result);
       items_.pop_front();
       ++first_;
       lock.unlock();
@@ -149,15 +183,26 @@ class LintQueue {
     // Allocated when the file is linted: an input waiting for its turn (all of them in a
     // large tree with --jobs 1) takes a pointer's room for it, not a FileResult's.
     std::unique_ptr<FileResult> result;
+    // A large file, linted by the handing-out thread when its turn comes, its parts handed out
+    // as they are found: linted ahead, all its findings would wait in memory.
+    bool in_parts = false;
   };
 
   // Results wait for the ones before them (a slow file, or the walk, which must end before any
   // is handed out): linting stops this far ahead so that they cannot fill the memory. A waiting
   // result takes a few hundred bytes besides its text: the count bounds those (to a few MB),
-  // the bytes the texts. Walking a tree of 100,000 files takes a fifth of a second, time the
-  // other threads would spend waiting with a smaller count (1,024: 9% slower with --jobs 2).
+  // the bytes their texts and findings. Walking a tree of 100,000 files takes a fifth of a
+  // second, time the other threads would spend waiting with a smaller count (1,024: 9% slower
+  // with --jobs 2).
   static constexpr std::size_t kMaxFilesAhead = 16384;
   static constexpr std::size_t kMaxWaitingBytes = std::size_t{32} << 20;
+
+  // About what a result takes: its text, and a few hundred bytes a finding (a small file of
+  // one-letter lines has hundreds of thousands of them).
+  static std::size_t held_bytes(const FileResult& result) {
+    constexpr std::size_t kBytesPerFinding = 256;
+    return result.text.size() + result.diagnostics.size() * kBytesPerFinding;
+  }
 
   std::size_t end() const { return first_ + items_.size(); }
   bool has_room() const {
@@ -170,9 +215,15 @@ class LintQueue {
     const std::size_t index = next_++;
     Item& item = items_[index - first_];
     lock.unlock();
+    if (streams_in_parts(item.input)) {
+      lock.lock();
+      item.in_parts = true;
+      if (index == first_) front_done_.notify_one();
+      return;
+    }
     auto result = std::make_unique<FileResult>(lint_guarded(*item.engine, item.input));
     lock.lock();
-    waiting_bytes_ += result->text.size();
+    waiting_bytes_ += held_bytes(*result);
     item.result = std::move(result);
     if (index == first_) front_done_.notify_one();
   }
@@ -194,7 +245,7 @@ class LintQueue {
   std::deque<Item> items_;              // items_[0] is input number first_
   std::size_t first_ = 0;               // inputs handed out
   std::size_t next_ = 0;                // inputs taken to lint
-  std::size_t waiting_bytes_ = 0;       // text held by results not handed out
+  std::size_t waiting_bytes_ = 0;       // held by results not handed out (see held_bytes)
   bool adding_ = true;
   bool stopping_ = false;
   std::size_t max_workers_;
@@ -203,8 +254,7 @@ class LintQueue {
 
 }  // namespace
 
-void lint_all(const InputSource& produce, unsigned jobs,
-              const std::function<void(FileResult&&)>& consume) {
+void lint_all(const InputSource& produce, unsigned jobs, const ResultSink& consume) {
   // The calling thread lints too, so there are jobs - 1 workers.
   LintQueue queue(thread_count(jobs) - 1);
   // An exception from `produce` (a broken configuration) or `consume` (the report cannot be

@@ -15,11 +15,13 @@ namespace copydesk {
 
 inline bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-// Files longer than kWholeBytes are linted in pieces of about kPieceBytes (see piece_end), so
-// that memory stays bounded (a Document takes about 16 bytes a byte of text besides the text).
-// Files read from disk or standard input are also streamed a piece at a time, keeping only the
-// lines around findings, so that a 100 MB file does not stay in memory.
-constexpr std::size_t kWholeBytes = std::size_t{4} << 20;
+// Plain-text files longer than kWholeBytes are read and linted as a stream (see lint_input), a
+// piece of about kPieceBytes at a time (see piece_end), keeping only the lines around their
+// findings and handing the findings on as they are found, so that neither a 100 MB file nor its
+// findings stay in memory: a file of one-letter lines has a finding every two bytes, and a
+// Diagnostic takes a few hundred. Shorter files and texts in memory are linted whole, in pieces
+// when long (a Document takes about 16 bytes a byte of text besides the text).
+constexpr std::size_t kWholeBytes = std::size_t{256} << 10;
 constexpr std::size_t kPieceBytes = std::size_t{1} << 20;
 constexpr std::size_t kReadBlock = std::size_t{1} << 20;
 

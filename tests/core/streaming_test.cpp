@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "cli_fixture.hpp"
 #include "copydesk/baseline.hpp"
@@ -80,6 +82,98 @@ TEST_F(Streaming, ReportsWhatLintingTheWholeTextGives) {
   from_stream.record(streamed);
   from_whole.record(whole);
   EXPECT_EQ(from_stream.to_json(), from_whole.to_json());
+}
+
+// `parts` written by one formatter, as lint_all hands them out: the report of one file.
+std::string report_parts(Format format, const std::vector<FileResult>& parts) {
+  std::ostringstream out;
+  FormatOptions options;
+  options.version = "test";
+  const auto formatter = make_formatter(format, out, options);
+  Summary summary;
+  formatter->begin();
+  for (const FileResult& part : parts) {
+    count_into(summary, part);
+    formatter->file(part);
+  }
+  formatter->end(summary);
+  return out.str();
+}
+
+TEST_F(Streaming, PartsHandedOutAsFoundGiveTheReportOfTheWholeText) {
+  // Findings in every piece: each piece's findings are handed out as a part of the file as soon
+  // as the piece is linted, and every format joins the parts into the report of the whole.
+  const std::string text = large_article(5'000'000);
+  const std::filesystem::path path = file("large.txt", text);
+  const Engine& engine = engine_for("en_US");
+  Input input;
+  input.display_path = "large.txt";
+  input.path = path;
+  ASSERT_TRUE(streams_in_parts(input));
+  std::vector<FileResult> parts;
+  lint_input(engine, input, [&](FileResult&& part) { parts.push_back(std::move(part)); });
+  ASSERT_GE(parts.size(), 4u);
+  EXPECT_EQ(parts.front().part, FilePart::First);
+  EXPECT_EQ(parts.back().part, FilePart::Last);
+  for (std::size_t i = 1; i + 1 < parts.size(); ++i) {
+    EXPECT_EQ(parts[i].part, FilePart::Middle);
+    EXPECT_FALSE(parts[i].diagnostics.empty()) << i;
+    EXPECT_FALSE(parts[i].excerpts.empty()) << i;
+    EXPECT_GT(parts[i].diagnostics.front().span.begin, parts[i - 1].diagnostics.back().span.begin);
+  }
+  const FileResult whole = engine.lint_text("large.txt", text);
+  Summary from_parts, from_whole;
+  for (const FileResult& part : parts) count_into(from_parts, part);
+  count_into(from_whole, whole);
+  EXPECT_EQ(from_parts.files, 1u);
+  EXPECT_EQ(from_parts.diagnostics(), from_whole.diagnostics());
+  EXPECT_EQ(from_parts.errors, from_whole.errors);
+  for (const Format format : {Format::Text, Format::Json, Format::Jsonl, Format::Sarif,
+                              Format::Github, Format::Junit, Format::Checkstyle}) {
+    EXPECT_EQ(report_parts(format, parts), report(format, whole)) << static_cast<int>(format);
+  }
+  const auto json = nlohmann::json::parse(report_parts(Format::Json, parts));
+  EXPECT_EQ(json["files"].size(), 1u);
+  EXPECT_EQ(json["files"][0]["diagnostics"].size(), whole.diagnostics.size());
+  Baseline from_stream, from_text;
+  for (const FileResult& part : parts) from_stream.record(part);
+  from_text.record(whole);
+  EXPECT_EQ(from_stream.to_json(), from_text.to_json());
+}
+
+TEST_F(Streaming, EveryFormatReportsALargeFileAsStandardInputGivesIt) {
+  // The file is streamed and handed out in parts; standard input is read and linted whole.
+  // Between two small files, and with several threads, so that the parts wait their turn.
+  const std::string text = large_article(2'500'000);
+  file("b-large.txt", text);
+  file("a.txt", "Teh first file.\n");
+  file("c.txt", "The last file has teh end.\n");
+  for (const std::string format :
+       {"text", "json", "jsonl", "sarif", "github", "junit", "checkstyle"}) {
+    const Outcome piped = run("--format " + format + " --stdin-filename b-large.txt -", text);
+    const Outcome named = run("--format " + format + " --jobs 3 b-large.txt");
+    EXPECT_EQ(piped.exit_code, 1) << piped.err;
+    EXPECT_EQ(named.exit_code, 1) << named.err;
+    EXPECT_EQ(named.err, "");
+    EXPECT_EQ(named.out, piped.out) << format;
+    if (format == "json" || format == "sarif") {
+      EXPECT_TRUE(nlohmann::json::accept(named.out)) << format;
+    }
+    // Three files in input order, whatever the threads.
+    const Outcome one = run("--format " + format + " --jobs 1 a.txt b-large.txt c.txt");
+    const Outcome many = run("--format " + format + " --jobs 4 a.txt b-large.txt c.txt");
+    EXPECT_EQ(one.out, many.out) << format;
+    const std::size_t first = one.out.find("a.txt");
+    const std::size_t large = one.out.find("b-large.txt");
+    const std::size_t last = one.out.rfind("c.txt");
+    EXPECT_TRUE(first < large && large < last) << format;
+    if (format == "json") {
+      const auto json = nlohmann::json::parse(many.out);
+      ASSERT_EQ(json["files"].size(), 3u);
+      EXPECT_EQ(json["files"][1]["path"], "b-large.txt");
+      EXPECT_EQ(json["summary"]["files"], 3);
+    }
+  }
 }
 
 // Streamed and whole-text reports of `text` in the JSON Lines format.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -65,6 +66,12 @@ class Engine {
   // piece to `out`, with spans into `text`: how the input layer streams a large file.
   void check_piece(const std::string& path, std::string_view text, const Window& window,
                    const std::vector<BlockStart>& block_starts, std::vector<Diagnostic>& out) const;
+  // The same, handing the piece's findings to `consume` sorted (diagnostic_less), a few thousand
+  // at a time: they wait in a compact form meanwhile (see compact_findings.hpp), so that a piece
+  // with a finding on every line does not hold a million Diagnostics.
+  void check_piece_sorted(const std::string& path, std::string_view text, const Window& window,
+                          const std::vector<BlockStart>& block_starts,
+                          const std::function<void(std::vector<Diagnostic>&&)>& consume) const;
 
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
 

@@ -28,7 +28,10 @@ struct FormatOptions {
   std::string_view version;
 };
 
-// Writes a report file by file, so results can be streamed and freed.
+// Writes a report file by file, so results can be streamed and freed. `file` is called once per
+// result: for a large file streamed, once per part (see FilePart), in order, so a format that
+// writes finding by finding needs nothing more; one that groups a file's findings reads
+// starts_file and ends_file. No format keeps a file's findings until the end of the run.
 class Formatter {
  public:
   virtual ~Formatter() = default;

@@ -41,10 +41,20 @@ struct Input {
 // reports that standard input is closed.
 void guard_standard_input();
 
+using ResultSink = std::function<void(FileResult&&)>;
+
 // Reads `input` and lints it with `engine`: a large plain-text file a piece at a time, keeping
-// only the lines around its findings; standard input and other files whole. An input that
-// cannot be read, is binary or is not UTF-8 gives a result with an error.
+// only the lines around its findings, and handing them to `consume` in parts as they are found
+// (see FilePart), so that memory does not grow with them; standard input and other files whole,
+// as one result. An input that cannot be read, is binary or is not UTF-8 gives a result with an
+// error (a large file is checked for those first, so that it has no findings then).
+void lint_input(const Engine& engine, const Input& input, const ResultSink& consume);
+// The same, with the parts of a large file joined into one result.
 FileResult lint_input(const Engine& engine, const Input& input);
+
+// Whether lint_input hands `input` out in parts (a plain-text file over kWholeBytes, 256 KiB, by
+// its size now): lint_all lints such a file when its turn comes, rather than ahead.
+bool streams_in_parts(const Input& input);
 
 // Reads the whole of `input` (a file however large, or standard input) into `text`, for a run
 // that rewrites it. When it cannot be used (unreadable, a directory, binary), returns a result
@@ -58,11 +68,11 @@ using InputSource = std::function<void(const InputSink&)>;
 
 // Lints the inputs `produce` gives on `jobs` threads (0: all cores; at most twice the cores),
 // starting while `produce` is still finding them, and hands each result to `consume` in input
-// order, as soon as it and all before it are done. Nothing is handed out before `produce`
+// order, as soon as it and all before it are done; a large file's parts (see lint_input) as
+// they are found, once all inputs before it are handed out. Nothing is handed out before `produce`
 // returns: if it throws (a broken configuration met on the way), linting stops, `consume` has
 // seen nothing, and the exception is passed on.
-void lint_all(const InputSource& produce, unsigned jobs,
-              const std::function<void(FileResult&&)>& consume);
+void lint_all(const InputSource& produce, unsigned jobs, const ResultSink& consume);
 
 // Expands directories (recursing, skipping hidden entries) into inputs, giving each to `found`
 // as soon as it is found, in the order of a sorted list: each directory's files in the byte

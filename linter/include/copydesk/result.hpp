@@ -27,6 +27,13 @@ struct SourceExcerpt {
   bool cut_after = false;           // its last line goes on after it
 };
 
+// How much of its file a FileResult holds. A large file linted as a stream is handed out in
+// parts as it is linted (First, Middle..., Last), in order, each with the findings of a stretch
+// of the file and its own excerpts, so that its findings never all exist at once; a consumer
+// that needs the whole file (a JSON object per file, JUnit's counts) joins them. Any other
+// input is one Whole result.
+enum class FilePart : std::uint8_t { Whole, First, Middle, Last };
+
 struct FileResult {
   std::string path;
   // What formatters read for source lines and positions (through a SourceView): the whole
@@ -36,7 +43,16 @@ struct FileResult {
   std::vector<Diagnostic> diagnostics;  // sorted by position
   std::optional<std::string> error;     // the file could not be linted: why
   bool skipped = false;                 // e.g. a binary file met while walking a directory
+  FilePart part = FilePart::Whole;
 };
+
+// Whether `result` is the first (or only) result of its file, and the last.
+inline bool starts_file(const FileResult& result) {
+  return result.part == FilePart::Whole || result.part == FilePart::First;
+}
+inline bool ends_file(const FileResult& result) {
+  return result.part == FilePart::Whole || result.part == FilePart::Last;
+}
 
 struct Summary {
   std::size_t files = 0;
@@ -49,7 +65,7 @@ struct Summary {
   std::size_t diagnostics() const { return errors + warnings + infos; }
 };
 
-// Adds a file's findings and errors to the totals.
+// Adds a file's findings and errors to the totals (a file handed out in parts counts once).
 void count_into(Summary& summary, const FileResult& result);
 
 // A rule as reports describe it (SARIF's rule metadata), copied out of a Registry.
