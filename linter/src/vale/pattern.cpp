@@ -156,13 +156,16 @@ int run_lookbehind(pcre2_callout_block* block, void* data) {
   return found == lookbehind.negative ? 1 : 0;
 }
 
-std::unique_ptr<Pattern::Compiled> compile(std::string_view source, bool ignore_case, bool jit) {
+std::unique_ptr<Pattern::Compiled> compile(std::string_view source, const PatternOptions& options) {
+  const bool jit = options.jit;
   std::uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK;
-  if (ignore_case) flags |= PCRE2_CASELESS;
+  if (options.ignore_case) flags |= PCRE2_CASELESS;
+  // Lookbehinds run as callouts below keep their own anchoring (at their end).
+  const std::uint32_t outer_flags = flags | (options.anchored ? PCRE2_ANCHORED : 0);
   auto compiled = std::make_unique<Pattern::Compiled>();
   int error = 0;
   PCRE2_SIZE error_offset = 0;
-  compiled->code = compile_code(source, flags, jit, error, error_offset);
+  compiled->code = compile_code(source, outer_flags, jit, error, error_offset);
   if (compiled->code == nullptr && error == PCRE2_ERROR_LOOKBEHIND_NOT_FIXED_LENGTH) {
     const Rewritten rewritten = lookbehinds_as_callouts(source);
     // An inline (?i) at the start of the pattern covers its lookbehinds too.
@@ -175,7 +178,7 @@ std::unique_ptr<Pattern::Compiled> compile(std::string_view source, bool ignore_
       if (code == nullptr) throw PatternError(error_text(inner_error), error_offset);
       compiled->lookbehinds.push_back(Lookbehind{.code = code, .negative = negative});
     }
-    compiled->code = compile_code(rewritten.source, flags, jit, error, error_offset);
+    compiled->code = compile_code(rewritten.source, outer_flags, jit, error, error_offset);
     if (compiled->code != nullptr) {
       compiled->context = pcre2_match_context_copy(limited_context());
       pcre2_set_callout(compiled->context, &run_lookbehind, compiled.get());
@@ -198,7 +201,7 @@ pcre2_match_context* context_of(const Pattern::Compiled& compiled) {
 
 Pattern::Pattern(std::string_view source, PatternOptions options)
     : source_(source), options_(std::move(options)) {
-  compiled_ = compile(source_, options_.ignore_case, options_.jit);
+  compiled_ = compile(source_, options_);
 }
 
 Pattern::~Pattern() = default;
