@@ -71,6 +71,9 @@ TEST(ValeLeadingWords, WordStartsThatSpellAPrefix) {
   EXPECT_FALSE(leading->may_start_at(text, 12));  // "utilise" is not "utilize"
   EXPECT_TRUE(leading->may_start_at(text, 20));   // "colours" begins with "colo"
   EXPECT_FALSE(leading->may_start_at(text, 29));  // "within"
+  // The prefixes run on past the first word: "in" alone is not enough.
+  EXPECT_FALSE(leading->may_start_at("Inside, in order", 0));
+  EXPECT_FALSE(leading->may_start_at("in orde", 0));
 }
 
 TEST(ValeLeadingWords, SameMatchesAsThePlainScan) {

@@ -17,6 +17,13 @@ char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + '
 
 bool is_quantifier(char c) { return c == '?' || c == '*' || c == '+' || c == '{'; }
 
+// A character that stands for itself in a pattern (outside a class).
+bool is_literal(char c) {
+  if (is_word_byte(c) || c == ' ') return true;
+  return is_ascii_punctuation(c) &&
+         std::string_view("\\.^$|?*+()[]{}#").find(c) == std::string_view::npos;
+}
+
 // `source` cut at its top-level '|', or nothing when its parentheses do not balance.
 std::optional<std::vector<std::string_view>> top_level_alternatives(std::string_view source) {
   std::vector<std::string_view> alternatives;
@@ -126,14 +133,16 @@ bool add_character_starts(std::string_view alternative, Starts& starts) {
   return true;
 }
 
-// A literal word's beginning ("in order to" -> "in").
+// The literal text an alternative that begins with a word begins with: "the fact that",
+// "all of " of "all of (?!a sudden)". The longer, the fewer places the pattern is tried at.
 bool add_word_start(std::string_view alternative, Starts& starts) {
+  if (alternative.empty() || !is_word_byte(alternative[0])) return false;
   std::size_t length = 0;
-  while (length < alternative.size() && is_word_byte(alternative[length])) ++length;
-  // "colou?r": the letter before a quantifier may be absent.
-  if (length > 0 && length < alternative.size() && is_quantifier(alternative[length])) --length;
+  while (length < alternative.size() && is_literal(alternative[length])) ++length;
+  // "colou?r": the character before a quantifier may be absent.
+  if (length < alternative.size() && is_quantifier(alternative[length])) --length;
   if (length == 0) return false;
-  std::string prefix(alternative.substr(0, length));
+  std::string prefix(alternative.substr(0, std::min(length, kLongestPrefix)));
   std::transform(prefix.begin(), prefix.end(), prefix.begin(), lower);
   starts.prefixes.push_back(std::move(prefix));
   return true;
@@ -185,8 +194,6 @@ std::optional<LeadingWords> LeadingWords::of(std::string_view pattern) {
     leading.first_bytes_[static_cast<unsigned char>(prefix[0])] = true;
     leading.longest_ = std::max(leading.longest_, prefix.size());
   }
-  // The word is read into a buffer of this size.
-  if (leading.longest_ > kLongestPrefix) return std::nullopt;
   leading.punctuation_ = starts.punctuation;
   for (std::size_t byte = 0; byte < 256; ++byte) {
     const char c = static_cast<char>(byte);
@@ -204,12 +211,10 @@ bool LeadingWords::may_start_at(std::string_view text, std::size_t at) const {
     return false;
   }
   if (at > 0 && is_word_byte(text[at - 1])) return false;
-  // The word in lower case, as far as the longest prefix reaches.
+  // The text from `at` in lower case, as far as the longest prefix reaches.
   std::array<char, kLongestPrefix> buffer;
-  std::size_t length = 0;
-  for (std::size_t i = at; i < text.size() && length < longest_ && is_word_byte(text[i]); ++i) {
-    buffer[length++] = lower(text[i]);
-  }
+  const std::size_t length = std::min(longest_, text.size() - at);
+  for (std::size_t i = 0; i < length; ++i) buffer[i] = lower(text[at + i]);
   const std::string_view word(buffer.data(), length);
   const auto after =
       std::upper_bound(prefixes_.begin(), prefixes_.end(), word,

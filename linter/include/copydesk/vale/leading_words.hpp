@@ -20,13 +20,14 @@ namespace copydesk::vale {
 class LeadingWords {
  public:
   // How the matches of `pattern` (as vale_pattern writes it, `raw` included) may begin: at a
-  // word boundary, with one of the literal words, or one of the punctuation characters, its
-  // alternatives begin with. Nothing when one of them may begin otherwise (a class such as
+  // word boundary, with one of the literal texts ("in order to", "colo" of "colou?r"), or one
+  // of the punctuation characters, its alternatives begin with. Nothing when one of them may begin
+  // otherwise (a class such as
   // `\w`, an optional group, a lookaround, no `\b` in front): such a pattern scans every text.
   static std::optional<LeadingWords> of(std::string_view pattern);
 
   // Whether a match may start at `at`: a byte a match may begin with, or a word start of
-  // `text` whose word begins with one of the prefixes (compared in lower case, which only ever
+  // `text` where it goes on with one of the prefixes (compared in lower case, which only ever
   // lets more through).
   bool may_start_at(std::string_view text, std::size_t at) const;
   // The first `at` from `from` on where a match may start, or npos.
