@@ -98,5 +98,27 @@ TEST(ValeLeadingWords, SameMatchesAsThePlainScan) {
             (std::vector<Span>{{0, 11}, {16, 24}}));
 }
 
+// Microsoft.FirstPerson's kind of tokens: a `nonword` rule whose alternatives say themselves
+// where they begin, some at the whitespace before the word.
+TEST(ValeLeadingWords, AlternativesWithTheirOwnBoundaries) {
+  const std::string source =
+      vale_pattern("(?:^|\\s)I(?=\\s)|(?:^|\\s)I(?=,\\s)|\\bI'm\\b|\\bme\\b|\\bmine\\b", "",
+                   {.word_bounded = false});
+  const auto leading = LeadingWords::of(source);
+  ASSERT_TRUE(leading);
+  EXPECT_FALSE(LeadingWords::of(vale_pattern("(?:^|\\s)\\w+", "", {.word_bounded = false})));
+  EXPECT_FALSE(LeadingWords::of(vale_pattern("(?:\\s)?I", "", {.word_bounded = false})));
+  const Pattern pattern(source, {.ignore_case = true, .origin = "test.yml"});
+  const Pattern anchored(source, {.ignore_case = true, .origin = "test.yml", .anchored = true});
+  for (const std::string_view text :
+       {"I think so, and I, for one, agree with me; it is mine. I'm in.",
+        "Inside it\tI\nam i i, me, xme meme",
+        "\xC2\xA0I said \xE2\x80\x83I know \xE2\x80\x9CI\xE2\x80\x9D \xE3\x80\x80I am", "I", ""}) {
+    EXPECT_EQ(filtered(anchored, *leading, text), scanned(pattern, text)) << text;
+  }
+  EXPECT_EQ(filtered(anchored, *leading, "I think I, me"),
+            (std::vector<Span>{{0, 1}, {7, 9}, {11, 13}}));
+}
+
 }  // namespace
 }  // namespace copydesk::vale

@@ -20,20 +20,24 @@ namespace copydesk::vale {
 class LeadingWords {
  public:
   // How the matches of `pattern` (as vale_pattern writes it, `raw` included) may begin: at a
-  // word boundary, with one of the literal texts ("in order to", "colo" of "colou?r"), or one
-  // of the punctuation characters, its alternatives begin with. Nothing when one of them may begin
-  // otherwise (a class such as
-  // `\w`, an optional group, a lookaround, no `\b` in front): such a pattern scans every text.
+  // word boundary with one of the literal texts its alternatives begin with ("in order to",
+  // "colo" of "colou?r"), at one of the punctuation characters they begin with, or, for
+  // `(?:^|\s)I\s`, at a whitespace character before the literal. Nothing when one of them may
+  // begin otherwise (`\w`, an optional group, a lookaround): such a pattern scans every text.
   static std::optional<LeadingWords> of(std::string_view pattern);
 
-  // Whether a match may start at `at`: a byte a match may begin with, or a word start of
-  // `text` where it goes on with one of the prefixes (compared in lower case, which only ever
-  // lets more through).
+  // Whether a match may start at `at`: a byte a match may begin with, whitespace (or the start)
+  // before a spaced prefix, or a word start of `text` where it goes on with one of the
+  // prefixes (compared in lower case, which only ever lets more through).
   bool may_start_at(std::string_view text, std::size_t at) const;
   // The first `at` from `from` on where a match may start, or npos.
   std::size_t next_start(std::string_view text, std::size_t from) const {
     for (std::size_t at = from; at < text.size(); ++at) {
-      if (start_bytes_[static_cast<unsigned char>(text[at])] && may_start_at(text, at)) return at;
+      const bool start_of_text = at == 0 && !spaced_.empty();  // `^`
+      if ((start_bytes_[static_cast<unsigned char>(text[at])] || start_of_text) &&
+          may_start_at(text, at)) {
+        return at;
+      }
     }
     return std::string_view::npos;
   }
@@ -42,7 +46,12 @@ class LeadingWords {
   static bool can_filter(std::string_view text);
 
  private:
+  bool spaced_start_at(std::string_view text, std::size_t at) const;
+  bool goes_on_with_one(const std::vector<std::string>& prefixes, std::string_view text,
+                        std::size_t at) const;
+
   std::vector<std::string> prefixes_;    // lower case, sorted, none a prefix of another
+  std::vector<std::string> spaced_;      // the same, after whitespace or the start
   std::array<bool, 256> first_bytes_{};  // the first bytes of the prefixes
   std::array<bool, 256> punctuation_{};  // bytes a match may begin with wherever they are
   std::array<bool, 256> start_bytes_{};  // the punctuation and the prefixes' first letters
