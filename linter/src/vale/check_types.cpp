@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "copydesk/vale/rule_file.hpp"
+
 namespace copydesk::vale {
 namespace {
 
@@ -27,6 +29,15 @@ CheckFactory check_factory(std::string_view name) {
     if (type == name) return factory;
   }
   return nullptr;
+}
+
+TokenPattern token_pattern(const RuleFile& file, std::string_view key, const std::string& source) {
+  std::optional<LeadingWords> leading = LeadingWords::of(source);
+  if (leading) {
+    return {.leading = std::move(leading),
+            .pattern = file.anchored_pattern(key, source, file.ignore_case())};
+  }
+  return {.leading = std::nullopt, .pattern = file.pattern(key, source, file.ignore_case())};
 }
 
 std::string vale_pattern(std::string_view alternation, std::string_view raw,

@@ -27,19 +27,20 @@ std::string_view trimmed(std::string_view text) {
 class ExistenceCheck : public Check {
  public:
   explicit ExistenceCheck(const RuleFile& file)
-      : pattern_(file.pattern("tokens", source_of(file), file.ignore_case())),
+      : tokens_(token_pattern(file, "tokens", source_of(file))),
         exceptions_(file.whole_word_list("exceptions", file.ignore_case())),
         message_(file.message()) {}
 
   void run(const std::vector<Block>& blocks, std::vector<Alert>& out) const override {
     for (const Block& block : blocks) {
-      for_each_match(pattern_, block.text, [&](const Groups& groups) {
+      const auto report = [&](const Groups& groups) {
         const std::string_view matched = groups.spans[0].in(block.text);
         if (exceptions_ && exceptions_->matches_whole(trimmed(matched))) return;
         out.push_back(Alert{
             .span = {block.offset + groups.spans[0].begin, block.offset + groups.spans[0].end},
             .message = format_message(message_, {matched})});
-      });
+      };
+      tokens_.for_each_match(block.text, report);
     }
   }
 
@@ -55,7 +56,7 @@ class ExistenceCheck : public Check {
         {.word_bounded = !file.boolean("nonword", false), .append = file.boolean("append", false)});
   }
 
-  Pattern pattern_;
+  TokenPattern tokens_;
   std::unique_ptr<Pattern> exceptions_;
   std::string message_;
 };

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <iostream>
+#include <mutex>
 #include <vector>
 
 namespace copydesk::vale {
@@ -63,6 +64,10 @@ struct Pattern::Compiled {
   std::vector<Lookbehind> lookbehinds;
   pcre2_match_context* context = nullptr;  // its own when there are lookbehind callouts
   std::atomic<bool> warned{false};
+  // JIT compilation waits for the first match: most patterns of a style never match a short
+  // document's few places to try, and compiling them all took a fifth of start-up.
+  bool jit = false;
+  std::once_flag jitted;
   ~Compiled() {
     pcre2_code_free(code);
     for (const Lookbehind& lookbehind : lookbehinds) pcre2_code_free(lookbehind.code);
@@ -72,13 +77,23 @@ struct Pattern::Compiled {
 
 namespace {
 
-pcre2_code* compile_code(std::string_view source, std::uint32_t flags, bool jit, int& error,
+pcre2_code* compile_code(std::string_view source, std::uint32_t flags, int& error,
                          PCRE2_SIZE& error_offset) {
-  pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(),
-                                   flags, &error, &error_offset, nullptr);
-  // The JIT is an optimisation: where it is unavailable the interpreter runs the same pattern.
-  if (code != nullptr && jit) pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-  return code;
+  return pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(), flags, &error,
+                       &error_offset, nullptr);
+}
+
+// JIT-compiles `compiled` once, before its first match, from whichever thread gets there first
+// (the others wait: no match runs while the code changes). The JIT is an optimisation: where it
+// is unavailable the interpreter runs the same pattern.
+void ready(Pattern::Compiled& compiled) {
+  if (!compiled.jit) return;
+  std::call_once(compiled.jitted, [&compiled] {
+    pcre2_jit_compile(compiled.code, PCRE2_JIT_COMPLETE);
+    for (const Lookbehind& lookbehind : compiled.lookbehinds) {
+      pcre2_jit_compile(lookbehind.code, PCRE2_JIT_COMPLETE);
+    }
+  });
 }
 
 // The end of the group that opens at `open` (the index of its '('), or npos.
@@ -156,13 +171,16 @@ int run_lookbehind(pcre2_callout_block* block, void* data) {
   return found == lookbehind.negative ? 1 : 0;
 }
 
-std::unique_ptr<Pattern::Compiled> compile(std::string_view source, bool ignore_case, bool jit) {
+std::unique_ptr<Pattern::Compiled> compile(std::string_view source, const PatternOptions& options) {
   std::uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK;
-  if (ignore_case) flags |= PCRE2_CASELESS;
+  if (options.ignore_case) flags |= PCRE2_CASELESS;
+  // Lookbehinds run as callouts below keep their own anchoring (at their end).
+  const std::uint32_t outer_flags = flags | (options.anchored ? PCRE2_ANCHORED : 0);
   auto compiled = std::make_unique<Pattern::Compiled>();
   int error = 0;
   PCRE2_SIZE error_offset = 0;
-  compiled->code = compile_code(source, flags, jit, error, error_offset);
+  compiled->jit = options.jit;
+  compiled->code = compile_code(source, outer_flags, error, error_offset);
   if (compiled->code == nullptr && error == PCRE2_ERROR_LOOKBEHIND_NOT_FIXED_LENGTH) {
     const Rewritten rewritten = lookbehinds_as_callouts(source);
     // An inline (?i) at the start of the pattern covers its lookbehinds too.
@@ -171,11 +189,11 @@ std::unique_ptr<Pattern::Compiled> compile(std::string_view source, bool ignore_
     for (const auto& [body, negative] : rewritten.lookbehinds) {
       int inner_error = 0;
       PCRE2_SIZE inner_offset = 0;
-      pcre2_code* code = compile_code(body, inner_flags, jit, inner_error, inner_offset);
+      pcre2_code* code = compile_code(body, inner_flags, inner_error, inner_offset);
       if (code == nullptr) throw PatternError(error_text(inner_error), error_offset);
       compiled->lookbehinds.push_back(Lookbehind{.code = code, .negative = negative});
     }
-    compiled->code = compile_code(rewritten.source, flags, jit, error, error_offset);
+    compiled->code = compile_code(rewritten.source, outer_flags, error, error_offset);
     if (compiled->code != nullptr) {
       compiled->context = pcre2_match_context_copy(limited_context());
       pcre2_set_callout(compiled->context, &run_lookbehind, compiled.get());
@@ -198,7 +216,7 @@ pcre2_match_context* context_of(const Pattern::Compiled& compiled) {
 
 Pattern::Pattern(std::string_view source, PatternOptions options)
     : source_(source), options_(std::move(options)) {
-  compiled_ = compile(source_, options_.ignore_case, options_.jit);
+  compiled_ = compile(source_, options_);
 }
 
 Pattern::~Pattern() = default;
@@ -208,6 +226,7 @@ Pattern& Pattern::operator=(Pattern&&) noexcept = default;
 std::uint32_t Pattern::group_count() const { return compiled_->groups; }
 
 bool Pattern::find(std::string_view text, std::size_t from, Groups& groups) const {
+  ready(*compiled_);
   pcre2_match_data* data = thread_match_data(compiled_->groups + 1);
   const int result =
       pcre2_match(compiled_->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), from,
@@ -232,6 +251,7 @@ bool Pattern::find(std::string_view text, std::size_t from, Groups& groups) cons
 }
 
 bool Pattern::matches_whole(std::string_view text) const {
+  ready(*compiled_);
   // Anchored at both ends at match time: PCRE2 runs these with its interpreter, which is
   // fine for the short words exceptions are checked against.
   pcre2_match_data* data = thread_match_data(compiled_->groups + 1);

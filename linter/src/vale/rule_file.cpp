@@ -127,8 +127,19 @@ std::vector<std::pair<std::string, std::string>> RuleFile::string_pairs(
 
 Pattern RuleFile::pattern(std::string_view key, std::string_view source, bool ignore_case,
                           bool jit) const {
+  return compiled(key, source, {.ignore_case = ignore_case, .origin = path_.string(), .jit = jit});
+}
+
+Pattern RuleFile::anchored_pattern(std::string_view key, std::string_view source,
+                                   bool ignore_case) const {
+  return compiled(key, source,
+                  {.ignore_case = ignore_case, .origin = path_.string(), .anchored = true});
+}
+
+Pattern RuleFile::compiled(std::string_view key, std::string_view source,
+                           PatternOptions options) const {
   try {
-    return Pattern(source, {.ignore_case = ignore_case, .origin = path_.string(), .jit = jit});
+    return Pattern(source, std::move(options));
   } catch (const PatternError& error) {
     fail(key, "bad pattern '" + std::string(source) + "': " + error.what() + " at offset " +
                   std::to_string(error.offset()));

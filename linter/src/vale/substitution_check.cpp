@@ -77,7 +77,7 @@ std::string capitalized_first(std::string text) {
 class SubstitutionCheck : public Check {
  public:
   explicit SubstitutionCheck(const RuleFile& file)
-      : pattern_(file.pattern("swap", source_of(file), file.ignore_case())),
+      : swap_(token_pattern(file, "swap", source_of(file))),
         exceptions_(file.whole_word_list("exceptions", file.ignore_case())),
         replace_(file.action() == "replace"),
         capitalize_(file.boolean("capitalize", false)),
@@ -100,13 +100,14 @@ class SubstitutionCheck : public Check {
 
   void run(const std::vector<Block>& blocks, std::vector<Alert>& out) const override {
     for (const Block& block : blocks) {
-      for_each_match(pattern_, block.text, [&](const Groups& groups) {
+      const auto report_match = [&](const Groups& groups) {
         for (std::size_t group = 1; group <= replacements_.size(); ++group) {
           if (!groups.participated(group)) continue;
           report(block, groups.spans[group], replacements_[group - 1], out);
           return;
         }
-      });
+      };
+      swap_.for_each_match(block.text, report_match);
     }
   }
 
@@ -165,7 +166,7 @@ class SubstitutionCheck : public Check {
     return listed(options);
   }
 
-  Pattern pattern_;
+  TokenPattern swap_;
   std::unique_ptr<Pattern> exceptions_;
   bool replace_;     // `action: replace`: the values are literal options
   bool capitalize_;  // `capitalize: true`

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "copydesk/vale/check.hpp"
+#include "copydesk/vale/leading_words.hpp"
 
 namespace copydesk::vale {
 
@@ -23,6 +24,26 @@ struct PatternShape {
 };
 std::string vale_pattern(std::string_view alternation, std::string_view raw,
                          const PatternShape& shape);
+
+// A rule's token pattern (from vale_pattern) and, when its alternatives say where matches may
+// begin, those places: the pattern is then compiled anchored and tried only there, instead of
+// PCRE2 trying every alternative at every position of every block.
+struct TokenPattern {
+  std::optional<LeadingWords> leading;
+  Pattern pattern;
+
+  template <typename Visit>
+  void for_each_match(std::string_view text, Visit&& visit) const {
+    if (leading) {
+      vale::for_each_match(pattern, *leading, text, visit);
+    } else {
+      vale::for_each_match(pattern, text, visit);
+    }
+  }
+};
+
+// Compiles `source`, written under `key` of `file`, as a TokenPattern.
+TokenPattern token_pattern(const RuleFile& file, std::string_view key, const std::string& source);
 
 // The factories of the types, one per file.
 std::unique_ptr<Check> make_existence_check(const RuleFile& file);

@@ -26,6 +26,9 @@ struct PatternOptions {
   // against a short text (exceptions, replacements) skip it: PCRE2 runs anchored matches with
   // its interpreter anyway, and each JIT compilation costs start-up time.
   bool jit = true;
+  // Matches only where a search starts (PCRE2_ANCHORED, JIT included): for a pattern tried at
+  // the places a LeadingWords lets through rather than scanned.
+  bool anchored = false;
 };
 
 // Capture groups of one match, as byte offsets into the searched text: group 0 is the whole

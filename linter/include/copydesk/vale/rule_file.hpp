@@ -57,6 +57,8 @@ class RuleFile {
   // Compiles `source`, written under `key`; a bad pattern is a StyleError at that key.
   Pattern pattern(std::string_view key, std::string_view source, bool ignore_case,
                   bool jit = true) const;
+  // The same, compiled anchored (PatternOptions::anchored).
+  Pattern anchored_pattern(std::string_view key, std::string_view source, bool ignore_case) const;
   // The rule's `exceptions` (or another list `key`) as one pattern that must match a whole
   // text; null when the list is empty.
   std::unique_ptr<Pattern> whole_word_list(std::string_view key, bool ignore_case) const;
@@ -65,6 +67,7 @@ class RuleFile {
 
  private:
   YAML::Node node(std::string_view key) const;
+  Pattern compiled(std::string_view key, std::string_view source, PatternOptions options) const;
 
   std::filesystem::path path_;
   std::string id_;
