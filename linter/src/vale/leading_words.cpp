@@ -52,27 +52,6 @@ std::optional<std::vector<std::string_view>> top_level_alternatives(std::string_
   return alternatives;
 }
 
-// The index of the ')' closing the group that opens at 0, in a balanced `source`.
-std::size_t group_close(std::string_view source) {
-  int depth = 0;
-  bool in_class = false;
-  for (std::size_t i = 0; i < source.size(); ++i) {
-    const char c = source[i];
-    if (c == '\\') {
-      ++i;
-    } else if (in_class) {
-      in_class = c != ']';
-    } else if (c == '[') {
-      in_class = true;
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')' && --depth == 0) {
-      return i;
-    }
-  }
-  return std::string_view::npos;
-}
-
 // How the matches of a pattern may begin.
 struct Starts {
   // Literal texts that follow a whitespace character or the start of the text, where the
@@ -122,7 +101,7 @@ bool add_starts(std::string_view source, Starts& starts, Boundary boundary);
 // A group that must take part (not followed by `?`, `*`, `{0,`): its alternatives begin it.
 bool add_group_starts(std::string_view alternative, std::size_t open, Starts& starts,
                       Boundary boundary) {
-  const std::size_t close = group_close(alternative);
+  const std::size_t close = group_end(alternative, 0);
   if (close == std::string_view::npos) return false;
   if (close + 1 < alternative.size() && is_quantifier(alternative[close + 1])) return false;
   return add_starts(alternative.substr(open, close - open), starts, boundary);

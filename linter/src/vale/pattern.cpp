@@ -75,6 +75,26 @@ struct Pattern::Compiled {
   }
 };
 
+std::size_t group_end(std::string_view source, std::size_t open) {
+  int depth = 0;
+  bool in_class = false;
+  for (std::size_t i = open; i < source.size(); ++i) {
+    const char c = source[i];
+    if (c == '\\') {
+      ++i;
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 namespace {
 
 pcre2_code* compile_code(std::string_view source, std::uint32_t flags, int& error,
@@ -94,27 +114,6 @@ void ready(Pattern::Compiled& compiled) {
       pcre2_jit_compile(lookbehind.code, PCRE2_JIT_COMPLETE);
     }
   });
-}
-
-// The end of the group that opens at `open` (the index of its '('), or npos.
-std::size_t group_end(std::string_view source, std::size_t open) {
-  int depth = 0;
-  bool in_class = false;
-  for (std::size_t i = open; i < source.size(); ++i) {
-    const char c = source[i];
-    if (c == '\\') {
-      ++i;
-    } else if (in_class) {
-      in_class = c != ']';
-    } else if (c == '[') {
-      in_class = true;
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')' && --depth == 0) {
-      return i;
-    }
-  }
-  return std::string_view::npos;
 }
 
 struct Rewritten {

@@ -80,6 +80,10 @@ class PatternError : public std::runtime_error {
   std::size_t offset_;
 };
 
+// The index of the ')' closing the group that opens at `open` (its '('), or npos; classes and
+// escapes are skipped.
+std::size_t group_end(std::string_view source, std::size_t open);
+
 // Every match of `pattern` in `text`, in order, as Go's FindAllStringSubmatchIndex gives them.
 template <typename Visit>
 void for_each_match(const Pattern& pattern, std::string_view text, Visit&& visit) {
