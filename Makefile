@@ -32,6 +32,9 @@ DEB_PACKAGES := dpkg-dev help2man
 BENCH_PACKAGES := hunspell python3
 SPEED_PACKAGES := hunspell python3 libbenchmark-dev
 FUZZ_PACKAGES := clang libclang-rt-14-dev
+# The language model the confusion sets' n-grams are cut from (`make model` only).
+MODEL_PACKAGES := pocketsphinx-en-us
+SPHINX_LM ?= /usr/share/pocketsphinx/model/en-us/en-us.lm.bin
 LINT_PACKAGES := clang-format clang-tidy
 CLANG_FORMAT ?= $(shell command -v clang-format-14 || command -v clang-format)
 CLANG_TIDY ?= $(shell command -v clang-tidy-14 || command -v clang-tidy)
@@ -159,21 +162,27 @@ accuracy: build
 	  --sets linter/tools/confusion-sets.txt
 
 # Trains the models in dictionaries/models/ again (commit the result): the part-of-speech tagger
-# on the English Web Treebank's train split (accuracy printed for dev and test), then the
-# confusion sets on EWT train and dev, MASC, the presidential addresses and WordNet's glosses,
-# all from $(SHARED)/corpora. Deterministic: the same corpora give the same bytes.
+# on the English Web Treebank's train split (accuracy printed for dev and test), the confusion
+# sets' n-grams cut out of CMU Sphinx's US English language model (Debian's pocketsphinx-en-us),
+# then the confusion sets on EWT train and dev, MASC, the presidential addresses and WordNet's
+# glosses, all from $(SHARED)/corpora. Deterministic: the same corpora give the same bytes.
 CORPORA ?= $(SHARED)/corpora
 model: deps
+	$(call ensure_packages,$(MODEL_PACKAGES))
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release
-	cmake --build $(BUILD_DIR) -j $(JOBS) --target copydesk_train_tagger copydesk_train_confusions
+	cmake --build $(BUILD_DIR) -j $(JOBS) \
+	  --target copydesk_train_tagger copydesk_train_confusions copydesk_extract_ngrams
 	./$(BUILD_DIR)/copydesk_train_tagger --train $(CORPORA)/ud-english-ewt/en_ewt-ud-train.conllu \
 	  --dev $(CORPORA)/ud-english-ewt/en_ewt-ud-dev.conllu \
 	  --test $(CORPORA)/ud-english-ewt/en_ewt-ud-test.conllu \
 	  --passes 10 --min-count 2 --out dictionaries/models/pos-tagger.bin
+	./$(BUILD_DIR)/copydesk_extract_ngrams --lm $(SPHINX_LM) --sets linter/tools/confusion-sets.txt \
+	  --out dictionaries/models/ngrams.bin
 	./$(BUILD_DIR)/copydesk_train_confusions --sets linter/tools/confusion-sets.txt \
 	  --tagger dictionaries/models/pos-tagger.bin --ewt $(CORPORA)/ud-english-ewt \
 	  --masc $(CORPORA)/masc-tagged --addresses $(CORPORA)/us-presidential-addresses \
-	  --wordnet /usr/share/wordnet --out dictionaries/models/confusion-sets.bin
+	  --wordnet /usr/share/wordnet --ngrams dictionaries/models/ngrams.bin \
+	  --out dictionaries/models/confusion-sets.bin
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 # Speed: whole-process timings against `hunspell -l`, and the micro-benchmarks. Configures

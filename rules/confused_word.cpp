@@ -256,7 +256,8 @@ class ConfusedWord final : public Rule {
           document.text_of(document.tokens()[static_cast<std::size_t>(t)]);
     }
     const std::span<const std::string_view> words(around.data(), before + 1 + after);
-    const ConfusionVerdict verdict = model_.judge(member, words, before, Tagger::builtin());
+    const ConfusionVerdict verdict =
+        model_.judge(member, words, before, Tagger::builtin(), NgramModel::builtin());
     if (!verdict.flagged) return;
     const ConfusionSet& set = model_.sets()[member.set];
     const std::string right(set.members[verdict.suggested]);

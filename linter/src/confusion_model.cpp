@@ -1,16 +1,18 @@
 #include "copydesk/confusion_model.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <stdexcept>
 
+#include "copydesk/text.hpp"
 #include "embedded_model.hpp"
 
 namespace copydesk {
 namespace {
 
 constexpr std::uint32_t kMagic = 0x53434443;  // "CDCS"
-constexpr std::uint32_t kVersion = 2;
+constexpr std::uint32_t kVersion = 3;
 constexpr std::size_t kMaxMembers = 8;
 
 // Feature templates; the numbers are part of the trained model's format.
@@ -183,6 +185,57 @@ void confusion_tag_features(const ConfusionContext& context, std::vector<std::ui
   out.push_back(feature_key(kTagsAroundAfter, at.tag(-1), feature_key(0, at.tag(1), at.tag(2))));
 }
 
+namespace {
+
+// A word for the language model, which knows no punctuation: ASCII letters or digits, or a
+// letter outside ASCII (UTF-8 lead bytes from 0xC3; 0xE2 starts dashes and curly quotes).
+bool is_model_word(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return std::isalnum(byte) || (byte >= 0xc3 && byte != 0xe2);
+  });
+}
+
+constexpr std::size_t kWindowReach = 2;  // words each side: all a trigram window reads
+using NgramWindow = std::array<std::string_view, 2 * kWindowReach + 1>;
+
+// The lowercase words within reach of words[target], skipping punctuation; returns how many
+// are before the target's slot and how many in all.
+std::pair<std::size_t, std::size_t> gather_window(std::span<const std::string_view> words,
+                                                  std::size_t target, NgramWindow& window) {
+  thread_local std::array<std::string, 2 * kWindowReach + 1> lowered;
+  thread_local std::string scratch;
+  std::array<std::string_view, kWindowReach> left;
+  std::size_t before = 0, after = 0;
+  for (std::size_t i = target; i-- > 0 && before < kWindowReach;) {
+    if (is_model_word(words[i])) left[before++] = words[i];
+  }
+  for (std::size_t k = 0; k < before; ++k) window[k] = left[before - 1 - k];
+  for (std::size_t i = target + 1; i < words.size() && after < kWindowReach; ++i) {
+    if (is_model_word(words[i])) window[before + 1 + after++] = words[i];
+  }
+  const std::size_t count = before + 1 + after;
+  for (std::size_t k = 0; k < count; ++k) {
+    if (k == before) continue;
+    to_lower(straighten_apostrophes(window[k], scratch), lowered[k]);
+    window[k] = lowered[k];
+  }
+  return {before, count};
+}
+
+}  // namespace
+
+void ngram_member_scores(const NgramModel& ngrams, std::span<const std::string_view> words,
+                         std::size_t target, std::span<const std::string_view> members,
+                         std::span<float> scores) {
+  NgramWindow window;
+  const auto [before, count] = gather_window(words, target, window);
+  for (std::size_t m = 0; m < members.size(); ++m) {
+    window[before] = members[m];
+    scores[m] = ngrams.window_log10(std::span(window.data(), count), before);
+  }
+}
+
 void score_members(const LinearModel& model, std::span<const std::uint64_t> features,
                    std::span<float> scores) {
   std::array<std::int32_t, kMaxMembers> sums{};
@@ -214,6 +267,8 @@ ConfusionModel ConfusionModel::read(std::span<const std::byte> bytes) {
     set.gate_margin = read_f32(bytes);
     set.skip_margin = read_f32(bytes);
     set.flag_margin = read_f32(bytes);
+    set.ngram_weight = read_f32(bytes);
+    set.model_margin = read_f32(bytes);
     set.gate_model = LinearModel::read(bytes);
     set.words_model = LinearModel::read(bytes);
     set.full_model = LinearModel::read(bytes);
@@ -259,7 +314,8 @@ bool ConfusionModel::may_be_wrong(Member member, std::string_view before,
 }
 
 ConfusionVerdict ConfusionModel::judge(Member member, std::span<const std::string_view> words,
-                                       std::size_t target, const Tagger& tagger) const {
+                                       std::size_t target, const Tagger& tagger,
+                                       const NgramModel& ngrams) const {
   const ConfusionSet& set = sets_[member.set];
   thread_local ConfusionContext context;
   thread_local std::vector<std::uint64_t> features;
@@ -285,8 +341,18 @@ ConfusionVerdict ConfusionModel::judge(Member member, std::span<const std::strin
   tag_confusion_context(tagger, context);
   confusion_tag_features(context, features);
   score_members(set.full_model, features, scores);
+  const std::array<float, kMaxMembers> model_scores = scores;
+  if (set.ngram_weight > 0.0f && !ngrams.empty()) {
+    std::array<float, kMaxMembers> likelihoods{};
+    const std::span<float> used(likelihoods.data(), set.members.size());
+    ngram_member_scores(ngrams, words, target, set.members, used);
+    for (std::size_t m = 0; m < used.size(); ++m) scores[m] += set.ngram_weight * used[m];
+  }
   ConfusionVerdict verdict = best_other();
-  verdict.flagged = verdict.margin > set.flag_margin;
+  // Two kinds of evidence must agree: the n-gram model alone never outvotes the context model.
+  verdict.flagged =
+      verdict.margin > set.flag_margin &&
+      model_scores[verdict.suggested] - model_scores[member.member] > set.model_margin;
   return verdict;
 }
 

@@ -7,12 +7,19 @@
 //
 //   copydesk_train_confusions --sets confusion-sets.txt --tagger pos-tagger.bin --out model.bin
 //       [--ewt DIR] [--masc DIR] [--addresses DIR] [--wordnet DIR] [--budget F] [--passes N]
-//       [--min-margin F] [--min-count N] [--min-count-cheap N] [--prune F]
+//       [--min-margin F] [--min-count N] [--min-count-cheap N] [--prune F] [--ngrams MODEL]
+//       [--agree-margin F]
+//
+// With --ngrams (copydesk/ngram_model.hpp), each set's final scores may add the n-gram model's
+// log10 likelihood of each member in its window, times a weight chosen out of fold with the
+// thresholds: the weight that catches most planted errors for the same alarms.
 //
 // Text sources: EWT's train and dev files (never test), MASC, the presidential addresses and
 // WordNet's glosses and examples.
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -31,6 +38,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
+std::vector<std::uint64_t> ngram_storage;  // the n-gram model's bytes, aligned to 8
+
 constexpr int kFolds = 4;
 float g_prune = 0.02f;                // --prune
 std::uint32_t g_min_count = 2;        // --min-count
@@ -38,8 +47,15 @@ std::uint32_t g_min_count_cheap = 5;  // --min-count-cheap
 // --min-margin: no set flags a word whose replacement is less than this many times (in log-odds)
 // likelier, however few alarms a lower margin would cost.
 float g_min_margin = 5.0f;
+// --agree-margin: the full model alone must prefer the flagged member by more than this, so that
+// the n-gram model never outvotes it.
+float g_agree_margin = 0.0f;
 constexpr std::size_t kMinimumExamples = 200;
 constexpr std::size_t kMinimumPerMember = 20;
+constexpr std::size_t kMaxMembers = 8;
+// The n-gram weights tried for each set (trained units per log10 of likelihood).
+constexpr float kNgramWeights[] = {0.0f, 0.5f, 1.0f, 1.5f,  2.0f, 3.0f,
+                                   4.0f, 6.0f, 8.0f, 12.0f, 16.0f};
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -139,6 +155,7 @@ struct Example {
   std::vector<std::uint64_t> gate_features;
   std::vector<std::uint64_t> word_features;
   std::vector<std::uint64_t> all_features;
+  std::array<float, kMaxMembers> ngram{};  // each member's log10 likelihood in the window
 };
 
 struct SetData {
@@ -170,7 +187,8 @@ std::string fold_word(std::string_view word) {
 }
 
 void collect(const std::vector<std::string>& documents, const copydesk::Tagger& tagger,
-             std::vector<SetData>& sets, std::size_t& word_count) {
+             const copydesk::NgramModel& ngrams, std::vector<SetData>& sets,
+             std::size_t& word_count) {
   std::map<std::string, std::pair<std::size_t, std::uint8_t>, std::less<>> members;
   for (std::size_t s = 0; s < sets.size(); ++s) {
     for (std::size_t m = 0; m < sets[s].members.size(); ++m) {
@@ -204,6 +222,11 @@ void collect(const std::vector<std::string>& documents, const copydesk::Tagger& 
         copydesk::tag_confusion_context(tagger, context);
         example.all_features = example.word_features;
         copydesk::confusion_tag_features(context, example.all_features);
+        if (!ngrams.empty()) {
+          const std::vector<std::string_view> members(set.members.begin(), set.members.end());
+          copydesk::ngram_member_scores(ngrams, words, i, members,
+                                        std::span(example.ngram.data(), members.size()));
+        }
         set.examples.push_back(std::move(example));
       }
     }
@@ -259,13 +282,37 @@ copydesk::LinearModel to_model(const std::string& storage) {
 struct Margin {
   float gate = 0.0f;
   float cheap = 0.0f;
-  float full = 0.0f;
+  // The full model's scores and the n-gram likelihoods of each member, with the member taken
+  // as written and the one that is right.
+  std::array<float, kMaxMembers> full{};
+  std::array<float, kMaxMembers> ngram{};
+  std::uint8_t members = 0;
+  std::uint8_t written = 0;
+  std::uint8_t right = 0;
 };
+
+// How far the best other member outscores the written one once the n-gram likelihoods count
+// `weight`; `best` receives that member.
+float final_margin(const Margin& margin, float weight, std::size_t* best = nullptr) {
+  float top = -1e30f;
+  std::size_t top_member = 0;
+  const auto score = [&](std::size_t m) { return margin.full[m] + weight * margin.ngram[m]; };
+  for (std::size_t m = 0; m < margin.members; ++m) {
+    if (m == margin.written) continue;
+    if (score(m) - score(margin.written) > top) {
+      top = score(m) - score(margin.written);
+      top_member = m;
+    }
+  }
+  if (best) *best = top_member;
+  // Below every threshold when the full model alone does not agree.
+  if (margin.full[top_member] - margin.full[margin.written] <= g_agree_margin) return -1e30f;
+  return top;
+}
 
 struct Margins {
   std::vector<Margin> clean;
   std::vector<Margin> planted;
-  std::vector<bool> planted_suggestion_right;
   std::size_t right = 0;  // out-of-fold argmax equals the written member
 };
 
@@ -298,18 +345,18 @@ Margins held_out_margins(const SetData& set, int passes) {
       copydesk::score_members(gate, example.gate_features, gate_scores);
       copydesk::score_members(cheap, example.word_features, cheap_scores);
       copydesk::score_members(full, example.all_features, full_scores);
-      margins.clean.push_back({margin_for(gate_scores, example.label),
-                               margin_for(cheap_scores, example.label),
-                               margin_for(full_scores, example.label)});
-      margins.right += margins.clean.back().full < 0;
-      for (std::size_t planted = 0; planted < set.members.size(); ++planted) {
-        if (planted == example.label) continue;
-        std::size_t suggested = 0;
-        const float full_margin = margin_for(full_scores, planted, &suggested);
-        margins.planted.push_back(
-            {margin_for(gate_scores, planted), margin_for(cheap_scores, planted), full_margin});
-        margins.planted_suggestion_right.push_back(suggested == example.label);
+      Margin margin;
+      std::copy(full_scores.begin(), full_scores.end(), margin.full.begin());
+      margin.ngram = example.ngram;
+      margin.members = static_cast<std::uint8_t>(count);
+      margin.right = example.label;
+      for (std::size_t written = 0; written < count; ++written) {
+        margin.gate = margin_for(gate_scores, written);
+        margin.cheap = margin_for(cheap_scores, written);
+        margin.written = static_cast<std::uint8_t>(written);
+        (written == example.label ? margins.clean : margins.planted).push_back(margin);
       }
+      margins.right += margin_for(full_scores, example.label) < 0;
     }
   }
   return margins;
@@ -319,6 +366,7 @@ struct Thresholds {
   float gate = 0.0f;
   float skip = 0.0f;
   float flag = 1e30f;
+  float ngram_weight = 0.0f;
   std::size_t alarms = 0;        // out-of-fold, on correct occurrences
   std::size_t caught = 0;        // out-of-fold, of planted errors
   std::size_t caught_right = 0;  // ... with the right suggestion first
@@ -338,29 +386,34 @@ std::pair<float, float> choose_skips(const Margins& margins) {
   return {gate_skip, cheap.empty() ? 0.0f : cheap[cheap.size() * 2 / 100]};
 }
 
-bool flags(const Margin& margin, const Thresholds& thresholds) {
-  return margin.gate > thresholds.gate && margin.cheap > thresholds.skip &&
-         margin.full > thresholds.flag;
+bool passes_stages(const Margin& margin, const Thresholds& thresholds) {
+  return margin.gate > thresholds.gate && margin.cheap > thresholds.skip;
 }
 
-Thresholds evaluate(const Margins& margins, std::pair<float, float> skips, float flag) {
-  Thresholds result{skips.first, skips.second, flag, 0, 0, 0};
-  for (const Margin& margin : margins.clean) result.alarms += flags(margin, result);
-  for (std::size_t i = 0; i < margins.planted.size(); ++i) {
-    const bool caught = flags(margins.planted[i], result);
+Thresholds evaluate(const Margins& margins, std::pair<float, float> skips, float flag,
+                    float weight) {
+  Thresholds result{skips.first, skips.second, flag, weight, 0, 0, 0};
+  for (const Margin& margin : margins.clean) {
+    result.alarms += passes_stages(margin, result) && final_margin(margin, weight) > flag;
+  }
+  for (const Margin& margin : margins.planted) {
+    std::size_t suggested = 0;
+    const bool caught =
+        passes_stages(margin, result) && final_margin(margin, weight, &suggested) > flag;
     result.caught += caught;
-    result.caught_right += caught && margins.planted_suggestion_right[i];
+    result.caught_right += caught && suggested == margin.right;
   }
   return result;
 }
 
 // A set's possible flag margins, strictest first: each lets one more correct occurrence through.
-std::vector<Thresholds> options_for(const Margins& margins, std::size_t most) {
+std::vector<Thresholds> options_for(const Margins& margins, std::size_t most, float weight) {
   const std::pair<float, float> skips = choose_skips(margins);
   std::vector<float> clean;
   for (const Margin& margin : margins.clean) {
-    if (margin.gate > skips.first && margin.cheap > skips.second && margin.full > g_min_margin) {
-      clean.push_back(margin.full);
+    const float final = final_margin(margin, weight);
+    if (margin.gate > skips.first && margin.cheap > skips.second && final > g_min_margin) {
+      clean.push_back(final);
     }
   }
   std::sort(clean.rbegin(), clean.rend());
@@ -368,9 +421,25 @@ std::vector<Thresholds> options_for(const Margins& margins, std::size_t most) {
   most = std::min(most, margins.clean.size() / 200);
   std::vector<Thresholds> options;
   for (std::size_t k = 0; k <= std::min(most, clean.size()); ++k) {
-    options.push_back(evaluate(margins, skips, k < clean.size() ? clean[k] : g_min_margin));
+    options.push_back(evaluate(margins, skips, k < clean.size() ? clean[k] : g_min_margin, weight));
   }
   return options;
+}
+
+// The n-gram weight whose options catch the most planted errors over the whole range of alarms
+// a set may spend, and those options.
+std::vector<Thresholds> best_options_for(const Margins& margins, std::size_t most,
+                                         bool have_ngrams) {
+  std::vector<Thresholds> best;
+  std::size_t best_area = 0;
+  for (const float weight : kNgramWeights) {
+    if (weight > 0.0f && !have_ngrams) break;
+    std::vector<Thresholds> options = options_for(margins, most, weight);
+    std::size_t area = 0;
+    for (const Thresholds& option : options) area += option.caught;
+    if (best.empty() || area > best_area) best = std::move(options), best_area = area;
+  }
+  return best;
 }
 
 // Spends the alarm budget where it buys the most recall: each step lowers the one set's
@@ -403,7 +472,7 @@ std::vector<std::size_t> allocate(const std::vector<std::vector<Thresholds>>& op
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::map<std::string, std::string> options{{"--budget", "0.5"}, {"--passes", "6"}};
+  std::map<std::string, std::string> options{{"--budget", "0.35"}, {"--passes", "6"}};
   for (int i = 1; i + 1 < argc; i += 2) options[argv[i]] = argv[i + 1];
   for (const char* required : {"--sets", "--tagger", "--out"}) {
     if (!options.count(required)) {
@@ -423,12 +492,22 @@ int main(int argc, char** argv) {
     if (options.count("--addresses")) add_addresses(options["--addresses"], documents);
     if (options.count("--wordnet")) add_wordnet(options["--wordnet"], documents);
     std::vector<SetData> sets = read_sets(options["--sets"]);
+    std::string ngram_bytes;
+    copydesk::NgramModel ngrams;
+    if (options.count("--ngrams")) {
+      ngram_bytes = read_file(options["--ngrams"]);
+      ngram_storage.resize((ngram_bytes.size() + 7) / 8);
+      std::memcpy(ngram_storage.data(), ngram_bytes.data(), ngram_bytes.size());
+      ngrams = copydesk::NgramModel::read(
+          std::span(reinterpret_cast<const std::byte*>(ngram_storage.data()), ngram_bytes.size()));
+    }
     std::size_t words = 0;
-    collect(documents, tagger, sets, words);
+    collect(documents, tagger, ngrams, sets, words);
     std::cout << documents.size() << " documents, " << words << " words\n";
 
     const int passes = std::stoi(options["--passes"]);
     if (options.count("--min-margin")) g_min_margin = std::stof(options["--min-margin"]);
+    if (options.count("--agree-margin")) g_agree_margin = std::stof(options["--agree-margin"]);
     if (options.count("--min-count-cheap"))
       g_min_count_cheap = static_cast<std::uint32_t>(std::stoul(options["--min-count-cheap"]));
     if (options.count("--prune")) g_prune = std::stof(options["--prune"]);
@@ -455,13 +534,13 @@ int main(int argc, char** argv) {
     std::vector<std::size_t> planted(sets.size(), 1);
     for (std::size_t s = 0; s < sets.size(); ++s) {
       if (!trained[s]) continue;
-      choices[s] = options_for(margins[s], budget);
+      choices[s] = best_options_for(margins[s], budget, !ngrams.empty());
       planted[s] = std::max<std::size_t>(margins[s].planted.size(), 1);
     }
     const std::vector<std::size_t> picks = allocate(choices, planted, budget);
     std::string out;
     copydesk::append_u32(out, 0x53434443);
-    copydesk::append_u32(out, 2);
+    copydesk::append_u32(out, 3);
     copydesk::append_u32(
         out, static_cast<std::uint32_t>(std::count(trained.begin(), trained.end(), true)));
     std::size_t total_alarms = 0, total_caught = 0, total_planted = 0;
@@ -478,13 +557,15 @@ int main(int argc, char** argv) {
                 << "%, planted caught " << chosen.caught << "/" << margins[s].planted.size()
                 << " (right suggestion " << chosen.caught_right << "), alarms " << chosen.alarms
                 << ", gate " << chosen.gate << ", skip " << chosen.skip << ", flag " << chosen.flag
-                << '\n';
+                << ", n-gram weight " << chosen.ngram_weight << '\n';
       copydesk::append_name(out, sets[s].name);
       copydesk::append_u32(out, static_cast<std::uint32_t>(sets[s].members.size()));
       for (const std::string& member : sets[s].members) copydesk::append_name(out, member);
       copydesk::append_f32(out, chosen.gate);
       copydesk::append_f32(out, chosen.skip);
       copydesk::append_f32(out, chosen.flag);
+      copydesk::append_f32(out, chosen.ngram_weight);
+      copydesk::append_f32(out, g_agree_margin);
       for (const Stage stage : {Stage::Gate, Stage::Cheap, Stage::Full}) {
         out += train(sets[s], -1, stage, passes);
       }

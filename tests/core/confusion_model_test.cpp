@@ -89,7 +89,7 @@ ConfusionVerdict judge(const std::string& sentence, std::size_t target) {
   const ConfusionModel& model = ConfusionModel::builtin();
   std::string lower = storage[target];
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return model.judge(*model.find(lower), words, target, Tagger::builtin());
+  return model.judge(*model.find(lower), words, target, Tagger::builtin(), NgramModel::builtin());
 }
 
 TEST(ConfusionModel, PrefersTheMemberTheContextCallsFor) {

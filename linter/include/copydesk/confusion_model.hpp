@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "copydesk/linear_model.hpp"
+#include "copydesk/ngram_model.hpp"
 #include "copydesk/tagger.hpp"
 
 namespace copydesk {
@@ -34,8 +35,13 @@ struct ConfusionSet {
   // most `skip_margin`.
   float gate_margin = 0.0f;
   float skip_margin = 0.0f;
-  // Another member is flagged when the full model prefers it by more than `flag_margin`.
+  // Another member is flagged when the full model prefers it by more than `flag_margin`, its
+  // scores added to `ngram_weight` times each member's log10 likelihood under the n-gram model
+  // (0: the set does not ask it), and when the full model alone prefers it by more than
+  // `model_margin`.
   float flag_margin = 0.0f;
+  float ngram_weight = 0.0f;
+  float model_margin = 0.0f;
 };
 
 // The words around one occurrence of a set member, as the models see them.
@@ -95,11 +101,17 @@ class ConfusionModel {
 
   // Judges the written `member` of set `set` at words[target].
   ConfusionVerdict judge(Member member, std::span<const std::string_view> words, std::size_t target,
-                         const Tagger& tagger) const;
+                         const Tagger& tagger, const NgramModel& ngrams) const;
 
  private:
   std::vector<ConfusionSet> sets_;
 };
+
+// The log10 likelihood under `ngrams` of the window around words[target] (a sentence's
+// non-blank tokens; punctuation is skipped) with each of `members` put in its place.
+void ngram_member_scores(const NgramModel& ngrams, std::span<const std::string_view> words,
+                         std::size_t target, std::span<const std::string_view> members,
+                         std::span<float> scores);
 
 // Scores of every member under `model` for `features`, in trained units.
 void score_members(const LinearModel& model, std::span<const std::uint64_t> features,
