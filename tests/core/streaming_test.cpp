@@ -516,6 +516,21 @@ TEST_F(Streaming, StandardInputThroughAPipeGivesTheFilesReport) {
   }
 }
 
+TEST_F(Streaming, StandardInputWithoutATemporaryFolderIsReadWholeWithTheSameReport) {
+  // No spool can be made: standard input is read into memory, its findings still in parts.
+  const std::string text = large_article(2'500'000);
+  file("large.txt", text);
+  const Outcome named = run("--format jsonl --stdin-filename large.txt large.txt");
+  const std::string command = "cd '" + dir_.string() + "' && TMPDIR=/nonexistent/folder '" +
+                              COPYDESK_BINARY +
+                              "' --format jsonl --stdin-filename large.txt - < large.txt"
+                              " > .stdout 2> .stderr";
+  const int status = std::system(command.c_str());
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << read_file(dir_ / ".stderr");
+  EXPECT_EQ(read_file(dir_ / ".stderr"), "");
+  EXPECT_EQ(read_file(dir_ / ".stdout"), named.out);
+}
+
 // A large Markdown article: headings, lists, emphasis, links, code, a table and front matter,
 // with findings in every paragraph kind, some beside markup.
 std::string large_markdown(std::size_t bytes) {
