@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Long lines and dense findings: the streamed path (a file over 4 MiB) against the whole-file
-path (the same text through standard input), by time and peak memory.
+"""Long lines and dense findings: the streamed path (a file over 256 KiB) against the whole-file
+path (the same text after a suppression directive, which sends a file to it), by time and peak
+memory.
 
 Inputs are generated into a temporary directory (never committed):
 
@@ -9,8 +10,9 @@ Inputs are generated into a temporary directory (never committed):
   a-lines      --a-lines lines of "a": a finding on every line (memory grows with findings), in
                --a-lines-formats only
 
-Each case runs as a file and through standard input, in each --formats format, once per
-binary (--copydesk, and --before if given). Printed: wall time, CPU time (user + system) and
+Each case runs as a file ("file"), through standard input ("stdin": streamed too since issue
+#22, whole before) and as a file that starts with a directive ("whole": the whole-file path),
+in each --formats format, once per binary (--copydesk, and --before if given). Printed: wall time, CPU time (user + system) and
 the child's peak RSS from os.wait4. It measures; it does not gate (exit 0 whatever the figures,
 1 if a program could not be run).
 """
@@ -26,7 +28,12 @@ import time
 from pathlib import Path
 
 
-def write_line(path: Path, megabytes: float, dense: bool) -> None:
+# Disables a rule on the line after it, which has no repeated word: no finding changes (the
+# directive itself is reported unused), but the file is linted whole.
+WHOLE_DIRECTIVE = "copydesk-disable-next-line repeated-word\n"
+
+
+def write_line(path: Path, megabytes: float, dense: bool, prefix: str = "") -> None:
     clean = ""
     while len(clean) < 480:
         clean += "The cat sat on the mat. "
@@ -35,6 +42,7 @@ def write_line(path: Path, megabytes: float, dense: bool) -> None:
     # In blocks: a child forked from this process counts the parent's memory in its peak until
     # it executes copydesk, and a 50 MB string made it 109 MiB.
     with path.open("w") as out:
+        out.write(prefix)
         for _ in range(count // 1000):
             out.write(stretch * 1000)
         out.write(stretch * (count % 1000))
@@ -72,6 +80,8 @@ def main() -> int:
                  "a-lines": Path(folder) / "a-lines.txt"}
         write_line(cases["line-dense"], args.mb, dense=True)
         write_line(cases["line-clean"], args.mb, dense=False)
+        for name, dense in (("line-dense", True), ("line-clean", False)):
+            write_line(Path(folder) / f"{name}-whole.txt", args.mb, dense, WHOLE_DIRECTIVE)
         with cases["a-lines"].open("w") as out:
             for _ in range(args.a_lines // 100_000):
                 out.write("a\n" * 100_000)
@@ -83,9 +93,12 @@ def main() -> int:
             formats = args.a_lines_formats if name == "a-lines" else args.formats
             for form in formats.split(","):
                 for label, binary in binaries:
-                    for via in ("file", "stdin"):
+                    for via in ("file", "stdin", "whole"):
+                        if via == "whole" and name == "a-lines":
+                            continue
                         command = [str(binary), "--format", form, "--fail-on", "never"]
-                        command.append(str(path) if via == "file" else "-")
+                        command.append({"file": str(path), "stdin": "-",
+                                        "whole": str(Path(folder) / f"{name}-whole.txt")}[via])
                         try:
                             wall, cpu, peak, code = run(command, path if via == "stdin" else None)
                         except OSError as error:

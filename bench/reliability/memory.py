@@ -7,9 +7,12 @@ Inputs are generated into a temporary directory (never committed):
   a-lines-N   N lines of "a" (a repeated word on every line but the first), for each --a-lines
   dense       --dense-mb MB of short paragraphs, each with a misspelling (about one finding per
               110 bytes)
+  sparse      --sparse-mb MB of paragraphs with a repeated word every 5,000 (what the test that
+              asserted a 100 MiB peak used to generate)
 
-Each runs as a file in each --formats format, once per binary (--copydesk, and --before if
-given). Printed: the child's peak RSS (os.wait4: the figure `/usr/bin/time -v` calls "Maximum
+Each runs in each --formats format, once per binary (--copydesk, and --before if given), and
+once per --via: as a .txt file ("file"), through standard input ("stdin"), or as the same text
+in a .md file ("md"). Printed: the child's peak RSS (os.wait4: the figure `/usr/bin/time -v` calls "Maximum
 resident set size"), CPU time and the size of the report. It measures; it does not gate (exit 0
 whatever the figures, 1 if a program could not be run). --max-findings skips runs of --before
 that would have more findings than that (its memory grows with them: 10 million findings took
@@ -39,11 +42,23 @@ def write_dense(path: Path, megabytes: float) -> int:
     return count
 
 
-def run(command: list[str], output: Path) -> tuple[float, int, int]:
+def write_sparse(path: Path, megabytes: float) -> int:
+    """Writes paragraphs with a repeated word every 5,000; returns how many were planted."""
+    paragraph = ("The council met on Monday and approved a budget for the new year, its chair "
+                 "said.\n\n")
+    faulty = "Residents welcomed the the decision.\n\n"
+    block = faulty + paragraph * 4999
+    count = max(1, int(megabytes * 1e6 / len(block)))
+    with path.open("w") as out:
+        for _ in range(count):
+            out.write(block)
+    return count
+
+
+def run(command: list[str], output: Path, stdin: Path | None) -> tuple[float, int, int]:
     """CPU seconds, peak RSS in MiB and exit code of one run; the report goes to `output`."""
-    with output.open("wb") as out:
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out,
-                                   stderr=subprocess.DEVNULL)
+    with output.open("wb") as out, (stdin.open("rb") if stdin else open(os.devnull, "rb")) as data:
+        process = subprocess.Popen(command, stdin=data, stdout=out, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(process.pid, 0)
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024, os.waitstatus_to_exitcode(status)
 
@@ -55,6 +70,8 @@ def main() -> int:
     parser.add_argument("--a-lines", default="1000000,3000000,10000000",
                         help="comma-separated line counts of the a-lines cases")
     parser.add_argument("--dense-mb", type=float, default=200, help="size of the dense case (MB); 0: none")
+    parser.add_argument("--sparse-mb", type=float, default=0, help="size of the sparse case (MB); 0: none")
+    parser.add_argument("--via", default="file", help="comma-separated: file, stdin, md")
     parser.add_argument("--formats", default="jsonl,json,text,github,checkstyle,junit,sarif",
                         help="comma-separated output formats")
     parser.add_argument("--max-findings", type=int, default=3_000_000,
@@ -73,25 +90,34 @@ def main() -> int:
         if args.dense_mb > 0:
             path = Path(folder) / "dense.txt"
             cases.append((f"dense {args.dense_mb:g} MB", path, write_dense(path, args.dense_mb)))
+        if args.sparse_mb > 0:
+            path = Path(folder) / "sparse.txt"
+            cases.append((f"sparse {args.sparse_mb:g} MB", path, write_sparse(path, args.sparse_mb)))
         report = Path(folder) / "report"
-        print("| case | MB | findings | format | binary | peak MiB | CPU s | report MB |")
-        print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+        print("| case | MB | findings | via | format | binary | peak MiB | CPU s | report MB |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         for name, path, findings in cases:
             megabytes = path.stat().st_size / 1e6
-            for form in args.formats.split(","):
-                for label, binary in binaries:
-                    if label == "before" and findings > args.max_findings:
-                        continue
-                    command = [str(binary), "--format", form, "--fail-on", "never", str(path)]
-                    try:
-                        cpu, peak, code = run(command, report)
-                    except OSError as error:
-                        print(f"cannot run {binary}: {error}", file=sys.stderr)
-                        return 1
-                    note = "" if code == 0 else f" (exit {code})"
-                    size = report.stat().st_size / 1e6
-                    print(f"| {name} | {megabytes:.0f} | {findings:,} | {form} | {label} "
-                          f"| {peak}{note} | {cpu:.1f} | {size:.0f} |", flush=True)
+            for via in args.via.split(","):
+                markdown = path.with_suffix(".md")
+                if via == "md":
+                    markdown.unlink(missing_ok=True)
+                    markdown.symlink_to(path)
+                for form in args.formats.split(","):
+                    for label, binary in binaries:
+                        if label == "before" and findings > args.max_findings:
+                            continue
+                        command = [str(binary), "--format", form, "--fail-on", "never"]
+                        command += ["-"] if via == "stdin" else [str(markdown if via == "md" else path)]
+                        try:
+                            cpu, peak, code = run(command, report, path if via == "stdin" else None)
+                        except OSError as error:
+                            print(f"cannot run {binary}: {error}", file=sys.stderr)
+                            return 1
+                        note = "" if code == 0 else f" (exit {code})"
+                        size = report.stat().st_size / 1e6
+                        print(f"| {name} | {megabytes:.0f} | {findings:,} | {via} | {form} | {label} "
+                              f"| {peak}{note} | {cpu:.1f} | {size:.0f} |", flush=True)
     return 0
 
 

@@ -37,13 +37,19 @@ class CollectingSink : public Sink {
 class CompactSink : public Sink {
  public:
   CompactSink(const RuleMeta& meta, Severity severity, const Window& window, bool last,
-              CompactFindings& out)
-      : meta_(meta), severity_(severity), window_(window), last_(last), out_(out) {}
+              const std::function<void(Diagnostic&)>& place, CompactFindings& out)
+      : meta_(meta), severity_(severity), window_(window), last_(last), place_(place), out_(out) {}
   void report(Diagnostic diagnostic) override {
     if (!in_piece(window_, window_.begin + diagnostic.span.begin, last_)) return;
     diagnostic.rule = std::string(meta_.id);
     diagnostic.severity = severity_;
-    out_.add(std::move(diagnostic), static_cast<std::uint32_t>(window_.begin));
+    if (!place_) {
+      out_.add(std::move(diagnostic), static_cast<std::uint32_t>(window_.begin));
+      return;
+    }
+    shift(diagnostic, static_cast<std::uint32_t>(window_.begin));
+    place_(diagnostic);
+    out_.add(std::move(diagnostic), 0);
   }
 
  private:
@@ -51,8 +57,32 @@ class CompactSink : public Sink {
   Severity severity_;
   const Window& window_;
   bool last_;
+  const std::function<void(Diagnostic&)>& place_;
   CompactFindings& out_;
 };
+
+// Calls `check` with the window of each piece of `text` (see piece_end) and the block starts
+// that fall in it, relative to the window.
+template <typename Check>
+void for_each_window(std::string_view text, const std::vector<BlockStart>& block_starts,
+                     Check check) {
+  std::vector<BlockStart> starts;
+  for (std::size_t begin = 0; begin < text.size();) {
+    Window window = window_start(text, begin);
+    window.core_end = piece_end(text, begin, true);
+    window.end = window_end(text, window.core_end, true);
+    starts.clear();
+    if (window.continued) starts.push_back(kContinuedPiece);
+    auto start = std::partition_point(block_starts.begin(), block_starts.end(),
+                                      [&](const BlockStart& s) { return s.offset < window.begin; });
+    for (; start != block_starts.end() && start->offset < window.end; ++start) {
+      starts.push_back(
+          BlockStart{start->offset - static_cast<std::uint32_t>(window.begin), start->kind});
+    }
+    check(window, starts);
+    begin = window.core_end;
+  }
+}
 
 void check_rule_ids(const Registry& registry, const std::vector<std::string>& ids,
                     std::string_view option) {
@@ -158,22 +188,10 @@ void Engine::check(const std::string& path, std::string& text,
     text = std::move(document).take_text();
     return;
   }
-  std::vector<BlockStart> starts;
-  for (std::size_t begin = 0; begin < text.size();) {
-    Window window = window_start(text, begin);
-    window.core_end = piece_end(text, begin, true);
-    window.end = window_end(text, window.core_end, true);
-    starts.clear();
-    if (window.continued) starts.push_back(kContinuedPiece);
-    auto start = std::partition_point(block_starts.begin(), block_starts.end(),
-                                      [&](const BlockStart& s) { return s.offset < window.begin; });
-    for (; start != block_starts.end() && start->offset < window.end; ++start) {
-      starts.push_back(
-          BlockStart{start->offset - static_cast<std::uint32_t>(window.begin), start->kind});
-    }
-    check_piece(path, text, window, starts, out);
-    begin = window.core_end;
-  }
+  for_each_window(text, block_starts,
+                  [&](const Window& window, const std::vector<BlockStart>& starts) {
+                    check_piece(path, text, window, starts, out);
+                  });
 }
 
 void Engine::check_piece(const std::string& path, std::string_view text, const Window& window,
@@ -195,18 +213,51 @@ void Engine::check_piece_sorted(
     const std::string& path, std::string_view text, const Window& window,
     const std::vector<BlockStart>& block_starts,
     const std::function<void(std::vector<Diagnostic>&&)>& consume) const {
+  check_piece_compact(path, text, window, block_starts, {}, consume);
+}
+
+void Engine::check_piece_compact(
+    const std::string& path, std::string_view text, const Window& window,
+    const std::vector<BlockStart>& block_starts, const std::function<void(Diagnostic&)>& place,
+    const std::function<void(std::vector<Diagnostic>&&)>& consume) const {
   CompactFindings found;
   {
     const Document document(path, std::string(text.substr(window.begin, window.end - window.begin)),
                             block_starts);
     const bool last = window.core_end == text.size();
     for (const auto& rule : rules_) {
-      CompactSink sink(rule->meta(), severity_for(rule->meta().id), window, last, found);
+      CompactSink sink(rule->meta(), severity_for(rule->meta().id), window, last, place, found);
       rule->check(document, sink);
     }
   }
   constexpr std::size_t kBatch = 4096;
   found.take_sorted(kBatch, consume);
+}
+
+// Findings are moved into the source before they are sorted, so that each piece's come out in
+// the order of the whole text's (source order follows prose order: the prose is the source's
+// bytes in order, with some left out).
+bool Engine::lint_text_sorted(const std::string& path, std::string_view text, Syntax syntax,
+                              const std::function<void(std::vector<Diagnostic>&&)>& consume) const {
+  const auto check_pieces = [&](std::string_view prose, const std::vector<BlockStart>& starts,
+                                const std::function<void(Diagnostic&)>& place) {
+    for_each_window(prose, starts, [&](const Window& window, const std::vector<BlockStart>& in) {
+      check_piece_compact(path, prose, window, in, place, consume);
+    });
+  };
+  const auto has_any = [](const Suppressions& suppressions) {
+    return !suppressions.directives().empty() || !suppressions.sic_marks().empty();
+  };
+  if (syntax == Syntax::Text) {
+    if (has_any(Suppressions(text, DirectiveSyntax::Lines))) return false;
+    check_pieces(text, {}, {});
+    return true;
+  }
+  const ProseView prose = syntax == Syntax::Html ? html_prose(text) : markdown_prose(text);
+  if (has_any(Suppressions(text, DirectiveSyntax::Comments, prose.code))) return false;
+  check_pieces(prose.text, prose.block_starts,
+               [&](Diagnostic& diagnostic) { map_to_source(diagnostic, prose, text); });
+  return true;
 }
 
 Severity Engine::severity_for(std::string_view rule_id) const {

@@ -26,8 +26,10 @@ class Descriptor {
 };
 
 // Reads into `text` from `size` on until the end of the file, or a NUL byte: the file is then
-// binary, and a device such as /dev/zero never ends. False on a read error.
-bool read_rest(int fd, std::string& text, std::size_t size) {
+// binary, and a device such as /dev/zero never ends. Stops too once more than `limit` bytes
+// are read (`over_limit`). False on a read error.
+bool read_rest(int fd, std::string& text, std::size_t size,
+               std::size_t limit = static_cast<std::size_t>(-1), bool* over_limit = nullptr) {
   for (;;) {
     if (text.size() - size < 4096) text.resize(text.size() * 2 + 65536);
     const ssize_t got = ::read(fd, text.data() + size, text.size() - size);
@@ -38,6 +40,10 @@ bool read_rest(int fd, std::string& text, std::size_t size) {
         std::memchr(text.data() + size, '\0', static_cast<std::size_t>(got)) != nullptr;
     size += static_cast<std::size_t>(got);
     if (nul) break;
+    if (size > limit) {
+      *over_limit = true;
+      break;
+    }
   }
   text.resize(size);
   return true;
@@ -71,12 +77,14 @@ FileRead read_file(const std::filesystem::path& path, std::string& text, std::si
   return read_rest(file.get(), text, size) ? FileRead::Read : FileRead::ReadError;
 }
 
-FileRead read_descriptor(int fd, std::string& text) {
+FileRead read_descriptor(int fd, std::string& text, std::size_t whole_limit) {
   struct stat status {};
   if (::fstat(fd, &status) != 0) return FileRead::ReadError;
   if (S_ISDIR(status.st_mode)) return FileRead::Directory;
   text.clear();
-  return read_rest(fd, text, 0) ? FileRead::Read : FileRead::ReadError;
+  bool over_limit = false;
+  if (!read_rest(fd, text, 0, whole_limit, &over_limit)) return FileRead::ReadError;
+  return over_limit ? FileRead::Large : FileRead::Read;
 }
 
 }  // namespace copydesk

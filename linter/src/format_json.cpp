@@ -58,13 +58,13 @@ class JsonFormatter : public Formatter {
   explicit JsonFormatter(std::ostream& out) : out_(out) {}
   void begin() override { out_ << "{\"version\": 1, \"files\": ["; }
   // A file handed out in parts (see FilePart) is one object: its first part opens it, its last
-  // closes it. An error met while streaming comes with the last part, after the findings.
+  // closes it. An error met while streaming comes with the last part, after the findings, so
+  // "error" always follows "diagnostics": one shape whichever path linted the file.
   void file(const FileResult& result) override {
     if (starts_file(result)) {
       entry_.assign(first_ ? "\n  " : ",\n  ");
       entry_ += "{\"path\":";
       append_string(entry_, result.path);
-      append_error(result);
       entry_ += ",\"diagnostics\":[";
       first_diagnostic_ = true;
       first_ = false;
@@ -80,7 +80,7 @@ class JsonFormatter : public Formatter {
     }
     if (ends_file(result)) {
       entry_ += ']';
-      if (!starts_file(result)) append_error(result);
+      append_error(result);
       entry_ += '}';
     }
     flush();
@@ -118,8 +118,14 @@ class JsonFormatter : public Formatter {
 class JsonLinesFormatter : public Formatter {
  public:
   explicit JsonLinesFormatter(std::ostream& out) : out_(out) {}
+  // An error met while streaming a file comes with its last part: after the findings.
   void file(const FileResult& result) override {
+    write_diagnostics(result);
     if (result.error) write_error(result);
+  }
+
+ private:
+  void write_diagnostics(const FileResult& result) {
     if (result.diagnostics.empty()) return;
     const SourceView source(result);
     lines_.clear();
@@ -137,7 +143,6 @@ class JsonLinesFormatter : public Formatter {
     out_ << lines_;
   }
 
- private:
   // An input that could not be linted is a record of its own, so that a consumer of the stream
   // tells "no findings" from "not read": {"path":..., "error":..., "skipped":...}.
   void write_error(const FileResult& result) {

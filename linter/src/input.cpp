@@ -8,12 +8,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <limits>
+#include <memory>
+#include <system_error>
 
 #include "copydesk/engine.hpp"
 #include "copydesk/file_reading.hpp"
@@ -143,9 +146,42 @@ class LineEnds {
   std::vector<std::uint32_t> starts_;
 };
 
+// The same for a whole text in memory, looking at most kExcerptContext bytes each way (all that
+// kept_range reads): a table of the lines of a large text would grow with its lines.
+class NearbyLines {
+ public:
+  explicit NearbyLines(std::string_view text) : text_(text) {}
+  // LineEnds::start_of, or a value no later than `at` - kExcerptContext.
+  std::size_t start_of(std::size_t at) const {
+    const std::size_t low = at > kExcerptContext ? at - kExcerptContext : 0;
+    for (std::size_t next = at; next > low; --next) {
+      if (line_break_at(next - 1)) return next;
+    }
+    return low;
+  }
+  // LineEnds::end_of, or a value no earlier than `at` + kExcerptContext.
+  std::size_t end_of(std::size_t at) const {
+    const std::size_t high = std::min(text_.size(), at + kExcerptContext + 2);
+    for (std::size_t next = at; next < high; ++next) {
+      if (!line_break_at(next)) continue;
+      const std::size_t end =
+          next > 0 && text_[next] == '\n' && text_[next - 1] == '\r' ? next - 1 : next;
+      if (end >= at) return end;
+    }
+    return std::min(text_.size(), at + kExcerptContext);
+  }
+
+ private:
+  bool line_break_at(std::size_t at) const {
+    return (text_[at] == '\n' || text_[at] == '\r') && ends_line_at(text_, at);
+  }
+  std::string_view text_;
+};
+
 // The stretch of `text` a finding's excerpt keeps: its lines, cut kExcerptContext bytes before
 // and after it where a line is longer, at character boundaries.
-std::pair<std::size_t, std::size_t> kept_range(std::string_view text, const LineEnds& lines,
+template <typename Lines>
+std::pair<std::size_t, std::size_t> kept_range(std::string_view text, const Lines& lines,
                                                const Diagnostic& diagnostic) {
   std::size_t low = diagnostic.span.begin;
   std::size_t high = diagnostic.span.end;
@@ -168,7 +204,8 @@ std::pair<std::size_t, std::size_t> kept_range(std::string_view text, const Line
 // with spans into `text` (whose line ends are `lines`), as excerpts placed in the file: `text`
 // starts at file offset `base`, where `cursor` stands or before; `at_end`: `text` holds the rest of
 // the file.
-void keep_lines_of(std::string_view text, const LineEnds& lines, std::uint64_t base, bool at_end,
+template <typename Lines>
+void keep_lines_of(std::string_view text, const Lines& lines, std::uint64_t base, bool at_end,
                    const std::vector<Diagnostic>& found, Cursor& cursor, std::size_t bom,
                    std::vector<SourceExcerpt>& excerpts) {
   for (const auto& diagnostic : found) {
@@ -280,7 +317,7 @@ class WindowReader {
         break;
       }
       if (!read_more(in_, text_, kReadBlock, at_end_)) {
-        error_ = "read error";
+        error_ = "read error after byte " + std::to_string(read_size());
         return false;
       }
     }
@@ -301,6 +338,7 @@ class WindowReader {
   Cursor& cursor() { return cursor_; }
   std::size_t bom() const { return bom_; }
   const std::optional<std::string>& error() const { return error_; }
+  std::uint64_t read_size() const { return base_ + text_.size(); }  // bytes of the file read
 
  private:
   std::istream& in_;
@@ -322,6 +360,7 @@ class WindowReader {
 struct StreamCheck {
   std::optional<FileResult> failed;
   bool lint_whole = false;
+  std::uint64_t size = 0;  // of the file as the check read it
 };
 
 StreamCheck check_stream(const Input& input, std::istream& in, std::string text) {
@@ -343,25 +382,44 @@ StreamCheck check_stream(const Input& input, std::istream& in, std::string text)
   }
   if (!failed.error) failed.error = reader.error();
   if (failed.error) check.failed = std::move(failed);
+  check.size = reader.read_size();
   return check;
 }
 
+// A file's findings handed out in parts (see FilePart) as they are found.
+class PartsOut {
+ public:
+  PartsOut(const std::string& path, const ResultSink& consume) : consume_(consume) {
+    part_.path = path;
+  }
+  FileResult& part() { return part_; }
+  // Hands out the findings so far, the first part or a middle one.
+  void hand_out() { hand_out(handed_out_ ? FilePart::Middle : FilePart::First); }
+  // Hands out the last part (the only one, Whole, when there was none before).
+  void finish() { hand_out(handed_out_ ? FilePart::Last : FilePart::Whole); }
+
+ private:
+  void hand_out(FilePart place) {
+    part_.part = place;
+    std::string path = part_.path;
+    consume_(std::move(part_));
+    part_ = FileResult{};
+    part_.path = std::move(path);
+    handed_out_ = true;
+  }
+  const ResultSink& consume_;
+  FileResult part_;
+  bool handed_out_ = false;
+};
+
 // Lints a large plain-text file that check_stream passed a piece at a time, keeping only the
 // lines its findings touch, and hands the findings to `consume` as parts (see FilePart), a few
-// thousand at a time. An error met on the way (a read error, or a file changed since the check)
-// ends the last part.
+// thousand at a time. An error met on the way (a read error, or a file changed since the check:
+// `size` is what the check read) ends the last part, after the findings before it.
 void lint_stream(const Engine& engine, const Input& input, std::istream& in, std::string text,
-                 const ResultSink& consume) {
-  FileResult part;
-  part.path = input.display_path;
-  bool handed_out = false;
-  const auto hand_out = [&](FilePart place) {
-    part.part = place;
-    consume(std::move(part));
-    part = FileResult{};
-    part.path = input.display_path;
-    handed_out = true;
-  };
+                 std::uint64_t size, const ResultSink& consume) {
+  PartsOut parts(input.display_path, consume);
+  FileResult& part = parts.part();
   WindowReader reader(in, std::move(text), true);
   while (reader.next()) {
     const Window& window = reader.window();
@@ -381,20 +439,188 @@ void lint_stream(const Engine& engine, const Input& input, std::istream& in, std
                         reader.bom(), part.excerpts);
           for (auto& diagnostic : found) shift(diagnostic, static_cast<std::uint32_t>(base));
           part.diagnostics = std::move(found);
-          hand_out(handed_out ? FilePart::Middle : FilePart::First);
+          parts.hand_out();
         });
   }
   if (!part.error) part.error = reader.error();
-  hand_out(handed_out ? FilePart::Last : FilePart::Whole);
+  if (!part.error && reader.read_size() != size) {
+    part.error = "the file changed while it was linted (" + std::to_string(size) + " bytes, then " +
+                 std::to_string(reader.read_size()) + ")";
+  }
+  parts.finish();
 }
 
-// Reads all of standard input into `text`; why it could not, if it could not.
-std::optional<std::string> read_standard_input(std::string& text) {
+// Lints a text read whole, a piece at a time (see Engine::lint_text_sorted), and hands its
+// findings to `consume` in parts with the lines around them, as lint_stream does. False, having
+// handed out nothing, when lint_text must lint it (a suppression directive or a [sic]).
+bool lint_whole_in_parts(const Engine& engine, const Input& input, std::string_view text,
+                         Syntax syntax, const ResultSink& consume) {
+  PartsOut parts(input.display_path, consume);
+  FileResult& part = parts.part();
+  const NearbyLines lines(text);
+  Cursor cursor;
+  const std::size_t bom = byte_order_mark_size(text);
+  const bool linted =
+      engine.lint_text_sorted(part.path, text, syntax, [&](std::vector<Diagnostic>&& found) {
+        keep_lines_of(text, lines, 0, true, found, cursor, bom, part.excerpts);
+        part.diagnostics = std::move(found);
+        parts.hand_out();
+      });
+  if (linted) parts.finish();
+  return linted;
+}
+
+// Reads all of standard input into `text`; why it could not, if it could not. With a
+// `whole_limit`, stops once more than that has come (`large`), leaving the rest to read.
+std::optional<std::string> read_standard_input(
+    std::string& text, std::size_t whole_limit = std::numeric_limits<std::size_t>::max(),
+    bool* large = nullptr) {
   if (standard_input_closed) return "standard input is closed";
-  const FileRead read = read_descriptor(STDIN_FILENO, text);
+  const FileRead read = read_descriptor(STDIN_FILENO, text, whole_limit);
   if (read == FileRead::Directory) return "standard input is a directory";
   if (read == FileRead::ReadError) return std::string("read error: ") + std::strerror(errno);
+  if (large != nullptr) *large = read == FileRead::Large;
   return std::nullopt;
+}
+
+// Reads a descriptor from an offset with pread, so that each pass over a spooled standard
+// input has its own position.
+class DescriptorBuffer : public std::streambuf {
+ public:
+  DescriptorBuffer(int fd, std::uint64_t offset) : fd_(fd), offset_(offset) {}
+
+ private:
+  int_type underflow() override {
+    ssize_t got = 0;
+    do {
+      got = ::pread(fd_, buffer_.data(), buffer_.size(), static_cast<off_t>(offset_));
+    } while (got < 0 && errno == EINTR);
+    // An exception from the buffer sets the stream's badbit: a read error.
+    if (got < 0) throw std::system_error(errno, std::generic_category());
+    if (got == 0) return traits_type::eof();
+    offset_ += static_cast<std::uint64_t>(got);
+    setg(buffer_.data(), buffer_.data(), buffer_.data() + got);
+    return traits_type::to_int_type(buffer_[0]);
+  }
+
+  int fd_;
+  std::uint64_t offset_;
+  std::array<char, std::size_t{1} << 16> buffer_{};
+};
+
+class DescriptorStream : public std::istream {
+ public:
+  DescriptorStream(int fd, std::uint64_t offset) : std::istream(nullptr), buffer_(fd, offset) {
+    rdbuf(&buffer_);
+  }
+
+ private:
+  DescriptorBuffer buffer_;
+};
+
+// A large standard input kept in an unnamed temporary file, so that it can be checked and then
+// streamed as a large file is (see check_stream): held in memory, its text and, worse, all its
+// findings would stay. The file has no name from the start, so nothing is left behind however
+// the program ends.
+class Spool {
+ public:
+  // A spool in the temporary directory ($TMPDIR or /tmp); fd() is -1 when none can be made.
+  Spool() {
+    std::error_code error;
+    const std::string folder = std::filesystem::temp_directory_path(error).string();
+    if (error) return;
+    fd_ = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (fd_ >= 0) return;
+    // File systems without O_TMPFILE: a named file, unlinked at once.
+    std::string name = folder + "/copydesk-stdin-XXXXXX";
+    fd_ = ::mkostemp(name.data(), O_CLOEXEC);
+    if (fd_ >= 0) ::unlink(name.c_str());
+  }
+  ~Spool() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Spool(const Spool&) = delete;
+  Spool& operator=(const Spool&) = delete;
+  int fd() const { return fd_; }
+
+  // Copies `head`, then the rest of standard input. Stops after a NUL byte (the input is
+  // binary, and /dev/zero never ends) or past 4 GiB (too large to lint): the check that
+  // follows reads no further. Why it could not, if it could not.
+  std::optional<std::string> fill(std::string_view head) {
+    if (!write_all(head)) return write_failed();
+    std::vector<char> block(kReadBlock);
+    for (std::uint64_t size = head.size(); size <= std::numeric_limits<std::uint32_t>::max();) {
+      const ssize_t got = ::read(STDIN_FILENO, block.data(), block.size());
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) return std::string("read error: ") + std::strerror(errno);
+      if (got == 0) break;
+      const std::string_view read(block.data(), static_cast<std::size_t>(got));
+      if (!write_all(read)) return write_failed();
+      if (read.find('\0') != std::string_view::npos) break;
+      size += read.size();
+    }
+    return std::nullopt;
+  }
+
+ private:
+  static std::string write_failed() {
+    return std::string("cannot keep standard input in a temporary file: ") + std::strerror(errno);
+  }
+  bool write_all(std::string_view bytes) const {
+    while (!bytes.empty()) {
+      const ssize_t wrote = ::write(fd_, bytes.data(), bytes.size());
+      if (wrote < 0 && errno == EINTR) continue;
+      if (wrote < 0) return false;
+      bytes.remove_prefix(static_cast<std::size_t>(wrote));
+    }
+    return true;
+  }
+  int fd_ = -1;
+};
+
+// Reads a large input again from an offset (a file by its name, standard input from its spool).
+// A stream that cannot be opened is bad: reading it is a read error.
+using Reopen = std::function<std::unique_ptr<std::istream>(std::uint64_t offset)>;
+
+std::unique_ptr<std::istream> reopen_file(const std::filesystem::path& path, std::uint64_t offset) {
+  auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
+  if (!*in || !in->seekg(static_cast<std::streamoff>(offset))) in->setstate(std::ios::badbit);
+  return in;
+}
+
+// What lint_large did with a large plain-text input.
+enum class LargeInput {
+  HandedOut,  // streamed, or its error reported, through `consume`
+  ReadWhole,  // it has suppression directives: read whole into the text, for lint_text
+};
+
+// Lints a plain-text input of more than kWholeBytes, `text` its first bytes, that `reopen`
+// reads again from any offset: checked first (see check_stream), then streamed.
+LargeInput lint_large(const Engine& engine, const Input& input, std::string& text,
+                      const Reopen& reopen, const ResultSink& consume) {
+  FileResult failed;
+  failed.path = input.display_path;
+  failed.error = utf16_error(text);
+  StreamCheck check;
+  if (!failed.error) check = check_stream(input, *reopen(text.size()), text);
+  if (check.failed) failed = std::move(*check.failed);
+  if (failed.error) {
+    consume(std::move(failed));
+    return LargeInput::HandedOut;
+  }
+  if (!check.lint_whole) {
+    const auto in = reopen(text.size());
+    lint_stream(engine, input, *in, std::move(text), check.size, consume);
+    return LargeInput::HandedOut;
+  }
+  text.clear();
+  bool at_end = false;
+  if (!read_more(*reopen(0), text, std::numeric_limits<std::size_t>::max(), at_end)) {
+    failed.error = "read error";
+    consume(std::move(failed));
+    return LargeInput::HandedOut;
+  }
+  return LargeInput::ReadWhole;
 }
 
 // Why a file could not be opened, in the words of the file system.
@@ -437,8 +663,47 @@ std::optional<FileResult> read_input_whole(const Input& input, std::string& text
 
 namespace {
 
-// Lints `input` (see lint_input): returns its result, or for a large plain-text file, hands it
-// to `consume` in parts as it is linted and returns nothing.
+// Reads `input` into `text`, whole or, for a plain-text input of more than kWholeBytes, its
+// first bytes (sets `reopen` to read it again from any offset). Why it could not, if it could
+// not. Standard input, which cannot be read twice, is then copied into `spool`.
+std::optional<std::string> read_input(const Input& input, std::string& text, Reopen& reopen,
+                                      std::optional<Spool>& spool) {
+  // md4c and gumbo need the whole of a Markdown or HTML file.
+  const std::size_t whole_limit =
+      syntax_of(input.path) == Syntax::Text ? kWholeBytes : std::numeric_limits<std::size_t>::max();
+  if (input.from_stdin) {
+    bool large = false;
+    if (auto error = read_standard_input(text, whole_limit, &large)) return error;
+    if (!large) return std::nullopt;
+    spool.emplace();
+    if (spool->fd() < 0) {  // no temporary file: the rest is read into memory
+      std::string rest;
+      if (auto error = read_standard_input(rest)) return error;
+      text += rest;
+      return std::nullopt;
+    }
+    if (auto error = spool->fill(text)) return error;
+    const int fd = spool->fd();
+    reopen = [fd](std::uint64_t offset) { return std::make_unique<DescriptorStream>(fd, offset); };
+    return std::nullopt;
+  }
+  const FileRead read = read_file(input.path, text, whole_limit);
+  if (read == FileRead::Directory) return "is a directory";
+  if (read == FileRead::ReadError) return "read error";
+  if (read == FileRead::OpenFailed) return open_failure(input.path, errno);
+  if (read != FileRead::Large) return std::nullopt;
+  bool at_end = false;
+  if (!read_more(*reopen_file(input.path, 0), text, kWholeBytes + 1, at_end)) return "read error";
+  // A file that shrank meanwhile is read whole.
+  if (!at_end) {
+    const std::filesystem::path path = input.path;
+    reopen = [path](std::uint64_t offset) { return reopen_file(path, offset); };
+  }
+  return std::nullopt;
+}
+
+// Lints `input` (see lint_input): returns its result, or for a large input, hands it to
+// `consume` in parts as it is linted and returns nothing.
 std::optional<FileResult> lint_or_stream(const Engine& engine, const Input& input,
                                          const ResultSink& consume) {
   FileResult failed;
@@ -448,64 +713,26 @@ std::optional<FileResult> lint_or_stream(const Engine& engine, const Input& inpu
     return failed;
   }
   std::string text;
-  if (input.from_stdin) {
-    // Standard input cannot be read again (see lint_stream): it is read whole.
-    failed.error = read_standard_input(text);
-    if (failed.error) return failed;
-  } else {
-    // md4c needs the whole of a Markdown file; other large regular files are streamed.
-    const FileRead read =
-        read_file(input.path, text,
-                  syntax_of(input.path) != Syntax::Text ? std::numeric_limits<std::size_t>::max()
-                                                        : kWholeBytes);
-    if (read == FileRead::Directory || read == FileRead::ReadError) {
-      failed.error = read == FileRead::Directory ? "is a directory" : "read error";
-      return failed;
-    }
-    if (read == FileRead::OpenFailed) {
-      failed.error = open_failure(input.path, errno);
-      return failed;
-    }
-    if (read == FileRead::Large) {
-      std::ifstream file(input.path, std::ios::binary);
-      bool at_end = false;
-      if (!file || !read_more(file, text, kWholeBytes + 1, at_end)) {
-        failed.error = "read error";
-        return failed;
-      }
-      if (!at_end) {
-        if (auto error = utf16_error(text)) {
-          failed.error = std::move(error);
-          return failed;
-        }
-        StreamCheck check = check_stream(input, file, text);
-        if (check.failed) return std::move(check.failed);
-        if (!check.lint_whole) {
-          std::ifstream again(input.path, std::ios::binary);
-          if (!again.seekg(static_cast<std::streamoff>(text.size()))) {
-            failed.error = "read error";
-            return failed;
-          }
-          lint_stream(engine, input, again, std::move(text), consume);
-          return std::nullopt;
-        }
-        // The file has suppression directives: read it again, whole.
-        if (read_file(input.path, text) != FileRead::Read) {
-          failed.error = "read error";
-          return failed;
-        }
-      }
-    }
+  Reopen reopen;
+  std::optional<Spool> spool;
+  failed.error = read_input(input, text, reopen, spool);
+  if (failed.error) return failed;
+  if (reopen && lint_large(engine, input, text, reopen, consume) == LargeInput::HandedOut) {
+    return std::nullopt;
   }
-  if (auto error = utf16_error(text)) {
-    failed.error = std::move(error);
-    return failed;
-  }
-  if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
+  failed.error = utf16_error(text);
+  if (const std::size_t nul = text.find('\0'); !failed.error && nul != std::string::npos) {
     failed.error = binary_file_error(input, nul, failed);
-    return failed;
   }
-  return engine.lint_text(input.display_path, std::move(text), syntax_of(input.path));
+  if (failed.error) return failed;
+  const Syntax syntax = syntax_of(input.path);
+  // Without an error that lint_text would report, a large text's findings are handed out in
+  // parts too (a Markdown or HTML file, a plain-text one with directives aside).
+  if (text.size() > kWholeBytes && text.size() <= std::numeric_limits<std::uint32_t>::max() &&
+      !find_invalid_utf8(text) && lint_whole_in_parts(engine, input, text, syntax, consume)) {
+    return std::nullopt;
+  }
+  return engine.lint_text(input.display_path, std::move(text), syntax);
 }
 
 // Adds a part of a file to the parts before it (see FilePart): excerpts that overlap (a line
@@ -540,14 +767,15 @@ void join_part(FileResult& whole, FileResult&& part) {
 }  // namespace
 
 bool streams_in_parts(const Input& input) {
-  if (input.error || input.from_stdin) return false;
+  if (input.error) return false;
+  if (input.from_stdin) return true;  // its size is not known before it is read
   // One stat call: this runs for every file of a run.
   struct stat status {};
   if (::stat(input.path.c_str(), &status) != 0 || !S_ISREG(status.st_mode) ||
       static_cast<std::uint64_t>(status.st_size) <= kWholeBytes) {
     return false;
   }
-  return syntax_of(input.path) == Syntax::Text;
+  return true;
 }
 
 void lint_input(const Engine& engine, const Input& input, const ResultSink& consume) {

@@ -15,12 +15,13 @@ namespace copydesk {
 
 inline bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-// Plain-text files longer than kWholeBytes are read and linted as a stream (see lint_input), a
+// Plain-text inputs longer than kWholeBytes are read and linted as a stream (see lint_input), a
 // piece of about kPieceBytes at a time (see piece_end), keeping only the lines around their
 // findings and handing the findings on as they are found, so that neither a 100 MB file nor its
 // findings stay in memory: a file of one-letter lines has a finding every two bytes, and a
-// Diagnostic takes a few hundred. Shorter files and texts in memory are linted whole, in pieces
-// when long (a Document takes about 16 bytes a byte of text besides the text).
+// Diagnostic takes a few hundred. Markdown and HTML inputs that long are read whole but their
+// findings handed on the same way. Shorter inputs and texts in memory are linted whole, in
+// pieces when long (a Document takes about 16 bytes a byte of text besides the text).
 constexpr std::size_t kWholeBytes = std::size_t{256} << 10;
 constexpr std::size_t kPieceBytes = std::size_t{1} << 20;
 constexpr std::size_t kReadBlock = std::size_t{1} << 20;

@@ -73,20 +73,22 @@ ProseText hide_spans(std::string_view source, const std::vector<Span>& hidden) {
   return prose;
 }
 
+void map_to_source(Diagnostic& diagnostic, const ProseText& prose, std::string_view source) {
+  const auto size = static_cast<std::uint32_t>(source.size());
+  diagnostic.span = prose.map.to_source(diagnostic.span, size);
+  if (!diagnostic.fix) return;
+  bool over_markup = false;
+  for (Edit& edit : diagnostic.fix->edits) {
+    const Span mapped = prose.map.to_source(edit.span, size);
+    if (mapped.in(source) != edit.span.in(prose.text)) over_markup = true;
+    edit.span = mapped;
+  }
+  if (over_markup) diagnostic.fix.reset();
+}
+
 void map_to_source(std::vector<Diagnostic>& diagnostics, const ProseText& prose,
                    std::string_view source) {
-  const auto size = static_cast<std::uint32_t>(source.size());
-  for (Diagnostic& diagnostic : diagnostics) {
-    diagnostic.span = prose.map.to_source(diagnostic.span, size);
-    if (!diagnostic.fix) continue;
-    bool over_markup = false;
-    for (Edit& edit : diagnostic.fix->edits) {
-      const Span mapped = prose.map.to_source(edit.span, size);
-      if (mapped.in(source) != edit.span.in(prose.text)) over_markup = true;
-      edit.span = mapped;
-    }
-    if (over_markup) diagnostic.fix.reset();
-  }
+  for (Diagnostic& diagnostic : diagnostics) map_to_source(diagnostic, prose, source);
 }
 
 }  // namespace copydesk

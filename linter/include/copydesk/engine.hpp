@@ -73,9 +73,24 @@ class Engine {
                           const std::vector<BlockStart>& block_starts,
                           const std::function<void(std::vector<Diagnostic>&&)>& consume) const;
 
+  // Lints a whole text in memory as lint_text does, but hands its findings to `consume` as
+  // check_piece_sorted does, piece by piece, with spans into `text`: a large Markdown or HTML
+  // file, whose parser needs all of it, then holds its text but not all its findings at once.
+  // `text` must be valid UTF-8 and under 4 GiB. Returns false, having consumed nothing, when
+  // the text has a suppression directive or a [sic]: it may drop findings of any piece, so such
+  // a text is linted by lint_text.
+  bool lint_text_sorted(const std::string& path, std::string_view text, Syntax syntax,
+                        const std::function<void(std::vector<Diagnostic>&&)>& consume) const;
+
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
 
  private:
+  // The findings of the window of one piece of `text`, compact and sorted; `place` moves each
+  // (its span already into `text`) to where it is reported (a prose text's source).
+  void check_piece_compact(const std::string& path, std::string_view text, const Window& window,
+                           const std::vector<BlockStart>& block_starts,
+                           const std::function<void(Diagnostic&)>& place,
+                           const std::function<void(std::vector<Diagnostic>&&)>& consume) const;
   // Every enabled rule over `document`.
   void run(const Document& document, std::vector<Diagnostic>& out) const;
   // The severity reported for the findings of rule `rule_id`: the rule's default unless

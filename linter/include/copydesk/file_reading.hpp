@@ -22,7 +22,9 @@ FileRead read_file(const std::filesystem::path& path, std::string& text,
                    std::size_t whole_limit = static_cast<std::size_t>(-1));
 
 // Reads an open descriptor (standard input) the same way, to its end or a NUL byte; errno says
-// why on FileRead::ReadError.
-FileRead read_descriptor(int fd, std::string& text);
+// why on FileRead::ReadError. Once more than `whole_limit` bytes have come (FileRead::Large),
+// `text` holds them and the rest is left to read.
+FileRead read_descriptor(int fd, std::string& text,
+                         std::size_t whole_limit = static_cast<std::size_t>(-1));
 
 }  // namespace copydesk

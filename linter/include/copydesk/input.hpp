@@ -43,17 +43,22 @@ void guard_standard_input();
 
 using ResultSink = std::function<void(FileResult&&)>;
 
-// Reads `input` and lints it with `engine`: a large plain-text file a piece at a time, keeping
-// only the lines around its findings, and handing them to `consume` in parts as they are found
-// (see FilePart), so that memory does not grow with them; standard input and other files whole,
-// as one result. An input that cannot be read, is binary or is not UTF-8 gives a result with an
-// error (a large file is checked for those first, so that it has no findings then).
+// Reads `input` and lints it with `engine`. An input over kWholeBytes (256 KiB) is linted a
+// piece at a time, keeping only the lines around its findings and handing them to `consume` in
+// parts as they are found (see FilePart), so that memory does not grow with them: a plain-text
+// file is read a window at a time, and so is standard input, copied first into an unnamed
+// temporary file (it cannot be read twice); a Markdown or HTML input is read and parsed whole
+// (its parser needs all of it), and only its findings come in parts. Smaller inputs, and large
+// ones with suppression directives (which may act on the whole), are one result. An input that
+// cannot be read, is binary or is not UTF-8 gives a result with an error (a large file is
+// checked for those first, so that it has no findings then).
 void lint_input(const Engine& engine, const Input& input, const ResultSink& consume);
 // The same, with the parts of a large file joined into one result.
 FileResult lint_input(const Engine& engine, const Input& input);
 
-// Whether lint_input hands `input` out in parts (a plain-text file over kWholeBytes, 256 KiB, by
-// its size now): lint_all lints such a file when its turn comes, rather than ahead.
+// Whether lint_input may hand `input` out in parts (a file over kWholeBytes by its size now, or
+// standard input, whose size is not known before it is read): lint_all lints such an input when
+// its turn comes, rather than ahead.
 bool streams_in_parts(const Input& input);
 
 // Reads the whole of `input` (a file however large, or standard input) into `text`, for a run

@@ -68,5 +68,6 @@ ProseText hide_spans(std::string_view source, const std::vector<Span>& hidden);
 // emphasis markers with the word. The findings stay.
 void map_to_source(std::vector<Diagnostic>& diagnostics, const ProseText& prose,
                    std::string_view source);
+void map_to_source(Diagnostic& diagnostic, const ProseText& prose, std::string_view source);
 
 }  // namespace copydesk
