@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <stdexcept>
 
+#include "copydesk/embedded_data.hpp"
+#include "copydesk/sound_key.hpp"
 #include "embedded_model.hpp"
 #include "word_frequency_format.hpp"
 
@@ -329,6 +332,46 @@ std::vector<WordFrequencies::Near> WordFrequencies::near(std::string_view lower,
     }
   }
   return found;
+}
+
+std::vector<WordFrequencies::Near> WordFrequencies::sounding_like(std::string_view lower) const {
+  std::call_once(sounds_once_, [this] {
+    for (std::uint32_t id = 0; id + 1 < offsets_.size(); ++id) {
+      by_sound_[sound_key(word(id))].push_back(id);
+    }
+  });
+  std::vector<Near> found;
+  const auto same = by_sound_.find(sound_key(lower));
+  if (same == by_sound_.end()) return found;
+  for (const std::uint32_t id : same->second) {
+    const std::string_view candidate = word(id);
+    const std::size_t gap = candidate.size() > lower.size() ? candidate.size() - lower.size()
+                                                            : lower.size() - candidate.size();
+    if (candidate != lower && gap <= kSoundLengthGap) found.push_back({candidate, counts_[id]});
+  }
+  return found;
+}
+
+std::uint32_t WordFrequencies::pair_count(std::string_view left, std::string_view right) const {
+  std::call_once(pairs_once_, [this] {
+    // "left right count" lines, '#' lines comments; the keys point into the embedded text.
+    std::string_view text = embedded_data("word-pairs.txt");
+    while (!text.empty()) {
+      const std::size_t newline = text.find('\n');
+      const std::string_view line = text.substr(0, newline);
+      text = newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
+      const std::size_t last_space = line.rfind(' ');
+      if (line.empty() || line.front() == '#' || last_space == std::string_view::npos) continue;
+      std::uint32_t count = 0;
+      std::from_chars(line.data() + last_space + 1, line.data() + line.size(), count);
+      pairs_.emplace(line.substr(0, last_space), count);
+    }
+  });
+  std::string key;
+  key.reserve(left.size() + 1 + right.size());
+  key.append(left).append(1, ' ').append(right);
+  const auto found = pairs_.find(key);
+  return found == pairs_.end() ? 0 : found->second;
 }
 
 }  // namespace copydesk

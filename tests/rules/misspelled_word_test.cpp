@@ -520,6 +520,12 @@ TEST(MisspelledWordTest, RanksSuggestionsByLikelihood) {
   EXPECT_EQ(first("Maybe they'l call."), "they'll");
   EXPECT_EQ(first("She will recieve it."), "receive");
   EXPECT_EQ(first("Gouverment will try again."), "Government");
+  // Written by ear, too many letters from the word for edits: found by how they sound.
+  EXPECT_EQ(first("The naborhood is quiet."), "neighborhood");
+  EXPECT_EQ(first("What a deliteful day."), "delightful");
+  // A missing space only where the two words are often written together.
+  EXPECT_EQ(first("They help eachother."), "each other");
+  EXPECT_EQ(first("I met someon new."), "someone");
 }
 
 // Only corrections that follow from the word itself carry a fix, and it is never safe.

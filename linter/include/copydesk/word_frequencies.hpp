@@ -1,9 +1,11 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -33,6 +35,17 @@ class WordFrequencies {
                          bool common_only = false) const;
   static constexpr std::uint32_t kCommon = 20;
 
+  // The listed words that sound like `lower` (a lowercase word): those of the same sound_key(),
+  // at most kSoundLengthGap letters longer or shorter. The slips of writing by ear ("naborhood",
+  // "deliteful") are too many letter edits from the word for near().
+  std::vector<Near> sounding_like(std::string_view lower) const;
+  static constexpr std::size_t kSoundLengthGap = 4;
+
+  // How often `left` and `right` (lowercase words) are written one after the other in the
+  // counted text, when their letters joined make no word (dictionaries/word-pairs.txt): how
+  // likely "alot" is to be "a lot". 0 when unlisted.
+  std::uint32_t pair_count(std::string_view left, std::string_view right) const;
+
  private:
   WordFrequencies();
   std::string_view word(std::uint32_t id) const;
@@ -55,6 +68,13 @@ class WordFrequencies {
   const char* text_ = nullptr;
   Index common_;  // the words seen kCommon times or more
   Index rare_;    // the rest
+  // The words by sound key, made on the first sounding_like(): a run that suggests nothing
+  // never pays for it.
+  mutable std::once_flag sounds_once_;
+  mutable std::unordered_map<std::string, std::vector<std::uint32_t>> by_sound_;
+  // The word pairs by "left right", read on the first pair_count().
+  mutable std::once_flag pairs_once_;
+  mutable std::unordered_map<std::string_view, std::uint32_t> pairs_;
 };
 
 // How unlikely it is that a writer who meant `intended` typed `typed` (both lowercase): the
