@@ -221,7 +221,14 @@ class MisspelledWord final : public Rule {
       const Token& token = document.tokens()[i];
       if (token.kind != TokenKind::Word) continue;
       const std::string_view word = document.text_of(token);
-      if (std::exchange(first, false) || word.size() < 3 || title_case_small_word(word)) continue;
+      if (std::exchange(first, false) || title_case_small_word(word)) continue;
+      if (word.size() < 3) {
+        // "Where Do We Vote": title case capitalizes short verbs and pronouns, which prose
+        // writes in lowercase inside a sentence. Written in lowercase they say nothing: some
+        // writers of titles leave "is" and "it" so.
+        if (starts_upper(word) && title_case_short_word(word)) ++words, ++capitalized, ++common;
+        continue;
+      }
       ++words;
       if (!starts_upper(word)) continue;
       ++capitalized;
@@ -240,6 +247,18 @@ class MisspelledWord final : public Rule {
          {"the", "and", "but", "for", "nor", "yet", "from", "into", "onto", "off", "out", "over",
           "per", "than", "upon", "via", "with"}) {
       if (word == small) return true;
+    }
+    return false;
+  }
+
+  // Two-letter words that title case capitalizes ("Is", "We", "My"), unlike prepositions;
+  // none of them is a common name or abbreviation ("US" is).
+  static bool title_case_short_word(std::string_view word) {
+    std::string lower(word);
+    for (char& c : lower) c = to_ascii_lower(c);
+    for (const std::string_view short_word :
+         {"am", "be", "do", "go", "he", "if", "is", "it", "me", "my", "no", "so", "up", "we"}) {
+      if (lower == short_word) return true;
     }
     return false;
   }
@@ -477,34 +496,53 @@ class MisspelledWord final : public Rule {
         base.find("\xE2\x80") != std::string_view::npos) {
       return false;
     }
-    if (!capitals && after_title_or_name(document, index, scratch)) return false;
+    // In a headline every word is capitalized, so a name beside the word ("British Maet Pies")
+    // is weaker evidence: it asks for a likelier slip instead of settling it.
+    const bool in_headline = headline(document, scratch);
+    bool beside_name = !capitals && after_title_or_name(document, index, scratch);
+    if (beside_name && !in_headline) return false;
     // Beside a name ("Hayriye Evren", "Howard, Bellion", "van Gaal", "Stade de France") it is
     // one; beside a capitalized common word ("Basalt Rock Compnay", a title-case headline) it
     // may be either.
     bool in_run = false;
+    // A list of names ("Subs Not Used: Howard, Bellion") looks like a headline too.
+    const bool listed = in_headline && beside_list_mark(document, index);
     for (const int step : {-1, 1}) {
       const auto neighbour = name_neighbour(document, index, step);
-      if (neighbour == Neighbour::Name) return false;
+      if (neighbour == Neighbour::Name && (!in_headline || listed)) return false;
+      beside_name = beside_name || neighbour == Neighbour::Name;
       in_run = in_run || neighbour == Neighbour::Capitalized;
     }
-    if (capitals) return slip_evidence(document, base, at_start, capitals, in_run, scratch);
+    const SlipPlace place{.at_start = at_start, .capitals = capitals, .in_run = in_run,
+                          .beside_name = beside_name};
+    if (capitals) return slip_evidence(document, base, place, scratch);
     // The document's other capitals take a pass over the whole document, and the slip evidence
     // for a sentence's first word a search of Hunspell's words: the cheaper first.
     if (at_start && (starts_name_list(document, index) || is_name(document, base, scratch))) {
       return false;
     }
-    if (!slip_evidence(document, base, at_start, capitals, in_run, scratch)) return false;
+    if (!slip_evidence(document, base, place, scratch)) return false;
     return at_start || !is_name(document, base, scratch, true);
   }
 
+  // Where a capitalized unknown word stands, for slip_evidence().
+  struct SlipPlace {
+    bool at_start = false;     // opens its sentence
+    bool capitals = false;     // written all in capitals
+    bool in_run = false;       // beside a capitalized common word
+    bool beside_name = false;  // beside a name (counted only in a headline)
+  };
+
   // Whether a common word is near enough `base` for its position to call it a slip.
-  bool slip_evidence(const Document& document, std::string_view base, bool at_start, bool capitals,
-                     bool in_run, Scratch& scratch) const {
+  bool slip_evidence(const Document& document, std::string_view base, const SlipPlace& place,
+                     Scratch& scratch) const {
+    const auto [at_start, capitals, in_run, beside_name] = place;
     const std::string_view straight = straighten_apostrophes(base, scratch.straight);
     // In a headline every word is capitalized: the capital is no evidence of a name, so any
     // unknown word near a common one is taken for a slip ("No Matetr Your Size").
     if (headline(document, scratch)) {
-      return base.size() >= 3 && spell_->typo_evidence(straight) >= kHeadlineEvidence;
+      return base.size() >= 3 &&
+             spell_->typo_evidence(straight) >= (beside_name ? kTypoEvidence : kHeadlineEvidence);
     }
     // Short capitalized words are names and abbreviations far more often than slips, and one
     // edit from many words; only a sentence start makes them suspect.
@@ -716,6 +754,18 @@ class MisspelledWord final : public Rule {
     std::string lower;
     to_lower(straight, lower);
     return spell_->correct(lower) ? Neighbour::Capitalized : Neighbour::Name;
+  }
+
+  // The word at `index` is followed by "," or ";", or follows one and a space.
+  static bool beside_list_mark(const Document& document, std::uint32_t index) {
+    const auto& tokens = document.tokens();
+    const auto mark = [&](std::size_t i) {
+      if (i >= tokens.size() || tokens[i].kind != TokenKind::Punctuation) return false;
+      const std::string_view text = document.text_of(tokens[i]);
+      return text == "," || text == ";";
+    };
+    return mark(index + 1) ||
+           (index >= 2 && tokens[index - 1].kind == TokenKind::Space && mark(index - 2));
   }
 
   // The small words inside names: "Stade de France", "Louis van Gaal", "Paolo di Canio".

@@ -583,6 +583,9 @@ constexpr std::size_t kCandidatePool = 48;
 // A missing space, weighed against the pair's frequency (chosen on EWT train and dev's typos,
 // where splits such as "some on" for "someon" outranked the word meant when it cost less).
 constexpr double kSplitCost = 0.45;
+// The most a sound-alike word may cost in slips, per letter typed: "naborhood" for
+// "neighborhood" costs 0.32 a letter, "gandula" for "candle" 0.45.
+constexpr double kSoundCostPerLetter = 0.35;
 
 // `candidate` written with the capitals of `model`: all capitals, or an initial one.
 std::string cased_like(std::string_view model, std::string_view candidate) {
@@ -617,8 +620,12 @@ std::vector<std::string> ranked_candidates(const std::string& word, Judge& judge
     add_listed(near.word);
   }
   // Words written by ear are often further than two edits from the word: they are ranked with
-  // the others, by frequency and the cost of their edits.
-  for (const auto& sounding : frequencies.sounding_like(lower)) add_listed(sounding.word);
+  // the others, by frequency and the cost of their edits. Those that share only a sound with it
+  // ("craphouse" and "graves") are left out.
+  for (const auto& sounding : frequencies.sounding_like(lower)) {
+    if (typo_cost(lower, sounding.word) <= kSoundCostPerLetter * static_cast<double>(lower.size()))
+      add_listed(sounding.word);
+  }
   // A missing space between two words that are often written together ("eachother").
   for (std::size_t i = 1; i < word.size(); ++i) {
     const std::string left = word.substr(0, i), right = word.substr(i);

@@ -468,6 +468,12 @@ TEST(MisspelledWordTest, FlagsCapitalizedSlipsOfCommonWords) {
   expect_flags(kRule, "Stylish Shoes, No [[Matetr]] Your Size");
   // Title case leaves articles, conjunctions and short prepositions in lowercase.
   expect_flags(kRule, "Sunderland Are Currently Pushing for [[Promtoion]] in the League.");
+  // Title case capitalizes short verbs and pronouns, which prose leaves in lowercase.
+  expect_flags(kRule, "Where Is My [[Wallett]]?");
+  EXPECT_TRUE(findings(kRule, "I asked where my Wallett was.").empty());
+  // A name beside the word weighs less in a headline, but a list of names stays one.
+  expect_flags(kRule, "Great Ideas From British [[Compnay]] Owners");
+  EXPECT_TRUE(findings(kRule, "Subs Not Used: Howard, Bellion.").empty());
 }
 
 TEST(MisspelledWordTest, FlagsShortSlipsBetweenCapitalizedCommonWords) {
