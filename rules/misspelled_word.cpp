@@ -541,8 +541,13 @@ class MisspelledWord final : public Rule {
     // In a headline every word is capitalized: the capital is no evidence of a name, so any
     // unknown word near a common one is taken for a slip ("No Matetr Your Size").
     if (headline(document, scratch)) {
-      return base.size() >= 3 &&
-             spell_->typo_evidence(straight) >= (beside_name ? kTypoEvidence : kHeadlineEvidence);
+      // Beside a name, the other region's spelling is part of a name too ("Korea-Iraq Defence
+      // Cooperation").
+      if (beside_name) {
+        return base.size() >= 3 && !spell_->other_region_knows(straight) &&
+               spell_->typo_evidence(straight) >= kTypoEvidence;
+      }
+      return base.size() >= 3 && spell_->typo_evidence(straight) >= kHeadlineEvidence;
     }
     // Short capitalized words are names and abbreviations far more often than slips, and one
     // edit from many words; only a sentence start makes them suspect.
