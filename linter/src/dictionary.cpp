@@ -633,10 +633,10 @@ std::vector<std::string> ranked_candidates(const std::string& word, Judge& judge
       return part.size() >= 2 ? judge(part) : part == "a" || part == "A" || part == "I";
     };
     std::string split = left + " " + right;
-    if (frequencies.pair_count(std::string_view(lower).substr(0, i),
+    if (alone(left) && alone(right) &&
+        frequencies.pair_count(std::string_view(lower).substr(0, i),
                                std::string_view(lower).substr(i)) > 0 &&
-        std::find(candidates.begin(), candidates.end(), split) == candidates.end() && alone(left) &&
-        alone(right)) {
+        std::find(candidates.begin(), candidates.end(), split) == candidates.end()) {
       candidates.push_back(std::move(split));
     }
   }

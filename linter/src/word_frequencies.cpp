@@ -250,6 +250,7 @@ WordFrequencies::WordFrequencies() {
   common_.entries = take<Entry>(bytes, h.common_entries);
   rare_.buckets = take<std::uint32_t>(bytes, format::kBuckets + 1);
   rare_.entries = take<Entry>(bytes, h.rare_entries);
+  sounds_ = take<Entry>(bytes, h.word_count);
   text_ = take<char>(bytes, h.text_bytes).data();
 }
 
@@ -335,26 +336,32 @@ std::vector<WordFrequencies::Near> WordFrequencies::near(std::string_view lower,
 }
 
 std::vector<WordFrequencies::Near> WordFrequencies::sounding_like(std::string_view lower) const {
-  std::call_once(sounds_once_, [this] {
-    for (std::uint32_t id = 0; id + 1 < offsets_.size(); ++id) {
-      by_sound_[sound_key(word(id))].push_back(id);
-    }
-  });
   std::vector<Near> found;
-  const auto same = by_sound_.find(sound_key(lower));
-  if (same == by_sound_.end()) return found;
-  for (const std::uint32_t id : same->second) {
-    const std::string_view candidate = word(id);
+  const auto check = static_cast<std::uint32_t>(hash_of(sound_key(lower)));
+  const auto same =
+      std::equal_range(sounds_.begin(), sounds_.end(), Entry{check, 0},
+                       [](const Entry& a, const Entry& b) { return a.check < b.check; });
+  for (auto entry = same.first; entry != same.second; ++entry) {
+    // A hash collision only adds a candidate, which the ranking weighs like any other.
+    const std::string_view candidate = word(entry->id);
     const std::size_t gap = candidate.size() > lower.size() ? candidate.size() - lower.size()
                                                             : lower.size() - candidate.size();
-    if (candidate != lower && gap <= kSoundLengthGap) found.push_back({candidate, counts_[id]});
+    if (candidate != lower && gap <= kSoundLengthGap) {
+      found.push_back({candidate, counts_[entry->id]});
+    }
   }
   return found;
 }
 
 std::uint32_t WordFrequencies::pair_count(std::string_view left, std::string_view right) const {
-  std::call_once(pairs_once_, [this] {
-    // "left right count" lines, '#' lines comments; the keys point into the embedded text.
+  const auto key_of = [](std::string_view a, std::string_view b) {
+    std::string key;
+    key.reserve(a.size() + 1 + b.size());
+    key.append(a).append(1, ' ').append(b);
+    return hash_of(key);
+  };
+  std::call_once(pairs_once_, [&] {
+    // "left right count" lines, '#' lines comments.
     std::string_view text = embedded_data("word-pairs.txt");
     while (!text.empty()) {
       const std::size_t newline = text.find('\n');
@@ -364,14 +371,14 @@ std::uint32_t WordFrequencies::pair_count(std::string_view left, std::string_vie
       if (line.empty() || line.front() == '#' || last_space == std::string_view::npos) continue;
       std::uint32_t count = 0;
       std::from_chars(line.data() + last_space + 1, line.data() + line.size(), count);
-      pairs_.emplace(line.substr(0, last_space), count);
+      pairs_.emplace_back(hash_of(line.substr(0, last_space)), count);
     }
+    std::sort(pairs_.begin(), pairs_.end());
   });
-  std::string key;
-  key.reserve(left.size() + 1 + right.size());
-  key.append(left).append(1, ' ').append(right);
-  const auto found = pairs_.find(key);
-  return found == pairs_.end() ? 0 : found->second;
+  const std::uint64_t key = key_of(left, right);
+  const auto found = std::lower_bound(pairs_.begin(), pairs_.end(), std::pair{key, 0u});
+  // 64-bit hashes of a few thousand pairs: a collision is out of reach.
+  return found != pairs_.end() && found->first == key ? found->second : 0;
 }
 
 }  // namespace copydesk

@@ -5,7 +5,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -66,15 +65,13 @@ class WordFrequencies {
   std::span<const std::uint32_t> counts_;
   std::span<const std::uint32_t> offsets_;  // word i is text_[offsets_[i], offsets_[i + 1])
   const char* text_ = nullptr;
-  Index common_;  // the words seen kCommon times or more
-  Index rare_;    // the rest
-  // The words by sound key, made on the first sounding_like(): a run that suggests nothing
-  // never pays for it.
-  mutable std::once_flag sounds_once_;
-  mutable std::unordered_map<std::string, std::vector<std::uint32_t>> by_sound_;
-  // The word pairs by "left right", read on the first pair_count().
+  Index common_;                   // the words seen kCommon times or more
+  Index rare_;                     // the rest
+  std::span<const Entry> sounds_;  // each word by the hash of its sound key, sorted
+  // The hashes of the word pairs' "left right" and their counts, sorted, read on the first
+  // pair_count(): a run that suggests no split never pays for it.
   mutable std::once_flag pairs_once_;
-  mutable std::unordered_map<std::string_view, std::uint32_t> pairs_;
+  mutable std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs_;
 };
 
 // How unlikely it is that a writer who meant `intended` typed `typed` (both lowercase): the
