@@ -598,8 +598,28 @@ std::string cased_like(std::string_view model, std::string_view candidate) {
   return cased;
 }
 
-// The words Hunspell accepts one edit from `word`, and the common words two edits away, most
-// likely first: by how common the word is and how usual the slip (see correction_score).
+// `word` split in two words that are often written together, when the space between them is
+// missing ("eachother"); `lower` is `word` in lowercase.
+template <typename Judge>
+void add_listed_splits(const std::string& word, std::string_view lower, Judge& judge,
+                       std::vector<std::string>& candidates) {
+  const auto alone = [&](const std::string& part) {
+    return part.size() >= 2 ? judge(part) : part == "a" || part == "A" || part == "I";
+  };
+  for (std::size_t i = 1; i < word.size(); ++i) {
+    const std::string left = word.substr(0, i), right = word.substr(i);
+    std::string split = left + " " + right;
+    if (alone(left) && alone(right) &&
+        WordFrequencies::instance().pair_count(lower.substr(0, i), lower.substr(i)) > 0 &&
+        std::find(candidates.begin(), candidates.end(), split) == candidates.end()) {
+      candidates.push_back(std::move(split));
+    }
+  }
+}
+
+// The words Hunspell accepts one edit from `word`, the common words two edits away or sounding
+// alike, and listed pairs of words run together, most likely first: by how common the word (or
+// the pair) is and how usual the slip (see correction_score).
 template <typename Judge>
 std::vector<std::string> ranked_candidates(const std::string& word, Judge& judge) {
   std::vector<std::string> candidates = single_edit_candidates(word, judge, kCandidatePool);
@@ -626,20 +646,7 @@ std::vector<std::string> ranked_candidates(const std::string& word, Judge& judge
     if (typo_cost(lower, sounding.word) <= kSoundCostPerLetter * static_cast<double>(lower.size()))
       add_listed(sounding.word);
   }
-  // A missing space between two words that are often written together ("eachother").
-  for (std::size_t i = 1; i < word.size(); ++i) {
-    const std::string left = word.substr(0, i), right = word.substr(i);
-    const auto alone = [&](const std::string& part) {
-      return part.size() >= 2 ? judge(part) : part == "a" || part == "A" || part == "I";
-    };
-    std::string split = left + " " + right;
-    if (alone(left) && alone(right) &&
-        frequencies.pair_count(std::string_view(lower).substr(0, i),
-                               std::string_view(lower).substr(i)) > 0 &&
-        std::find(candidates.begin(), candidates.end(), split) == candidates.end()) {
-      candidates.push_back(std::move(split));
-    }
-  }
+  add_listed_splits(word, lower, judge, candidates);
   std::vector<std::pair<double, std::string>> scored;
   std::string candidate_lower;
   for (std::string& candidate : candidates) {
