@@ -309,7 +309,16 @@ class MisspelledWord final : public Rule {
     std::uint8_t kinds = 0;
     for (const char c : word) kinds |= kByteKinds[static_cast<unsigned char>(c)];
     const bool ascii = (kinds & kNonAscii) == 0;
-    if (ascii ? (kinds & kDigit) != 0 : outside_dictionary_alphabet(word)) return;
+    if (ascii && (kinds & kDigit) != 0) {
+      // "lo9nger": a digit struck with the letters around it, where the word without it is one.
+      const std::string fixed = without_stray_digit(word, scratch);
+      if (!fixed.empty() && !glued_to_non_prose(document, index) &&
+          !in_path_or_code(document, index)) {
+        report(token.span.begin, word, {fixed}, sink);
+      }
+      return;
+    }
+    if (!ascii && outside_dictionary_alphabet(word)) return;
     if (glued_to_non_prose(document, index)) return;
     if (report_rejected(token.span.begin, word, at_start, scratch, sink)) return;
     const bool may_have_capitals = (kinds & (kCapital | kNonAscii)) != 0;
@@ -969,6 +978,26 @@ class MisspelledWord final : public Rule {
       if (spell_->correct(fixed)) return fixed;
     }
     return {};
+  }
+
+  // "lo9nger" -> "longer", "Thanksgiv8ing" -> "Thanksgiving": one digit between two lowercase
+  // letters, in a word of four letters or more that the dictionary knows without it. Other
+  // words with digits ("Driv3r", "mp3", "H5N1") are names and codes.
+  std::string without_stray_digit(std::string_view word, Scratch& scratch) const {
+    std::size_t digit = std::string_view::npos;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      const char c = word[i];
+      if (c >= 'a' && c <= 'z') continue;
+      if (c >= 'A' && c <= 'Z' && i == 0) continue;
+      const bool between_lowercase = i > 0 && i + 1 < word.size() && word[i - 1] >= 'a' &&
+                                     word[i - 1] <= 'z' && word[i + 1] >= 'a' && word[i + 1] <= 'z';
+      if (c < '0' || c > '9' || !between_lowercase || digit != std::string_view::npos) return {};
+      digit = i;
+    }
+    if (digit == std::string_view::npos || word.size() < 5) return {};
+    std::string fixed(word);
+    fixed.erase(digit, 1);
+    return known(fixed, scratch) ? fixed : std::string();
   }
 
   static Diagnostic finding(std::uint32_t begin, std::string_view part,

@@ -482,6 +482,19 @@ TEST(MisspelledWordTest, FlagsShortSlipsBetweenCapitalizedCommonWords) {
   expect_flags(kRule, "The Academie des Arts et Techniques du Cinema met.", "en_GB");
 }
 
+TEST(MisspelledWordTest, FlagsADigitStruckInsideAWord) {
+  const auto found = findings(kRule, "Wait a week lo9nger for the reply.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].span, (Span{12, 19}));
+  EXPECT_EQ(found[0].suggestions, (std::vector<std::string>{"longer"}));
+  expect_flags(kRule, "The best [[Thanksgiv8ing]] dinner.");
+  // Names and codes with digits stay quiet, and so do paths.
+  for (std::string_view clean : {"They played Driv3r and listened to mp3s.", "The H5N1 virus.",
+                                 "Open /srv/lo9nger/data now.", "The b2b market grew."}) {
+    EXPECT_TRUE(findings(kRule, clean).empty()) << clean;
+  }
+}
+
 TEST(MisspelledWordTest, ChecksLongerWordsInCapitals) {
   expect_flags(kRule, "MY [[ADRESS]] IS IN THE ENVELOPE");
   expect_flags(kRule, "THE FOOD WAS [[FRSH]] AND HOT.");
