@@ -3,8 +3,10 @@
 # build time by linter/tools/word_frequency_gen.cpp and embedded with the models, so that a run
 # that ranks a suggestion builds no index. Appends the image to COPYDESK_GENERATED_MODELS.
 
-add_executable(copydesk_word_frequency_gen ${PROJECT_SOURCE_DIR}/linter/tools/word_frequency_gen.cpp)
-target_include_directories(copydesk_word_frequency_gen PRIVATE ${PROJECT_SOURCE_DIR}/linter/src)
+add_executable(copydesk_word_frequency_gen ${PROJECT_SOURCE_DIR}/linter/tools/word_frequency_gen.cpp
+                                           ${PROJECT_SOURCE_DIR}/linter/src/sound_key.cpp)
+target_include_directories(copydesk_word_frequency_gen PRIVATE ${PROJECT_SOURCE_DIR}/linter/src
+                                                               ${PROJECT_SOURCE_DIR}/linter/include)
 target_compile_options(copydesk_word_frequency_gen PRIVATE ${COPYDESK_WARNINGS})
 
 set(word_frequency_list ${PROJECT_SOURCE_DIR}/dictionaries/word-frequencies.txt)

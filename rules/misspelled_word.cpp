@@ -221,7 +221,14 @@ class MisspelledWord final : public Rule {
       const Token& token = document.tokens()[i];
       if (token.kind != TokenKind::Word) continue;
       const std::string_view word = document.text_of(token);
-      if (std::exchange(first, false) || word.size() < 3 || title_case_small_word(word)) continue;
+      if (std::exchange(first, false) || title_case_small_word(word)) continue;
+      if (word.size() < 3) {
+        // "Where Do We Vote": title case capitalizes short verbs and pronouns, which prose
+        // writes in lowercase inside a sentence. Written in lowercase they say nothing: some
+        // writers of titles leave "is" and "it" so.
+        if (starts_upper(word) && title_case_short_word(word)) ++words, ++capitalized, ++common;
+        continue;
+      }
       ++words;
       if (!starts_upper(word)) continue;
       ++capitalized;
@@ -240,6 +247,18 @@ class MisspelledWord final : public Rule {
          {"the", "and", "but", "for", "nor", "yet", "from", "into", "onto", "off", "out", "over",
           "per", "than", "upon", "via", "with"}) {
       if (word == small) return true;
+    }
+    return false;
+  }
+
+  // Two-letter words that title case capitalizes ("Is", "We", "My"), unlike prepositions;
+  // none of them is a common name or abbreviation ("US" is).
+  static bool title_case_short_word(std::string_view word) {
+    std::string lower(word);
+    for (char& c : lower) c = to_ascii_lower(c);
+    for (const std::string_view short_word :
+         {"am", "be", "do", "go", "he", "if", "is", "it", "me", "my", "no", "so", "up", "we"}) {
+      if (lower == short_word) return true;
     }
     return false;
   }
@@ -290,7 +309,16 @@ class MisspelledWord final : public Rule {
     std::uint8_t kinds = 0;
     for (const char c : word) kinds |= kByteKinds[static_cast<unsigned char>(c)];
     const bool ascii = (kinds & kNonAscii) == 0;
-    if (ascii ? (kinds & kDigit) != 0 : outside_dictionary_alphabet(word)) return;
+    if (ascii && (kinds & kDigit) != 0) {
+      // "lo9nger": a digit struck with the letters around it, where the word without it is one.
+      const std::string fixed = without_stray_digit(word, scratch);
+      if (!fixed.empty() && !glued_to_non_prose(document, index) &&
+          !in_path_or_code(document, index)) {
+        report(token.span.begin, word, {fixed}, sink);
+      }
+      return;
+    }
+    if (!ascii && outside_dictionary_alphabet(word)) return;
     if (glued_to_non_prose(document, index)) return;
     if (report_rejected(token.span.begin, word, at_start, scratch, sink)) return;
     const bool may_have_capitals = (kinds & (kCapital | kNonAscii)) != 0;
@@ -477,33 +505,57 @@ class MisspelledWord final : public Rule {
         base.find("\xE2\x80") != std::string_view::npos) {
       return false;
     }
-    if (!capitals && after_title_or_name(document, index, scratch)) return false;
+    // In a headline every word is capitalized, so a name beside the word ("British Maet Pies")
+    // is weaker evidence: it asks for a likelier slip instead of settling it.
+    const bool in_headline = headline(document, scratch);
+    bool beside_name = !capitals && after_title_or_name(document, index, scratch);
+    if (beside_name && !in_headline) return false;
     // Beside a name ("Hayriye Evren", "Howard, Bellion", "van Gaal", "Stade de France") it is
     // one; beside a capitalized common word ("Basalt Rock Compnay", a title-case headline) it
     // may be either.
     bool in_run = false;
+    // A list of names ("Subs Not Used: Howard, Bellion") looks like a headline too.
+    const bool listed = in_headline && beside_list_mark(document, index);
     for (const int step : {-1, 1}) {
       const auto neighbour = name_neighbour(document, index, step);
-      if (neighbour == Neighbour::Name) return false;
+      if (neighbour == Neighbour::Name && (!in_headline || listed)) return false;
+      beside_name = beside_name || neighbour == Neighbour::Name;
       in_run = in_run || neighbour == Neighbour::Capitalized;
     }
-    if (capitals) return slip_evidence(document, base, at_start, capitals, in_run, scratch);
+    const SlipPlace place{.at_start = at_start, .capitals = capitals, .in_run = in_run,
+                          .beside_name = beside_name};
+    if (capitals) return slip_evidence(document, base, place, scratch);
     // The document's other capitals take a pass over the whole document, and the slip evidence
     // for a sentence's first word a search of Hunspell's words: the cheaper first.
     if (at_start && (starts_name_list(document, index) || is_name(document, base, scratch))) {
       return false;
     }
-    if (!slip_evidence(document, base, at_start, capitals, in_run, scratch)) return false;
+    if (!slip_evidence(document, base, place, scratch)) return false;
     return at_start || !is_name(document, base, scratch, true);
   }
 
+  // Where a capitalized unknown word stands, for slip_evidence().
+  struct SlipPlace {
+    bool at_start = false;     // opens its sentence
+    bool capitals = false;     // written all in capitals
+    bool in_run = false;       // beside a capitalized common word
+    bool beside_name = false;  // beside a name (counted only in a headline)
+  };
+
   // Whether a common word is near enough `base` for its position to call it a slip.
-  bool slip_evidence(const Document& document, std::string_view base, bool at_start, bool capitals,
-                     bool in_run, Scratch& scratch) const {
+  bool slip_evidence(const Document& document, std::string_view base, const SlipPlace& place,
+                     Scratch& scratch) const {
+    const auto [at_start, capitals, in_run, beside_name] = place;
     const std::string_view straight = straighten_apostrophes(base, scratch.straight);
     // In a headline every word is capitalized: the capital is no evidence of a name, so any
     // unknown word near a common one is taken for a slip ("No Matetr Your Size").
     if (headline(document, scratch)) {
+      // Beside a name, the other region's spelling is part of a name too ("Korea-Iraq Defence
+      // Cooperation").
+      if (beside_name) {
+        return base.size() >= 3 && !spell_->other_region_knows(straight) &&
+               spell_->typo_evidence(straight) >= kTypoEvidence;
+      }
       return base.size() >= 3 && spell_->typo_evidence(straight) >= kHeadlineEvidence;
     }
     // Short capitalized words are names and abbreviations far more often than slips, and one
@@ -718,6 +770,18 @@ class MisspelledWord final : public Rule {
     return spell_->correct(lower) ? Neighbour::Capitalized : Neighbour::Name;
   }
 
+  // The word at `index` is followed by "," or ";", or follows one and a space.
+  static bool beside_list_mark(const Document& document, std::uint32_t index) {
+    const auto& tokens = document.tokens();
+    const auto mark = [&](std::size_t i) {
+      if (i >= tokens.size() || tokens[i].kind != TokenKind::Punctuation) return false;
+      const std::string_view text = document.text_of(tokens[i]);
+      return text == "," || text == ";";
+    };
+    return mark(index + 1) ||
+           (index >= 2 && tokens[index - 1].kind == TokenKind::Space && mark(index - 2));
+  }
+
   // The small words inside names: "Stade de France", "Louis van Gaal", "Paolo di Canio".
   static bool is_name_particle(std::string_view word) {
     for (const std::string_view particle :
@@ -914,6 +978,26 @@ class MisspelledWord final : public Rule {
       if (spell_->correct(fixed)) return fixed;
     }
     return {};
+  }
+
+  // "lo9nger" -> "longer", "Thanksgiv8ing" -> "Thanksgiving": one digit between two lowercase
+  // letters, in a word of four letters or more that the dictionary knows without it. Other
+  // words with digits ("Driv3r", "mp3", "H5N1") are names and codes.
+  std::string without_stray_digit(std::string_view word, Scratch& scratch) const {
+    std::size_t digit = std::string_view::npos;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      const char c = word[i];
+      if (c >= 'a' && c <= 'z') continue;
+      if (c >= 'A' && c <= 'Z' && i == 0) continue;
+      const bool between_lowercase = i > 0 && i + 1 < word.size() && word[i - 1] >= 'a' &&
+                                     word[i - 1] <= 'z' && word[i + 1] >= 'a' && word[i + 1] <= 'z';
+      if (c < '0' || c > '9' || !between_lowercase || digit != std::string_view::npos) return {};
+      digit = i;
+    }
+    if (digit == std::string_view::npos || word.size() < 5) return {};
+    std::string fixed(word);
+    fixed.erase(digit, 1);
+    return known(fixed, scratch) ? fixed : std::string();
   }
 
   static Diagnostic finding(std::uint32_t begin, std::string_view part,

@@ -580,8 +580,12 @@ namespace {
 
 // Candidates judged before ranking: every single edit Hunspell accepts, nearly always.
 constexpr std::size_t kCandidatePool = 48;
-// A missing space costs little when one side is a short function word ("alot", "infact").
-constexpr double kSplitCost = 0.35;
+// A missing space, weighed against the pair's frequency (chosen on EWT train and dev's typos,
+// where splits such as "some on" for "someon" outranked the word meant when it cost less).
+constexpr double kSplitCost = 0.45;
+// The most a sound-alike word may cost in slips, per letter typed: "naborhood" for
+// "neighborhood" costs 0.32 a letter, "gandula" for "candle" 0.45.
+constexpr double kSoundCostPerLetter = 0.35;
 
 // `candidate` written with the capitals of `model`: all capitals, or an initial one.
 std::string cased_like(std::string_view model, std::string_view candidate) {
@@ -594,16 +598,36 @@ std::string cased_like(std::string_view model, std::string_view candidate) {
   return cased;
 }
 
-// The words Hunspell accepts one edit from `word`, and the common words two edits away, most
-// likely first: by how common the word is and how usual the slip (see correction_score).
+// `word` split in two words that are often written together, when the space between them is
+// missing ("eachother"); `lower` is `word` in lowercase.
+template <typename Judge>
+void add_listed_splits(const std::string& word, std::string_view lower, Judge& judge,
+                       std::vector<std::string>& candidates) {
+  const auto alone = [&](const std::string& part) {
+    return part.size() >= 2 ? judge(part) : part == "a" || part == "A" || part == "I";
+  };
+  for (std::size_t i = 1; i < word.size(); ++i) {
+    const std::string left = word.substr(0, i), right = word.substr(i);
+    std::string split = left + " " + right;
+    if (alone(left) && alone(right) &&
+        WordFrequencies::instance().pair_count(lower.substr(0, i), lower.substr(i)) > 0 &&
+        std::find(candidates.begin(), candidates.end(), split) == candidates.end()) {
+      candidates.push_back(std::move(split));
+    }
+  }
+}
+
+// The words Hunspell accepts one edit from `word`, the common words two edits away or sounding
+// alike, and listed pairs of words run together, most likely first: by how common the word (or
+// the pair) is and how usual the slip (see correction_score).
 template <typename Judge>
 std::vector<std::string> ranked_candidates(const std::string& word, Judge& judge) {
   std::vector<std::string> candidates = single_edit_candidates(word, judge, kCandidatePool);
   std::string lower;
   to_lower(word, lower);
   const WordFrequencies& frequencies = WordFrequencies::instance();
-  for (const auto& near : frequencies.near(lower, lower.size() <= 4 ? 1 : 2, true)) {
-    std::string cased = cased_like(word, near.word);
+  const auto add_listed = [&](std::string_view listed) {
+    std::string cased = cased_like(word, listed);
     // Names and "I'm" are listed in lowercase but known only with their capital.
     if (!judge(cased) && cased[0] >= 'a' && cased[0] <= 'z')
       cased[0] = static_cast<char>(cased[0] - 32);
@@ -611,19 +635,28 @@ std::vector<std::string> ranked_candidates(const std::string& word, Judge& judge
         judge(cased)) {
       candidates.push_back(std::move(cased));
     }
+  };
+  for (const auto& near : frequencies.near(lower, lower.size() <= 4 ? 1 : 2, true)) {
+    add_listed(near.word);
   }
+  // Words written by ear are often further than two edits from the word: they are ranked with
+  // the others, by frequency and the cost of their edits. Those that share only a sound with it
+  // ("craphouse" and "graves") are left out.
+  for (const auto& sounding : frequencies.sounding_like(lower)) {
+    if (typo_cost(lower, sounding.word) <= kSoundCostPerLetter * static_cast<double>(lower.size()))
+      add_listed(sounding.word);
+  }
+  add_listed_splits(word, lower, judge, candidates);
   std::vector<std::pair<double, std::string>> scored;
-  std::string candidate_lower, part;
+  std::string candidate_lower;
   for (std::string& candidate : candidates) {
     to_lower(candidate, candidate_lower);
     double score = 0;
     if (const std::size_t space = candidate_lower.find(' '); space != std::string::npos) {
-      const auto part_count = [&](std::string_view text) {
-        part.assign(text);
-        return std::log1p(static_cast<double>(frequencies.count(part)));
-      };
-      score = std::min(part_count(std::string_view(candidate_lower).substr(0, space)),
-                       part_count(std::string_view(candidate_lower).substr(space + 1))) -
+      // As likely as the two words are to be written together.
+      const std::string_view joined(candidate_lower);
+      score = std::log1p(static_cast<double>(
+                  frequencies.pair_count(joined.substr(0, space), joined.substr(space + 1)))) -
               kRankingWeight * kSplitCost;
     } else {
       score = correction_score(lower, candidate_lower, frequencies.count(candidate_lower),

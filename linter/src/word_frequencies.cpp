@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <stdexcept>
 
+#include "copydesk/embedded_data.hpp"
+#include "copydesk/sound_key.hpp"
 #include "embedded_model.hpp"
 #include "word_frequency_format.hpp"
 
@@ -247,6 +250,7 @@ WordFrequencies::WordFrequencies() {
   common_.entries = take<Entry>(bytes, h.common_entries);
   rare_.buckets = take<std::uint32_t>(bytes, format::kBuckets + 1);
   rare_.entries = take<Entry>(bytes, h.rare_entries);
+  sounds_ = take<Entry>(bytes, h.word_count);
   text_ = take<char>(bytes, h.text_bytes).data();
 }
 
@@ -329,6 +333,52 @@ std::vector<WordFrequencies::Near> WordFrequencies::near(std::string_view lower,
     }
   }
   return found;
+}
+
+std::vector<WordFrequencies::Near> WordFrequencies::sounding_like(std::string_view lower) const {
+  std::vector<Near> found;
+  const auto check = static_cast<std::uint32_t>(hash_of(sound_key(lower)));
+  const auto same =
+      std::equal_range(sounds_.begin(), sounds_.end(), Entry{check, 0},
+                       [](const Entry& a, const Entry& b) { return a.check < b.check; });
+  for (auto entry = same.first; entry != same.second; ++entry) {
+    // A hash collision only adds a candidate, which the ranking weighs like any other.
+    const std::string_view candidate = word(entry->id);
+    const std::size_t gap = candidate.size() > lower.size() ? candidate.size() - lower.size()
+                                                            : lower.size() - candidate.size();
+    if (candidate != lower && gap <= kSoundLengthGap) {
+      found.push_back({candidate, counts_[entry->id]});
+    }
+  }
+  return found;
+}
+
+std::uint32_t WordFrequencies::pair_count(std::string_view left, std::string_view right) const {
+  const auto key_of = [](std::string_view a, std::string_view b) {
+    std::string key;
+    key.reserve(a.size() + 1 + b.size());
+    key.append(a).append(1, ' ').append(b);
+    return hash_of(key);
+  };
+  std::call_once(pairs_once_, [&] {
+    // "left right count" lines, '#' lines comments.
+    std::string_view text = embedded_data("word-pairs.txt");
+    while (!text.empty()) {
+      const std::size_t newline = text.find('\n');
+      const std::string_view line = text.substr(0, newline);
+      text = newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
+      const std::size_t last_space = line.rfind(' ');
+      if (line.empty() || line.front() == '#' || last_space == std::string_view::npos) continue;
+      std::uint32_t count = 0;
+      std::from_chars(line.data() + last_space + 1, line.data() + line.size(), count);
+      pairs_.emplace_back(hash_of(line.substr(0, last_space)), count);
+    }
+    std::sort(pairs_.begin(), pairs_.end());
+  });
+  const std::uint64_t key = key_of(left, right);
+  const auto found = std::lower_bound(pairs_.begin(), pairs_.end(), std::pair{key, 0u});
+  // 64-bit hashes of a few thousand pairs: a collision is out of reach.
+  return found != pairs_.end() && found->first == key ? found->second : 0;
 }
 
 }  // namespace copydesk

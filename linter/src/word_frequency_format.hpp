@@ -7,8 +7,10 @@
 // The words are kept in the list's order (by count, most frequent first). Each of two indexes
 // (the words seen kCommon times or more, then the rest) holds, for each of its words and each of
 // the word's one-letter deletions, the low bits of the hash and the word's number, grouped by
-// bucket (the hash's top bits), with where each bucket starts: a look-up reads one bucket.
+// bucket (the hash's top bits), with where each bucket starts: a look-up reads one bucket. A
+// third index lists each word under the hash of its sound_key(), sorted by that hash.
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstddef>
@@ -20,16 +22,19 @@
 #include <utility>
 #include <vector>
 
+#include "copydesk/sound_key.hpp"
+
 namespace copydesk::word_frequency_format {
 
-inline constexpr char kMagic[8] = {'C', 'D', 'W', 'F', 'R', 'E', 'Q', '1'};
+inline constexpr char kMagic[8] = {'C', 'D', 'W', 'F', 'R', 'E', 'Q', '2'};
 inline constexpr std::size_t kLongest = 24;  // longer words are not indexed (DP tables stay small)
 inline constexpr std::size_t kBuckets = std::size_t{1} << 16;
 inline constexpr std::uint32_t kCommon = 20;
 
 // Followed by counts[word_count], text offsets[word_count + 1], then the common index
-// (buckets[kBuckets + 1], entries[common_entries]), the rare index (the same), and the words'
-// text. Every field is native-endian: the image is made and read by the same build.
+// (buckets[kBuckets + 1], entries[common_entries]), the rare index (the same), the sound index
+// (entries[word_count], by `check`), and the words' text. Every field is native-endian: the image
+// is made and read by the same build.
 struct Header {
   char magic[8];
   std::uint32_t word_count;
@@ -37,7 +42,7 @@ struct Header {
   std::uint32_t common_entries;
   std::uint32_t rare_entries;
   std::uint32_t text_bytes;
-  std::uint32_t reserved;
+  std::uint32_t reserved;  // 0
 };
 
 struct Entry {
@@ -153,6 +158,13 @@ inline std::string build_image(std::string_view list) {
   }
   const BuiltIndex common = build_index(words, 0, header.common_end);
   const BuiltIndex rare = build_index(words, header.common_end, header.word_count);
+  std::vector<Entry> sounds;
+  for (std::uint32_t id = 0; id < header.word_count; ++id) {
+    sounds.push_back({static_cast<std::uint32_t>(hash_of(sound_key(words[id]))), id});
+  }
+  std::sort(sounds.begin(), sounds.end(), [](const Entry& a, const Entry& b) {
+    return a.check != b.check ? a.check < b.check : a.id < b.id;
+  });
   header.common_entries = static_cast<std::uint32_t>(common.entries.size());
   header.rare_entries = static_cast<std::uint32_t>(rare.entries.size());
   std::vector<std::uint32_t> offsets{0};
@@ -169,6 +181,7 @@ inline std::string build_image(std::string_view list) {
   append_bytes(image, common.entries);
   append_bytes(image, rare.buckets);
   append_bytes(image, rare.entries);
+  append_bytes(image, sounds);
   image += text;
   return image;
 }

@@ -95,5 +95,28 @@ TEST(WordFrequencies, UndoesEachKindOfSlipItPromises) {
   EXPECT_GT(tried, 50);
 }
 
+// The sound index of the image finds every listed word under its own sound key.
+TEST(WordFrequencies, FindsEveryListedWordByItsSound) {
+  const auto words = listed_words();
+  const WordFrequencies& frequencies = WordFrequencies::instance();
+  for (std::size_t k = 0; k < words.size(); k += 53) {
+    const std::string& word = words[k].first;
+    // sounding_like() leaves the word itself out: a vowel changed keeps the sound of most words.
+    const std::string other = word + "'";
+    EXPECT_TRUE(has_word(frequencies.sounding_like(other), word)) << word;
+  }
+  EXPECT_TRUE(has_word(frequencies.sounding_like("naborhood"), "neighborhood"));
+  EXPECT_FALSE(has_word(frequencies.sounding_like("naborhood"), "neighbor"));
+}
+
+TEST(WordFrequencies, CountsPairsWrittenTogetherWhoseLettersMakeNoWord) {
+  const WordFrequencies& frequencies = WordFrequencies::instance();
+  EXPECT_GT(frequencies.pair_count("a", "lot"), 100u);
+  EXPECT_GT(frequencies.pair_count("each", "other"), 50u);
+  EXPECT_EQ(frequencies.pair_count("some", "on"), 0u);  // seldom written
+  EXPECT_EQ(frequencies.pair_count("lot", "a"), 0u);    // order counts
+  EXPECT_EQ(frequencies.pair_count("any", "one"), 0u);  // "anyone" is a word
+}
+
 }  // namespace
 }  // namespace copydesk

@@ -468,12 +468,31 @@ TEST(MisspelledWordTest, FlagsCapitalizedSlipsOfCommonWords) {
   expect_flags(kRule, "Stylish Shoes, No [[Matetr]] Your Size");
   // Title case leaves articles, conjunctions and short prepositions in lowercase.
   expect_flags(kRule, "Sunderland Are Currently Pushing for [[Promtoion]] in the League.");
+  // Title case capitalizes short verbs and pronouns, which prose leaves in lowercase.
+  expect_flags(kRule, "Where Is My [[Wallett]]?");
+  EXPECT_TRUE(findings(kRule, "I asked where my Wallett was.").empty());
+  // A name beside the word weighs less in a headline, but a list of names stays one.
+  expect_flags(kRule, "Great Ideas From British [[Compnay]] Owners");
+  EXPECT_TRUE(findings(kRule, "Subs Not Used: Howard, Bellion.").empty());
 }
 
 TEST(MisspelledWordTest, FlagsShortSlipsBetweenCapitalizedCommonWords) {
   // Between two capitalized common words a short lowercase word is no name particle.
   expect_flags(kRule, "Fill It [[wiht]] Water.");
   expect_flags(kRule, "The Academie des Arts et Techniques du Cinema met.", "en_GB");
+}
+
+TEST(MisspelledWordTest, FlagsADigitStruckInsideAWord) {
+  const auto found = findings(kRule, "Wait a week lo9nger for the reply.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].span, (Span{12, 19}));
+  EXPECT_EQ(found[0].suggestions, (std::vector<std::string>{"longer"}));
+  expect_flags(kRule, "The best [[Thanksgiv8ing]] dinner.");
+  // Names and codes with digits stay quiet, and so do paths.
+  for (std::string_view clean : {"They played Driv3r and listened to mp3s.", "The H5N1 virus.",
+                                 "Open /srv/lo9nger/data now.", "The b2b market grew."}) {
+    EXPECT_TRUE(findings(kRule, clean).empty()) << clean;
+  }
 }
 
 TEST(MisspelledWordTest, ChecksLongerWordsInCapitals) {
@@ -520,6 +539,12 @@ TEST(MisspelledWordTest, RanksSuggestionsByLikelihood) {
   EXPECT_EQ(first("Maybe they'l call."), "they'll");
   EXPECT_EQ(first("She will recieve it."), "receive");
   EXPECT_EQ(first("Gouverment will try again."), "Government");
+  // Written by ear, too many letters from the word for edits: found by how they sound.
+  EXPECT_EQ(first("The naborhood is quiet."), "neighborhood");
+  EXPECT_EQ(first("What a deliteful day."), "delightful");
+  // A missing space only where the two words are often written together.
+  EXPECT_EQ(first("They help eachother."), "each other");
+  EXPECT_EQ(first("I met someon new."), "someone");
 }
 
 // Only corrections that follow from the word itself carry a fix, and it is never safe.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -33,6 +34,17 @@ class WordFrequencies {
                          bool common_only = false) const;
   static constexpr std::uint32_t kCommon = 20;
 
+  // The listed words that sound like `lower` (a lowercase word): those of the same sound_key(),
+  // at most kSoundLengthGap letters longer or shorter. The slips of writing by ear ("naborhood",
+  // "deliteful") are too many letter edits from the word for near().
+  std::vector<Near> sounding_like(std::string_view lower) const;
+  static constexpr std::size_t kSoundLengthGap = 4;
+
+  // How often `left` and `right` (lowercase words) are written one after the other in the
+  // counted text, when their letters joined make no word (dictionaries/word-pairs.txt): how
+  // likely "alot" is to be "a lot". 0 when unlisted.
+  std::uint32_t pair_count(std::string_view left, std::string_view right) const;
+
  private:
   WordFrequencies();
   std::string_view word(std::uint32_t id) const;
@@ -53,8 +65,13 @@ class WordFrequencies {
   std::span<const std::uint32_t> counts_;
   std::span<const std::uint32_t> offsets_;  // word i is text_[offsets_[i], offsets_[i + 1])
   const char* text_ = nullptr;
-  Index common_;  // the words seen kCommon times or more
-  Index rare_;    // the rest
+  Index common_;                   // the words seen kCommon times or more
+  Index rare_;                     // the rest
+  std::span<const Entry> sounds_;  // each word by the hash of its sound key, sorted
+  // The hashes of the word pairs' "left right" and their counts, sorted, read on the first
+  // pair_count(): a run that suggests no split never pays for it.
+  mutable std::once_flag pairs_once_;
+  mutable std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs_;
 };
 
 // How unlikely it is that a writer who meant `intended` typed `typed` (both lowercase): the
