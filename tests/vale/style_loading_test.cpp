@@ -165,6 +165,36 @@ TEST_F(ValeStyles, VocabularyAcceptsExceptionsAndRejectsWithValeAvoid) {
                 (dir_ / "styles" / "config" / "vocabularies").string());
 }
 
+TEST_F(ValeStyles, ValeTermsWritesAcceptedPhrasesAsAccepted) {
+  fs::create_directories(dir_ / "styles" / "config" / "vocabularies" / "Desk");
+  fs::create_directories(dir_ / "styles" / "config" / "vocabularies" / "Later");
+  write_file(dir_ / "styles" / "config" / "vocabularies" / "Desk" / "accept.txt",
+             "GitHub\nLog4j\nlog-in\n[pP]y.*\\b\nMyProduct\n");
+  write_file(dir_ / "styles" / "config" / "vocabularies" / "Later" / "accept.txt",
+             "Log-in\nMyProduct Enterprise\n");
+  const std::string sections = "Vocab = Desk, Later\n[*]\nVale.Terms = YES\n";
+  EXPECT_EQ(lint("Github and GitHub use log4j; log-in to Myproduct enterprise or pyyaml.\n", "a.md",
+                 sections),
+            (Found{"0-6 Vale.Terms: Use 'GitHub' instead of 'Github'.",
+                   "22-27 Vale.Terms: Use 'Log4j' instead of 'log4j'.",
+                   "29-35 Vale.Terms: Use 'Log-in' instead of 'log-in'.",
+                   "39-59 Vale.Terms: Use 'MyProduct Enterprise' instead of 'Myproduct "
+                   "enterprise'."}));
+  // Off unless the Vale style (or the rule) is named, like Vale's other built-in rules.
+  EXPECT_EQ(lint("Github.\n", "a.md", "Vocab = Desk\n[*]\nBasedOnStyles = House\n"), Found{});
+}
+
+TEST_F(ValeStyles, RepetitionLetsExceptionsAndAcceptedWordsRepeat) {
+  rule("Repeat",
+       "extends: repetition\nmessage: \"'%s' is repeated.\"\nalpha: true\ntokens:\n"
+       "  - '[^\\s]+'\nexceptions:\n  - had\n");
+  fs::create_directories(dir_ / "styles" / "config" / "vocabularies" / "Desk");
+  write_file(dir_ / "styles" / "config" / "vocabularies" / "Desk" / "accept.txt", "did\n");
+  EXPECT_EQ(lint("It did did and had had and the the rest.\n", "a.md",
+                 "Vocab = Desk\n[*]\nBasedOnStyles = House\n"),
+            (Found{"27-34 House.Repeat: 'the' is repeated."}));
+}
+
 TEST_F(ValeStyles, AYamlErrorNamesFileLineAndColumn) {
   rule("Broken", "extends: existence\nmessage: 'unclosed\ntokens: [a\n");
   EXPECT_EQ(load_error().rfind(path("Broken") + ":", 0), 0U) << load_error();

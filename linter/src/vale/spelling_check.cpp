@@ -51,6 +51,9 @@ class SpellingCheck : public Check {
       : speller_(dictionaries_of(file), "en_US"),
         ignored_(ignored_words(file)),
         default_filters_(!file.boolean("custom", false)),
+        // The Vocab's accepted entries (and the rule's own exceptions) are words the speller
+        // accepts in any case: Vale.Terms, not the speller, says how they are written.
+        exceptions_(file.whole_word_list("exceptions", true)),
         message_(file.message()) {
     for (const std::string& filter : file.strings("filters")) {
       filters_.push_back(file.pattern("filters", filter, false));
@@ -82,6 +85,7 @@ class SpellingCheck : public Check {
     for (const Pattern& filter : filters_) {
       if (filter.find(word, 0, groups)) return true;
     }
+    if (exceptions_ && exceptions_->matches_whole(word)) return true;
     return ignored_.accepts(word) || speller_.correct(word);
   }
 
@@ -89,6 +93,7 @@ class SpellingCheck : public Check {
   WordList ignored_;
   bool default_filters_;
   std::vector<Pattern> filters_;
+  std::unique_ptr<Pattern> exceptions_;
   std::string message_;
 };
 
