@@ -195,6 +195,34 @@ TEST_F(ValeStyles, RepetitionLetsExceptionsAndAcceptedWordsRepeat) {
             (Found{"27-34 House.Repeat: 'the' is repeated."}));
 }
 
+TEST_F(ValeStyles, SpellingSkipsWhatStandsForInlineCode) {
+  rule("Spell", "extends: spelling\nmessage: \"'%s'?\"\n");
+  EXPECT_EQ(lint("Run `ls` to see teh files.\n"), (Found{"16-19 House.Spell: 'teh'?"}));
+}
+
+TEST_F(ValeStyles, ReadabilityFlagsTheDocumentWhenTheMeanGradeIsAboveGrade) {
+  rule("Grade",
+       "extends: readability\nmessage: \"Grade %s.\"\ngrade: 3\nmetrics:\n"
+       "  - Flesch-Kincaid\n  - Automated Readability\n");
+  const std::string hard =
+      "Comprehensive institutional considerations necessitate extraordinarily elaborate "
+      "deliberation.\n";
+  const Found found = lint(hard);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_TRUE(found[0].starts_with("0-0 House.Grade: Grade ")) << found[0];
+  EXPECT_EQ(lint("The cat sat. The dog ran.\n"), Found{});
+  rule("Grade", "extends: readability\nmessage: x\ngrade: 3\nmetrics:\n  - Fog\n");
+  EXPECT_EQ(load_error(), path("Grade") +
+                              ":5:3: unknown metric 'Fog' (Flesch-Kincaid, "
+                              "Gunning Fog, Coleman-Liau, SMOG, Automated Readability)");
+}
+
+TEST_F(ValeStyles, AScopeOfMarkupCopydeskDoesNotReadRunsOnNothing) {
+  rule("Rst", "extends: existence\nmessage: \"'%s'\"\nscope: paragraph.rst\ntokens:\n  - cat\n");
+  rule("Html", "extends: existence\nmessage: \"'%s'\"\nscope: text.html\ntokens:\n  - cat\n");
+  EXPECT_EQ(lint("The cat.\n"), (Found{"4-7 House.Html: 'cat'"}));
+}
+
 TEST_F(ValeStyles, AYamlErrorNamesFileLineAndColumn) {
   rule("Broken", "extends: existence\nmessage: 'unclosed\ntokens: [a\n");
   EXPECT_EQ(load_error().rfind(path("Broken") + ":", 0), 0U) << load_error();

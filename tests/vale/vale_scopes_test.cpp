@@ -57,6 +57,10 @@ TEST(ValeScopeSelection, ElementScopesReadTheirBlocksAndTestTheElement) {
   EXPECT_TRUE(parse_scope_selection("heading").elements.empty());
   EXPECT_EQ(parse_scope_selection("text.html").blocks, Scope::Text);
   EXPECT_EQ(parse_scope_selection("paragraph.md").blocks, Scope::Paragraph);
+  EXPECT_FALSE(parse_scope_selection("paragraph.md").other_format);
+  const ScopeSelection rst = parse_scope_selection("paragraph.rst");
+  EXPECT_EQ(rst.blocks, Scope::Paragraph);
+  EXPECT_TRUE(rst.other_format);
   const ScopeSelection quote = parse_scope_selection("blockquote");
   EXPECT_EQ(quote.blocks, Scope::Text);
   ASSERT_EQ(quote.elements.size(), 1u);

@@ -65,15 +65,29 @@ struct Term {
   std::optional<ElementTest> element{};
 };
 
-Term read_term(std::string_view name) {
-  // A format after the scope ("text.html", "paragraph.md"): Markdown is HTML to Vale, and
-  // copydesk reads no other markup, so the scope itself is what counts.
+// The markup formats Vale names after a scope that copydesk does not read.
+constexpr std::string_view kOtherFormats[] = {".rst", ".adoc", ".asciidoc", ".org",
+                                              ".tex", ".dita", ".xml"};
+
+// A format after the scope ("text.html", "paragraph.md") taken off `name`: Markdown is HTML to
+// Vale, so those keep the scope; whether it names another format.
+bool strip_format(std::string_view& name) {
   for (const std::string_view format : {std::string_view(".html"), std::string_view(".md")}) {
     if (name.size() > format.size() && name.ends_with(format)) {
       name.remove_suffix(format.size());
-      break;
+      return false;
     }
   }
+  for (const std::string_view format : kOtherFormats) {
+    if (name.size() > format.size() && name.ends_with(format)) {
+      name.remove_suffix(format.size());
+      return true;
+    }
+  }
+  return false;
+}
+
+Term read_term(std::string_view name) {
   if (name == "text" || name == "raw" || name == "summary") return {.blocks = Scope::Text};
   if (name == "heading") {
     return {.blocks = Scope::Heading, .element = ElementTest{.element = MarkdownScope::Heading}};
@@ -123,6 +137,7 @@ ScopeSelection parse_scope_selection(std::string_view written) {
     begin = end + 1;
     const bool negated = name.starts_with('~');
     if (negated) name = trimmed(name.substr(1));
+    if (strip_format(name) && !negated) selection.other_format = true;
     const Term term = read_term(name);
     if (negated) {
       if (!term.element) {

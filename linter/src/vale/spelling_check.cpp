@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "copydesk/prose.hpp"
 #include "copydesk/vale/check_types.hpp"
 #include "copydesk/vale/rule_file.hpp"
 #include "copydesk/vale/spelling.hpp"
@@ -64,6 +65,8 @@ class SpellingCheck : public Check {
     for (const Block& block : blocks) {
       for (const Span span : spelling_words(block.text)) {
         const std::string_view word = span.in(block.text);
+        // The mark that stands for inline code or an image between words is no word.
+        if (word.find(kNonProsePlaceholder) != std::string_view::npos) continue;
         if (accepted(word)) continue;
         out.push_back(Alert{.span = {block.offset + span.begin, block.offset + span.end},
                             .message = format_message(message_, {word})});

@@ -33,6 +33,7 @@ struct LoadedStyles::LoadedRule {
   Scope scope = Scope::Text;
   std::vector<ElementTest> element_tests;  // applied in the source (StyleIgnores)
   bool needs_element = false;              // one of them is a test for being inside
+  bool other_format = false;               // scoped to markup copydesk does not read
   std::unique_ptr<Check> check;
   std::vector<Decision> decisions;  // in section order: the last that matches a file wins
 
@@ -63,6 +64,7 @@ class StyleRule : public Rule {
     // Only Markdown has elements: a rule that must find inside one finds nothing elsewhere,
     // which a streamed plain-text file's findings (never filtered in the source) must show too.
     if (loaded_.needs_element && syntax_of(document.path()) != Syntax::Markdown) return;
+    if (loaded_.other_format) return;
     std::vector<Alert> alerts;
     loaded_.check->run(blocks_in_scope(document, loaded_.scope), alerts);
     for (Alert& alert : alerts) {
@@ -157,6 +159,7 @@ std::unique_ptr<LoadedStyles::LoadedRule> loaded_rule(const RuleFile& file) {
   loaded->doc = doc_for(file);
   loaded->scope = file.scope();
   loaded->element_tests = file.scope_selection().elements;
+  loaded->other_format = file.scope_selection().other_format;
   loaded->needs_element = std::any_of(loaded->element_tests.begin(), loaded->element_tests.end(),
                                       [](const ElementTest& test) { return test.inside; });
   loaded->check = factory(file);

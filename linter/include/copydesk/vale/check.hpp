@@ -45,6 +45,9 @@ struct ElementTest {
 struct ScopeSelection {
   Scope blocks = Scope::Text;
   std::vector<ElementTest> elements{};
+  // Scoped to a markup copydesk does not read (`paragraph.rst`, `text.adoc`): the rule runs on
+  // no file copydesk lints, as Vale runs it on none of them either.
+  bool other_format = false;
 };
 
 // Reads a scope as written: one term, or terms joined by '&', each negated by a leading '~'.
