@@ -303,10 +303,9 @@ std::string describe(const Registry& shown, const Resolution& resolution,
       out << ")\n";
     }
   }
-  out << "# House styles: "
-      << (resolution.styles != nullptr ? resolution.styles->styles.settings().source.string()
-                                       : std::string("none"))
-      << '\n';
+  if (resolution.styles != nullptr) {
+    out << "# House styles: " << resolution.styles->styles.settings().source.string() << '\n';
+  }
   if (excluded) {
     out << "# Excluded by [files] exclude: skipped in folders and with --force-exclude\n";
   }
