@@ -41,6 +41,21 @@ TEST_F(StylesCli, EachFileGetsTheStylesOfTheNearestSettingsFile) {
             "features/c.md:1:4:Desk.Utilize:Use 'use' instead of 'utilize'.\n");
 }
 
+TEST_F(StylesCli, StandardInputAndRecordsGetTheStylesOfThePathTheyName) {
+  file("news/.vale.ini", "StylesPath = ../styles\n[*]\nBasedOnStyles = House\n");
+  const Outcome piped = run("--format line --stdin-filename news/a.md -", std::string(kText));
+  EXPECT_EQ(piped.exit_code, 1) << piped.err;
+  EXPECT_EQ(piped.out, "news/a.md:1:14:House.Very:Remove 'very'.\n");
+  const Outcome records =
+      run("check --input jsonl -",
+          "{\"id\":\"n\",\"path\":\"news/a.md\",\"text\":\"A very old ferry.\"}\n"
+          "{\"id\":\"o\",\"path\":\"a.md\",\"text\":\"A very old ferry.\"}\n");
+  EXPECT_EQ(records.exit_code, 1) << records.err;
+  EXPECT_NE(records.out.find("\"id\":\"n\",\"rule\":\"House.Very\""), std::string::npos)
+      << records.out;
+  EXPECT_EQ(records.out.find("\"id\":\"o\",\"rule\""), std::string::npos) << records.out;
+}
+
 TEST_F(StylesCli, AValeConfigurationGivenToConfigGovernsEveryFile) {
   file("ci/vale.ini", "StylesPath = ../styles\n[*.md]\nBasedOnStyles = House, Desk\n");
   file(".vale.ini", "StylesPath = styles\n[*]\nBasedOnStyles = House\n");
