@@ -94,6 +94,23 @@ TEST_F(ValeStyles, SubstitutionProposesTheSwapAndSkipsTheRightSpelling) {
                    "33-39 House.Percent: Use 'email' or 'mail' instead of 'e-mail'."}));
 }
 
+TEST_F(ValeStyles, SubstitutionFillsInTheKeysGroups) {
+  rule("Into",
+       "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\n"
+       "ignorecase: true\nswap:\n  'change into the (\\w+) (folder|directory)': change to the $1 "
+       "$2\n");
+  EXPECT_EQ(lint("Change into the home directory, or change to the home folder.\n"),
+            (Found{"0-30 House.Into: Use 'change to the home directory' instead of 'Change into "
+                   "the home directory'."}));
+  rule("Into",
+       "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nignorecase: true\n"
+       "capitalize: true\naction:\n  name: replace\n"
+       "swap:\n  'change into the (\\w+) directory': change to the $1 directory|cd to $1\n");
+  EXPECT_EQ(lint("Change into the home directory.\n"),
+            (Found{"0-30 House.Into: Use 'Change to the home directory' or 'Cd to home' instead "
+                   "of 'Change into the home directory'."}));
+}
+
 TEST_F(ValeStyles, HeadingsInSentenceCaseWithExceptionsAndIndicators) {
   rule("Headings",
        "extends: capitalization\nmessage: \"'%s' should use sentence case.\"\n"
