@@ -176,6 +176,13 @@ Resolution Workspace::resolve(const Input& input) {
       apply(resolution.config->overrides[index].settings, *resolution.registry, options);
     }
   }
+  // A copydesk.toml may name style rules that nearer settings (a .vale.ini in a subfolder)
+  // replace for this file: those are not this file's rules. The command line's are checked.
+  const auto foreign = [&](const std::string& id) {
+    return id.find('.') != std::string::npos && resolution.registry->find(id) == nullptr;
+  };
+  std::erase_if(options.enable, foreign);
+  std::erase_if(options.disable, foreign);
   if (command_line_.language_given) options.language = flags.language;
   for (const auto& id : flags.enable) {
     remove(options.disable, id);

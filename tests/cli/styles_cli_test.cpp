@@ -56,6 +56,22 @@ TEST_F(StylesCli, StandardInputAndRecordsGetTheStylesOfThePathTheyName) {
   EXPECT_EQ(records.out.find("\"id\":\"o\",\"rule\""), std::string::npos) << records.out;
 }
 
+TEST_F(StylesCli, RulesTheConfigNamesFromStylesANearerFileReplacesAreNotThisFilesRules) {
+  file("copydesk.toml",
+       "[styles]\nbased-on = [\"House\"]\n\n[rules.\"House.Very\"]\nseverity = \"info\"\n"
+       "enabled = true\n");
+  file("docs/.vale.ini", "StylesPath = ../styles\n[*]\nBasedOnStyles = Desk\n");
+  file("a.md", kText);
+  file("docs/b.md", kText);
+  const Outcome outcome = run("--format line a.md docs/b.md");
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.err;  // an info and a warning: under --fail-on
+  EXPECT_EQ(outcome.out,
+            "a.md:1:14:House.Very:Remove 'very'.\n"
+            "docs/b.md:1:4:Desk.Utilize:Use 'use' instead of 'utilize'.\n");
+  // Named on the command line, an unknown rule is still an error.
+  EXPECT_EQ(run("--enable Nope.Rule docs/b.md").exit_code, 2);
+}
+
 TEST_F(StylesCli, AValeConfigurationGivenToConfigGovernsEveryFile) {
   file("ci/vale.ini", "StylesPath = ../styles\n[*.md]\nBasedOnStyles = House, Desk\n");
   file(".vale.ini", "StylesPath = styles\n[*]\nBasedOnStyles = House\n");
