@@ -300,13 +300,13 @@ void lint_record_input(const std::string& path, const CheckArguments& arguments,
 
 // `check --input jsonl`: records in, findings keyed by record id out (see record_output.hpp);
 // standard input when no path is given.
-int check_records(const CheckArguments& arguments, const copydesk::Registry& registry,
+int check_records(const CheckArguments& arguments, copydesk::vale::StyleCatalog& styles,
                   bool writing_baseline) {
   if (const char* conflict = record_conflict(arguments, writing_baseline)) {
     std::cerr << "copydesk: " << conflict << '\n';
     return kExitUsage;
   }
-  copydesk::RecordEngines engines(registry, arguments.settings);
+  copydesk::RecordEngines engines(copydesk::Registry::builtin(), arguments.settings, &styles);
   copydesk::RecordWriter writer(std::cout);
   copydesk::Summary summary;
   const std::vector<std::string> paths =
@@ -477,9 +477,17 @@ bool found_nothing(std::size_t found, const CheckArguments& arguments) {
   return true;
 }
 
+// The rules a run knows: those it shows (lists, explanations, reports) and where each file's
+// house styles are looked up.
+struct RunRules {
+  const copydesk::Registry& shown;
+  copydesk::vale::StyleCatalog& styles;
+};
+
 // `check` and `baseline write` (when `baseline_out` is set): flags -> Workspace -> inputs.
-int check(CheckArguments& arguments, const copydesk::Registry& registry,
-          const std::string& baseline_out, const copydesk::WriteOptions& write_options) {
+int check(CheckArguments& arguments, const RunRules& rules, const std::string& baseline_out,
+          const copydesk::WriteOptions& write_options) {
+  const copydesk::Registry& registry = rules.shown;
   if (arguments.show_rules) return list_rules(registry);
   if (!arguments.explain_id.empty()) return explain(registry, arguments.explain_id);
   copydesk::CommandLineSettings& settings = arguments.settings;
@@ -490,7 +498,7 @@ int check(CheckArguments& arguments, const copydesk::Registry& registry,
       std::any_of(arguments.language_options.begin(), arguments.language_options.end(),
                   [](const CLI::Option* option) { return option->count() > 0; });
   if (!arguments.config_file.empty()) settings.config_file = arguments.config_file;
-  copydesk::Workspace workspace(registry, settings);
+  copydesk::Workspace workspace(copydesk::Registry::builtin(), settings, &rules.styles);
   try {
     if (!arguments.print_config.empty()) {
       const std::string& path = arguments.print_config;
@@ -500,7 +508,7 @@ int check(CheckArguments& arguments, const copydesk::Registry& registry,
       return kExitClean;
     }
     if (arguments.input_kind == "jsonl") {
-      return check_records(arguments, registry, !baseline_out.empty());
+      return check_records(arguments, rules.styles, !baseline_out.empty());
     }
     if (arguments.paths.empty()) {
       std::cerr << "copydesk: no paths given (use '-' to read standard input)\n"
@@ -630,18 +638,21 @@ static int run(int argc, char** argv) {
   }
   if (commands.init->parsed()) return init(commands.writing);
   if (commands.lsp->parsed()) return serve_lsp(commands.lsp_options);
-  std::unique_ptr<copydesk::vale::LoadedStyles> styles;
-  std::optional<copydesk::Registry> with_styles;
+  // The rules --list-rules, --explain and the reports' rule descriptions show: the built-in
+  // rules and the styles of --config or of the current directory. Each file's engine runs the
+  // styles that govern it (the Workspace looks them up in `styles`, which keeps these loaded).
+  copydesk::vale::StyleCatalog styles(copydesk::Registry::builtin());
+  const copydesk::Registry* registry = &copydesk::Registry::builtin();
   try {
-    if (const auto settings = copydesk::vale::discover_style_settings(".")) {
-      styles = std::make_unique<copydesk::vale::LoadedStyles>(*settings);
-      with_styles = styles->with_style_rules(copydesk::Registry::builtin());
-    }
+    const copydesk::vale::StyleSet* here = arguments.config_file.empty()
+                                               ? styles.for_directory(".")
+                                               : styles.for_settings_file(arguments.config_file);
+    if (here != nullptr) registry = &here->registry;
   } catch (const copydesk::vale::StyleError& error) {
     std::cerr << "copydesk: " << error.what() << '\n';
     return kExitUsage;
   }
-  return check(arguments, with_styles ? *with_styles : copydesk::Registry::builtin(),
+  return check(arguments, {.shown = *registry, .styles = styles},
                commands.baseline_write->parsed() ? commands.baseline_out : "",
                commands.writing.options);
 }

@@ -293,6 +293,9 @@ FileResult Engine::lint_text(std::string path, std::string text, Syntax syntax) 
     const Suppressions suppressions(text, DirectiveSyntax::Comments, prose.code);
     check(path, prose.text, prose.block_starts, result.diagnostics);
     map_to_source(result.diagnostics, prose, text);
+    if (options_.finding_filter != nullptr) {
+      options_.finding_filter->filter(path, text, syntax, result.diagnostics);
+    }
     finish(result, std::move(text), suppressions, registry_, rules_,
            [this](std::string_view id) { return severity_for(id); });
     return result;
@@ -307,6 +310,9 @@ FileResult Engine::lint_text(std::string path, std::string text, Syntax syntax) 
     ProseText prose = hide_spans(text, hidden);
     check(path, prose.text, {}, result.diagnostics);
     map_to_source(result.diagnostics, prose, text);
+  }
+  if (options_.finding_filter != nullptr) {
+    options_.finding_filter->filter(path, text, syntax, result.diagnostics);
   }
   finish(result, std::move(text), suppressions, registry_, rules_,
          [this](std::string_view id) { return severity_for(id); });

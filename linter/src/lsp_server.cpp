@@ -13,6 +13,7 @@
 #include "copydesk/lsp/framing.hpp"
 #include "copydesk/lsp/server.hpp"
 #include "copydesk/lsp/text_document.hpp"
+#include "copydesk/vale/styles.hpp"
 #include "copydesk/version.hpp"
 #include "copydesk/workspace.hpp"
 #include "lsp_actions.hpp"
@@ -321,7 +322,11 @@ Json Server::initialize(const Json& params) {
 // Clients send didChangeWatchedFiles only for the files a server asked them to watch.
 void Server::register_watchers() {
   if (!watch_configs_) return;
-  const Json watcher = {{"globPattern", "**/copydesk.toml"}};
+  // The house styles are configuration too: Vale's settings files and the YAML rules.
+  const Json watcher =
+      Json::array({{{"globPattern", "**/copydesk.toml"}},
+                   {{"globPattern", "**/{.vale.ini,.vale,_vale,vale.ini,_vale.ini}"}},
+                   {{"globPattern", "**/*.{yml,yaml}"}}});
   send({{"jsonrpc", "2.0"},
         {"id", "copydesk-watch-configuration"},
         {"method", "client/registerCapability"},
@@ -329,7 +334,7 @@ void Server::register_watchers() {
          {{"registrations",
            {{{"id", "copydesk-configuration"},
              {"method", "workspace/didChangeWatchedFiles"},
-             {"registerOptions", {{"watchers", {watcher}}}}}}}}}});
+             {"registerOptions", {{"watchers", watcher}}}}}}}}});
 }
 
 // Settings from initializationOptions or didChangeConfiguration: {"language": "en_GB"}, also
@@ -391,10 +396,13 @@ void Server::change(const Json& params) {
   changed.to_publish = true;
 }
 
-// A copydesk.toml saved from the editor: reloaded even where the client watches no files.
+// A copydesk.toml, Vale settings file or style rule saved from the editor: reloaded even where
+// the client watches no files.
 void Server::saved(const Json& params) {
   const std::string uri = params.at("textDocument").at("uri");
-  if (path_of(uri).filename() != "copydesk.toml") return;
+  const std::filesystem::path path = path_of(uri);
+  const bool style_rule = path.extension() == ".yml" || path.extension() == ".yaml";
+  if (path.filename() != "copydesk.toml" && !vale::is_vale_config(path) && !style_rule) return;
   rebuild_workspace();
   relint_all();
 }
@@ -433,12 +441,16 @@ const FileResult& Server::lint(OpenDocument& open_document) {
 }
 
 Json Server::to_lsp(const Diagnostic& diagnostic, const OpenDocument& open_document) const {
-  return {{"range", range_json(open_document.text, diagnostic.span, encoding_)},
-          {"severity", lsp_severity(diagnostic.severity)},
-          {"code", diagnostic.rule},
-          {"codeDescription", {{"href", rule_doc_url(diagnostic.rule)}}},
-          {"source", "copydesk"},
-          {"message", diagnostic.message}};
+  Json item = {{"range", range_json(open_document.text, diagnostic.span, encoding_)},
+               {"severity", lsp_severity(diagnostic.severity)},
+               {"code", diagnostic.rule},
+               {"source", "copydesk"},
+               {"message", diagnostic.message}};
+  // A house-style rule ("Style.Rule") has no page among copydesk's rule docs.
+  if (diagnostic.rule.find('.') == std::string::npos) {
+    item["codeDescription"] = {{"href", rule_doc_url(diagnostic.rule)}};
+  }
+  return item;
 }
 
 Json Server::diagnostics_of(OpenDocument& open_document) {

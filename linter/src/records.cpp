@@ -18,6 +18,7 @@
 #include "copydesk/engine.hpp"
 #include "copydesk/errors.hpp"
 #include "copydesk/text.hpp"
+#include "copydesk/vale/styles.hpp"
 
 namespace copydesk {
 namespace {
@@ -343,8 +344,13 @@ bool LineReader::refill() {
   return !buffer_.empty();
 }
 
-RecordEngines::RecordEngines(const Registry& registry, CommandLineSettings command_line)
-    : registry_(registry), command_line_(std::move(command_line)) {}
+RecordEngines::RecordEngines(const Registry& registry, CommandLineSettings command_line,
+                             vale::StyleCatalog* styles)
+    : registry_(registry),
+      command_line_(std::move(command_line)),
+      // One catalog for every language's workspace: styles are loaded once.
+      own_styles_(styles != nullptr ? nullptr : std::make_unique<vale::StyleCatalog>(registry)),
+      styles_(styles != nullptr ? styles : own_styles_.get()) {}
 
 RecordEngines::~RecordEngines() = default;
 
@@ -358,7 +364,8 @@ const Engine& RecordEngines::engine_for(const Record& record) {
       settings.language_given = true;
     }
     found =
-        by_language_.emplace(language, std::make_unique<Workspace>(registry_, std::move(settings)))
+        by_language_
+            .emplace(language, std::make_unique<Workspace>(registry_, std::move(settings), styles_))
             .first;
   }
   // Without a path, the configuration of the current directory, as for standard input.

@@ -9,6 +9,8 @@
 #include <sstream>
 
 #include "copydesk/registry.hpp"
+#include "copydesk/vale/rule_file.hpp"
+#include "copydesk/vale/styles.hpp"
 #include "paths.hpp"
 
 namespace copydesk {
@@ -44,8 +46,10 @@ void apply(const ConfigLayer& layer, const Registry& registry, EngineOptions& op
     }
     if (rule.severity) options.severities[id] = *rule.severity;
     if (rule.options.empty()) continue;
+    const RuleEntry* entry = registry.find(id);
+    if (entry == nullptr) continue;  // a style rule of another folder's styles
     auto [at, added] = options.rule_options.try_emplace(id);
-    if (added) at->second = RuleOptions::defaults(registry.find(id)->meta.options);
+    if (added) at->second = RuleOptions::defaults(entry->meta.options);
     for (const auto& [name, value] : rule.options) at->second.set(name, value);
   }
   options.accepted_lists.insert(options.accepted_lists.end(), layer.accepted_lists.begin(),
@@ -56,16 +60,57 @@ void apply(const ConfigLayer& layer, const Registry& registry, EngineOptions& op
 
 }  // namespace
 
-Workspace::Workspace(const Registry& registry, CommandLineSettings command_line)
-    : registry_(registry), command_line_(std::move(command_line)) {}
+Workspace::Workspace(const Registry& registry, CommandLineSettings command_line,
+                     vale::StyleCatalog* styles)
+    : registry_(registry),
+      command_line_(std::move(command_line)),
+      own_styles_(styles != nullptr ? nullptr : std::make_unique<vale::StyleCatalog>(registry)),
+      styles_(styles != nullptr ? styles : own_styles_.get()) {}
 
 Workspace::~Workspace() = default;
 
+const vale::StyleSet* Workspace::styles_for(const Input& input) {
+  try {
+    if (command_line_.config_file) return styles_->for_settings_file(*command_line_.config_file);
+    if (input.path.empty()) return styles_in(fs::current_path());
+    // Cached by the directory as given, as config_for_file does.
+    const std::string_view native = input.path.native();
+    const std::size_t slash = native.rfind('/');
+    std::string given(slash == std::string_view::npos ? std::string_view{}
+                                                      : native.substr(0, slash + 1));
+    if (const auto known = styles_by_given_directory_.find(given);
+        known != styles_by_given_directory_.end()) {
+      return known->second;
+    }
+    const vale::StyleSet* found = styles_in(absolute_normal(input.path).parent_path());
+    styles_by_given_directory_.emplace(std::move(given), found);
+    return found;
+  } catch (const fs::filesystem_error& error) {
+    throw ConfigError(error.what());
+  }
+}
+
+const vale::StyleSet* Workspace::styles_in(const fs::path& directory) {
+  try {
+    return styles_->for_directory(directory);
+  } catch (const vale::StyleError& error) {
+    throw ConfigError(error.what());
+  }
+}
+
+const Registry& Workspace::registry_in(const fs::path& directory) {
+  const vale::StyleSet* styles = styles_in(directory);
+  return styles != nullptr ? styles->registry : registry_;
+}
+
 const ProjectConfig* Workspace::config_for(const Input& input) {
   if (command_line_.config_file) {
+    // A Vale configuration given to --config brings styles only (styles_for).
+    if (vale::is_vale_config(*command_line_.config_file)) return nullptr;
     if (loaded_.empty()) {
-      loaded_.push_back(std::make_unique<ProjectConfig>(
-          ProjectConfig::load(*command_line_.config_file, registry_)));
+      const vale::StyleSet* styles = styles_for(input);
+      loaded_.push_back(std::make_unique<ProjectConfig>(ProjectConfig::load(
+          *command_line_.config_file, styles != nullptr ? styles->registry : registry_)));
     }
     return loaded_.front().get();
   }
@@ -105,8 +150,8 @@ const ProjectConfig* Workspace::discover(const fs::path& directory) {
     const fs::path candidate = at / kConfigFileName;
     std::error_code error;
     if (fs::is_regular_file(candidate, error)) {
-      loaded_.push_back(
-          std::make_unique<ProjectConfig>(ProjectConfig::load(for_display(candidate), registry_)));
+      loaded_.push_back(std::make_unique<ProjectConfig>(
+          ProjectConfig::load(for_display(candidate), registry_in(at))));
       found = loaded_.back().get();
       break;
     }
@@ -118,17 +163,26 @@ const ProjectConfig* Workspace::discover(const fs::path& directory) {
 
 Resolution Workspace::resolve(const Input& input) {
   Resolution resolution;
+  resolution.styles = styles_for(input);
+  resolution.registry = resolution.styles != nullptr ? &resolution.styles->registry : &registry_;
   resolution.config = config_for(input);
   const EngineOptions& flags = command_line_.options;
   EngineOptions& options = resolution.options;
   options.suggestions = flags.suggestions;
   if (resolution.config != nullptr) {
-    apply(resolution.config->settings, registry_, options);
+    apply(resolution.config->settings, *resolution.registry, options);
     if (!input.path.empty()) resolution.overrides = resolution.config->overrides_for(input.path);
     for (const std::size_t index : resolution.overrides) {
-      apply(resolution.config->overrides[index].settings, registry_, options);
+      apply(resolution.config->overrides[index].settings, *resolution.registry, options);
     }
   }
+  // A copydesk.toml may name style rules that nearer settings (a .vale.ini in a subfolder)
+  // replace for this file: those are not this file's rules. The command line's are checked.
+  const auto foreign = [&](const std::string& id) {
+    return id.find('.') != std::string::npos && resolution.registry->find(id) == nullptr;
+  };
+  std::erase_if(options.enable, foreign);
+  std::erase_if(options.disable, foreign);
   if (command_line_.language_given) options.language = flags.language;
   for (const auto& id : flags.enable) {
     remove(options.disable, id);
@@ -139,6 +193,7 @@ Resolution Workspace::resolve(const Input& input) {
     add_unique(options.disable, id);
   }
   resolution.word_files = command_line_.word_files;
+  if (resolution.styles != nullptr) options.finding_filter = &resolution.styles->ignores;
   return resolution;
 }
 
@@ -171,6 +226,9 @@ const Engine& Workspace::engine_for(const Input& input) {
     key.push_back(',');
     key += std::to_string(index);
   }
+  // ... and the same styles.
+  if (resolution.styles != nullptr)
+    key += '|' + resolution.styles->styles.settings().source.string();
   auto& engine = engines_[key];
   if (!engine) {
     auto& spell = spell_checkers_[resolution.options.language];
@@ -185,13 +243,58 @@ const Engine& Workspace::engine_for(const Input& input) {
     for (const auto& file : resolution.word_files) {
       resolution.options.accepted_lists.push_back(read_word_list(file));
     }
-    engine = std::make_unique<Engine>(registry_, std::move(resolution.options), spell);
+    engine = std::make_unique<Engine>(*resolution.registry, std::move(resolution.options), spell);
   }
   return *engine;
 }
 
-std::string describe(const Registry& registry, const Resolution& resolution,
+namespace {
+
+const char* vale_level(Severity severity) {
+  return severity == Severity::Error     ? "error"
+         : severity == Severity::Warning ? "warning"
+                                         : "suggestion";
+}
+
+// The house-style settings in effect for `display_path`: the sections that match it merged in
+// order, as the rules see them.
+toml::table styles_table(const vale::StyleSettings& settings, std::string_view display_path) {
+  toml::table styles;
+  styles.insert("settings", settings.source.string());
+  styles.insert("path", settings.styles_path.string());
+  styles.insert("min-level", vale_level(settings.min_level));
+  toml::array vocab;
+  for (const auto& name : settings.vocabularies) vocab.push_back(name);
+  styles.insert("vocab", std::move(vocab));
+  std::vector<std::string> based_on;
+  std::map<std::string, std::string> rules;
+  toml::array sections;
+  for (const vale::StyleSection* section : vale::sections_for(settings, display_path)) {
+    sections.push_back(section->header);
+    for (const auto& style : section->based_on) add_unique(based_on, style);
+    for (const auto& [rule, value] : section->rules) rules[rule] = value;
+  }
+  styles.insert("sections", std::move(sections));
+  toml::array styles_named;
+  for (const auto& style : based_on) styles_named.push_back(style);
+  styles.insert("based-on", std::move(styles_named));
+  toml::table rule_settings;
+  for (const auto& [rule, value] : rules) {
+    if (value == "YES" || value == "NO") {
+      rule_settings.insert(rule, value == "YES");
+    } else {
+      rule_settings.insert(rule, value);
+    }
+  }
+  styles.insert("rules", std::move(rule_settings));
+  return styles;
+}
+
+}  // namespace
+
+std::string describe(const Registry& shown, const Resolution& resolution,
                      std::string_view display_path, bool excluded) {
+  const Registry& registry = resolution.registry != nullptr ? *resolution.registry : shown;
   std::ostringstream out;
   const ProjectConfig* config = resolution.config;
   const EngineOptions& options = resolution.options;
@@ -206,6 +309,9 @@ std::string describe(const Registry& registry, const Resolution& resolution,
       for (const Glob& glob : entry.files) out << ' ' << glob.pattern();
       out << ")\n";
     }
+  }
+  if (resolution.styles != nullptr) {
+    out << "# House styles: " << resolution.styles->styles.settings().source.string() << '\n';
   }
   if (excluded) {
     out << "# Excluded by [files] exclude: skipped in folders and with --force-exclude\n";
@@ -243,7 +349,9 @@ std::string describe(const Registry& registry, const Resolution& resolution,
   for (const RuleEntry* entry : registry.entries()) {
     const std::string id(entry->meta.id);
     toml::table rule;
-    rule.insert("enabled", rule_enabled(entry->meta, options));
+    rule.insert("enabled", rule_enabled(entry->meta, options) &&
+                               (resolution.styles == nullptr ||
+                                resolution.styles->styles.runs_on(id, display_path)));
     const auto severity = options.severities.find(id);
     rule.insert("severity", std::string(to_string(severity != options.severities.end()
                                                       ? severity->second
@@ -270,6 +378,9 @@ std::string describe(const Registry& registry, const Resolution& resolution,
     rules.insert(id, std::move(rule));
   }
   table.insert("rules", std::move(rules));
+  if (resolution.styles != nullptr) {
+    table.insert("styles", styles_table(resolution.styles->styles.settings(), display_path));
+  }
   out << toml::toml_formatter(table) << '\n';
   return out.str();
 }

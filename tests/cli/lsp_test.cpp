@@ -346,13 +346,73 @@ TEST_F(LspTest, ReloadsTheConfigurationWhenItChanges) {
   EXPECT_EQ(client.stop(), 0);
 }
 
+// The house styles that govern each document's folder, as on the command line: the nearest
+// settings file (here a .vale.ini in a subfolder) wins.
+TEST_F(LspTest, RunsTheHouseStylesThatGovernTheDocumentsFolder) {
+  file("styles/House/Utilize.yml",
+       "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\n"
+       "swap:\n  utilize: use\n");
+  file("styles/House/Very.yml",
+       "extends: existence\nmessage: \"Remove '%s'.\"\nlevel: error\ntokens:\n  - very\n");
+  file("desk/.vale.ini", "StylesPath = ../styles\n[*]\nBasedOnStyles = House\n");
+  file("desk/sub/.vale.ini", "StylesPath = ../../styles\n[*.md]\nHouse.Very = YES\n");
+  LspClient client(dir_);
+  client.initialize();
+  const std::string text = "We utilize a very old ferry.\n";
+  client.open(uri("desk/a.md"), text);
+  const Json desk = client.published(uri("desk/a.md"))["diagnostics"];
+  EXPECT_EQ(codes_and_ranges(desk), Json::array({Json::array({"House.Utilize", range(0, 3, 10)}),
+                                                 Json::array({"House.Very", range(0, 13, 17)})}));
+  ASSERT_EQ(desk.size(), 2u);
+  EXPECT_EQ(desk[0]["message"], "Use 'use' instead of 'utilize'.");
+  EXPECT_EQ(desk[0]["severity"], 2);
+  EXPECT_EQ(desk[1]["severity"], 1);
+  client.open(uri("desk/sub/b.md"), text);
+  EXPECT_EQ(codes_and_ranges(client.published(uri("desk/sub/b.md"))["diagnostics"]),
+            Json::array({Json::array({"House.Very", range(0, 13, 17)})}));
+  // Outside both, no styles: copydesk's own rules only, which find nothing here.
+  client.open(uri("c.md"), text);
+  EXPECT_EQ(client.published(uri("c.md"))["diagnostics"], Json::array());
+  EXPECT_EQ(client.stop(), 0);
+}
+
+TEST_F(LspTest, ReloadsAStyleRuleSavedFromTheEditor) {
+  file("styles/House/Very.yml",
+       "extends: existence\nmessage: \"Remove '%s'.\"\ntokens:\n  - very\n");
+  file(".vale.ini", "StylesPath = styles\n[*]\nBasedOnStyles = House\n");
+  LspClient client(dir_);
+  client.initialize();
+  client.open(uri("a.md"), "A very old ferry.\n");
+  EXPECT_EQ(codes_and_ranges(client.published(uri("a.md"))["diagnostics"]),
+            Json::array({Json::array({"House.Very", range(0, 2, 6)})}));
+  file("styles/House/Very.yml",
+       "extends: existence\nmessage: \"Remove '%s'.\"\ntokens:\n  - old\n");
+  client.notify(
+      "textDocument/didSave",
+      {{"textDocument", {{"uri", "file://" + (dir_ / "styles/House/Very.yml").string()}}}});
+  EXPECT_EQ(codes_and_ranges(client.published(uri("a.md"))["diagnostics"]),
+            Json::array({Json::array({"House.Very", range(0, 7, 10)})}));
+  // A broken rule is shown on the document with its file, line and column.
+  file("styles/House/Very.yml", "extends: existence\ntokens: [\n");
+  client.notify(
+      "textDocument/didSave",
+      {{"textDocument", {{"uri", "file://" + (dir_ / "styles/House/Very.yml").string()}}}});
+  const Json broken = client.published(uri("a.md"))["diagnostics"];
+  ASSERT_EQ(broken.size(), 1u);
+  EXPECT_NE(broken[0]["message"].get<std::string>().find("Very.yml:3:1:"), std::string::npos)
+      << broken[0]["message"];
+  EXPECT_EQ(client.stop(), 0);
+}
+
 TEST_F(LspTest, AsksTheClientToWatchConfigurationFiles) {
   LspClient client(dir_);
   client.initialize({{"workspace", {{"didChangeWatchedFiles", {{"dynamicRegistration", true}}}}}});
   const Json asked = client.take([](const Json& message) { return message.contains("method"); });
   EXPECT_EQ(asked["method"], "client/registerCapability");
   EXPECT_EQ(asked["params"]["registrations"][0]["registerOptions"]["watchers"],
-            Json::parse(R"([{"globPattern": "**/copydesk.toml"}])"));
+            Json::parse(R"([{"globPattern": "**/copydesk.toml"},
+                            {"globPattern": "**/{.vale.ini,.vale,_vale,vale.ini,_vale.ini}"},
+                            {"globPattern": "**/*.{yml,yaml}"}])"));
   client.send({{"jsonrpc", "2.0"}, {"id", asked["id"]}, {"result", nullptr}});
   EXPECT_EQ(client.stop(), 0);
   EXPECT_TRUE(client.kept().empty());  // our reply to its request was not answered

@@ -94,6 +94,23 @@ TEST_F(ValeStyles, SubstitutionProposesTheSwapAndSkipsTheRightSpelling) {
                    "33-39 House.Percent: Use 'email' or 'mail' instead of 'e-mail'."}));
 }
 
+TEST_F(ValeStyles, SubstitutionFillsInTheKeysGroups) {
+  rule("Into",
+       "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\n"
+       "ignorecase: true\nswap:\n  'change into the (\\w+) (folder|directory)': change to the $1 "
+       "$2\n");
+  EXPECT_EQ(lint("Change into the home directory, or change to the home folder.\n"),
+            (Found{"0-30 House.Into: Use 'change to the home directory' instead of 'Change into "
+                   "the home directory'."}));
+  rule("Into",
+       "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nignorecase: true\n"
+       "capitalize: true\naction:\n  name: replace\n"
+       "swap:\n  'change into the (\\w+) directory': change to the $1 directory|cd to $1\n");
+  EXPECT_EQ(lint("Change into the home directory.\n"),
+            (Found{"0-30 House.Into: Use 'Change to the home directory' or 'Cd to home' instead "
+                   "of 'Change into the home directory'."}));
+}
+
 TEST_F(ValeStyles, HeadingsInSentenceCaseWithExceptionsAndIndicators) {
   rule("Headings",
        "extends: capitalization\nmessage: \"'%s' should use sentence case.\"\n"
@@ -163,6 +180,64 @@ TEST_F(ValeStyles, VocabularyAcceptsExceptionsAndRejectsWithValeAvoid) {
   EXPECT_EQ(load_error("Vocab = Nowhere\n[*]\nBasedOnStyles = House\n"),
             (dir_ / ".vale.ini").string() + ": vocabulary 'Nowhere' not found in " +
                 (dir_ / "styles" / "config" / "vocabularies").string());
+}
+
+TEST_F(ValeStyles, ValeTermsWritesAcceptedPhrasesAsAccepted) {
+  fs::create_directories(dir_ / "styles" / "config" / "vocabularies" / "Desk");
+  fs::create_directories(dir_ / "styles" / "config" / "vocabularies" / "Later");
+  write_file(dir_ / "styles" / "config" / "vocabularies" / "Desk" / "accept.txt",
+             "GitHub\nLog4j\nlog-in\n[pP]y.*\\b\nMyProduct\n");
+  write_file(dir_ / "styles" / "config" / "vocabularies" / "Later" / "accept.txt",
+             "Log-in\nMyProduct Enterprise\n");
+  const std::string sections = "Vocab = Desk, Later\n[*]\nVale.Terms = YES\n";
+  EXPECT_EQ(lint("Github and GitHub use log4j; log-in to Myproduct enterprise or pyyaml.\n", "a.md",
+                 sections),
+            (Found{"0-6 Vale.Terms: Use 'GitHub' instead of 'Github'.",
+                   "22-27 Vale.Terms: Use 'Log4j' instead of 'log4j'.",
+                   "29-35 Vale.Terms: Use 'Log-in' instead of 'log-in'.",
+                   "39-59 Vale.Terms: Use 'MyProduct Enterprise' instead of 'Myproduct "
+                   "enterprise'."}));
+  // Off unless the Vale style (or the rule) is named, like Vale's other built-in rules.
+  EXPECT_EQ(lint("Github.\n", "a.md", "Vocab = Desk\n[*]\nBasedOnStyles = House\n"), Found{});
+}
+
+TEST_F(ValeStyles, RepetitionLetsExceptionsAndAcceptedWordsRepeat) {
+  rule("Repeat",
+       "extends: repetition\nmessage: \"'%s' is repeated.\"\nalpha: true\ntokens:\n"
+       "  - '[^\\s]+'\nexceptions:\n  - had\n");
+  fs::create_directories(dir_ / "styles" / "config" / "vocabularies" / "Desk");
+  write_file(dir_ / "styles" / "config" / "vocabularies" / "Desk" / "accept.txt", "did\n");
+  EXPECT_EQ(lint("It did did and had had and the the rest.\n", "a.md",
+                 "Vocab = Desk\n[*]\nBasedOnStyles = House\n"),
+            (Found{"27-34 House.Repeat: 'the' is repeated."}));
+}
+
+TEST_F(ValeStyles, SpellingSkipsWhatStandsForInlineCode) {
+  rule("Spell", "extends: spelling\nmessage: \"'%s'?\"\n");
+  EXPECT_EQ(lint("Run `ls` to see teh files.\n"), (Found{"16-19 House.Spell: 'teh'?"}));
+}
+
+TEST_F(ValeStyles, ReadabilityFlagsTheDocumentWhenTheMeanGradeIsAboveGrade) {
+  rule("Grade",
+       "extends: readability\nmessage: \"Grade %s.\"\ngrade: 3\nmetrics:\n"
+       "  - Flesch-Kincaid\n  - Automated Readability\n");
+  const std::string hard =
+      "Comprehensive institutional considerations necessitate extraordinarily elaborate "
+      "deliberation.\n";
+  const Found found = lint(hard);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_TRUE(found[0].starts_with("0-0 House.Grade: Grade ")) << found[0];
+  EXPECT_EQ(lint("The cat sat. The dog ran.\n"), Found{});
+  rule("Grade", "extends: readability\nmessage: x\ngrade: 3\nmetrics:\n  - Fog\n");
+  EXPECT_EQ(load_error(), path("Grade") +
+                              ":5:3: unknown metric 'Fog' (Flesch-Kincaid, "
+                              "Gunning Fog, Coleman-Liau, SMOG, Automated Readability)");
+}
+
+TEST_F(ValeStyles, AScopeOfMarkupCopydeskDoesNotReadRunsOnNothing) {
+  rule("Rst", "extends: existence\nmessage: \"'%s'\"\nscope: paragraph.rst\ntokens:\n  - cat\n");
+  rule("Html", "extends: existence\nmessage: \"'%s'\"\nscope: text.html\ntokens:\n  - cat\n");
+  EXPECT_EQ(lint("The cat.\n"), (Found{"4-7 House.Html: 'cat'"}));
 }
 
 TEST_F(ValeStyles, AYamlErrorNamesFileLineAndColumn) {

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "copydesk/diagnostic.hpp"
@@ -14,6 +15,16 @@
 #include "copydesk/syntax.hpp"
 
 namespace copydesk {
+
+// Drops findings by what the source says around them, once the rules' spans are in the source:
+// how house styles (vale/styles.hpp) apply their inline comments (<!-- vale off -->) and ignore
+// patterns, which are written in the source and not in the prose the rules read.
+class FindingFilter {
+ public:
+  virtual ~FindingFilter() = default;
+  virtual void filter(std::string_view path, std::string_view source, Syntax syntax,
+                      std::vector<Diagnostic>& diagnostics) const = 0;
+};
 
 struct EngineOptions {
   std::string language = "en_US";
@@ -27,6 +38,8 @@ struct EngineOptions {
   std::vector<std::string> rejected_lists;
   std::map<std::string, Severity, std::less<>> severities;       // rule id -> severity to report
   std::map<std::string, RuleOptions, std::less<>> rule_options;  // rule id -> its options
+  // Applied to every whole text the engine lints (lint_text); null: none. Outlives the engine.
+  const FindingFilter* finding_filter = nullptr;
 };
 
 // Whether `options` turn the rule on: enabled by name, or on by default for a language the rule

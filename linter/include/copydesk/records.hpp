@@ -90,7 +90,9 @@ inline constexpr std::size_t kMaxRecordBytes = std::size_t{64} << 20;
 // once per distinct configuration and language. Not thread-safe: called on the reading thread.
 class RecordEngines {
  public:
-  RecordEngines(const Registry& registry, CommandLineSettings command_line);
+  // `styles`: where the records' house styles are looked up (see Workspace); null: its own.
+  RecordEngines(const Registry& registry, CommandLineSettings command_line,
+                vale::StyleCatalog* styles = nullptr);
   ~RecordEngines();
   // Throws ConfigError: a broken configuration, an unknown dictionary.
   const Engine& engine_for(const Record& record);
@@ -98,6 +100,8 @@ class RecordEngines {
  private:
   const Registry& registry_;
   CommandLineSettings command_line_;
+  std::unique_ptr<vale::StyleCatalog> own_styles_;
+  vale::StyleCatalog* styles_;
   std::map<std::string, std::unique_ptr<Workspace>, std::less<>> by_language_;
 };
 

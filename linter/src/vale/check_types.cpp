@@ -9,13 +9,14 @@ namespace copydesk::vale {
 namespace {
 
 // `extends:` -> implementation. Adding a rule type is one line here and one file.
-constexpr std::array<std::pair<std::string_view, CheckFactory>, 10> kCheckTypes{{
+constexpr std::array<std::pair<std::string_view, CheckFactory>, 11> kCheckTypes{{
     {"capitalization", &make_capitalization_check},
     {"conditional", &make_conditional_check},
     {"consistency", &make_consistency_check},
     {"existence", &make_existence_check},
     {"metric", &make_metric_check},
     {"occurrence", &make_occurrence_check},
+    {"readability", &make_readability_check},
     {"repetition", &make_repetition_check},
     {"sequence", &make_sequence_check},
     {"spelling", &make_spelling_check},

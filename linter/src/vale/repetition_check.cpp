@@ -1,6 +1,7 @@
 // `extends: repetition`: flags a token match equal to the one just before it ("the the"),
 // with Vale's `alpha` and `max`. The message's `%s` is the repeated text.
 
+#include <memory>
 #include <string>
 
 #include "copydesk/vale/check_types.hpp"
@@ -29,6 +30,7 @@ class RepetitionCheck : public Check {
         options_{.ignore_case = file.ignore_case(),
                  .alpha = file.boolean("alpha", false),
                  .max = static_cast<int>(file.integer("max", 0))},
+        exceptions_(file.whole_word_list("exceptions", file.ignore_case())),
         message_(file.message()) {}
 
   void run(const std::vector<Block>& blocks, std::vector<Alert>& out) const override {
@@ -38,6 +40,8 @@ class RepetitionCheck : public Check {
       for_each_match(pattern_, block.text,
                      [&](const Groups& groups) { matches.push_back(groups.spans[0]); });
       for (const Repetition& repetition : find_repetitions(block.text, matches, options_)) {
+        // `exceptions`, and the Vocab's accepted words with them, may repeat.
+        if (exceptions_ && exceptions_->matches_whole(repetition.text)) continue;
         out.push_back(Alert{
             .span = {block.offset + repetition.span.begin, block.offset + repetition.span.end},
             .message = format_message(message_, {repetition.text})});
@@ -48,6 +52,7 @@ class RepetitionCheck : public Check {
  private:
   Pattern pattern_;
   RepetitionOptions options_;
+  std::unique_ptr<Pattern> exceptions_;
   std::string message_;
 };
 

@@ -10,17 +10,12 @@ std::string position_of(const std::filesystem::path& path, const YAML::Mark& mar
   return path.string() + ":" + std::to_string(line) + ":" + std::to_string(column);
 }
 
-Scope parse_scope(const RuleFile& file, const std::string& name) {
-  if (name.empty() || name == "text" || name == "raw" || name == "summary") return Scope::Text;
-  if (name == "heading" || name.starts_with("heading.")) return Scope::Heading;
-  if (name == "sentence") return Scope::Sentence;
-  if (name == "paragraph") return Scope::Paragraph;
-  if (name == "list") return Scope::List;
-  if (name == "table.cell" || name == "table.header") return Scope::TableCell;
-  file.fail("scope",
-            "scope '" + name +
-                "' is not supported (text, heading, sentence, paragraph, list, table.cell, "
-                "table.header)");
+ScopeSelection parse_scope(const RuleFile& file, const std::string& name) {
+  try {
+    return parse_scope_selection(name);
+  } catch (const std::invalid_argument& error) {
+    file.fail("scope", error.what());
+  }
 }
 
 Severity parse_level(const RuleFile& file, const std::string& level) {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "copydesk/prose.hpp"
 #include "copydesk/vale/check_types.hpp"
 #include "copydesk/vale/rule_file.hpp"
 #include "copydesk/vale/spelling.hpp"
@@ -51,6 +52,9 @@ class SpellingCheck : public Check {
       : speller_(dictionaries_of(file), "en_US"),
         ignored_(ignored_words(file)),
         default_filters_(!file.boolean("custom", false)),
+        // The Vocab's accepted entries (and the rule's own exceptions) are words the speller
+        // accepts in any case: Vale.Terms, not the speller, says how they are written.
+        exceptions_(file.whole_word_list("exceptions", true)),
         message_(file.message()) {
     for (const std::string& filter : file.strings("filters")) {
       filters_.push_back(file.pattern("filters", filter, false));
@@ -61,6 +65,8 @@ class SpellingCheck : public Check {
     for (const Block& block : blocks) {
       for (const Span span : spelling_words(block.text)) {
         const std::string_view word = span.in(block.text);
+        // The mark that stands for inline code or an image between words is no word.
+        if (word.find(kNonProsePlaceholder) != std::string_view::npos) continue;
         if (accepted(word)) continue;
         out.push_back(Alert{.span = {block.offset + span.begin, block.offset + span.end},
                             .message = format_message(message_, {word})});
@@ -82,6 +88,7 @@ class SpellingCheck : public Check {
     for (const Pattern& filter : filters_) {
       if (filter.find(word, 0, groups)) return true;
     }
+    if (exceptions_ && exceptions_->matches_whole(word)) return true;
     return ignored_.accepts(word) || speller_.correct(word);
   }
 
@@ -89,6 +96,7 @@ class SpellingCheck : public Check {
   WordList ignored_;
   bool default_filters_;
   std::vector<Pattern> filters_;
+  std::unique_ptr<Pattern> exceptions_;
   std::string message_;
 };
 

@@ -1,12 +1,15 @@
 // Loading the styles a configuration names, and the registry entries their rules become.
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
 #include "copydesk/document.hpp"
 #include "copydesk/registry.hpp"
+#include "copydesk/syntax.hpp"
 #include "copydesk/vale/builtin_style.hpp"
 #include "copydesk/vale/check_types.hpp"
 #include "copydesk/vale/rule_file.hpp"
@@ -28,6 +31,9 @@ struct LoadedStyles::LoadedRule {
   const StyleSettings* settings = nullptr;  // its sections' globs say where the rule runs
   RuleMeta meta;
   Scope scope = Scope::Text;
+  std::vector<ElementTest> element_tests;  // applied in the source (StyleIgnores)
+  bool needs_element = false;              // one of them is a test for being inside
+  bool other_format = false;               // scoped to markup copydesk does not read
   std::unique_ptr<Check> check;
   std::vector<Decision> decisions;  // in section order: the last that matches a file wins
 
@@ -55,6 +61,10 @@ class StyleRule : public Rule {
 
   void check(const Document& document, Sink& sink) const override {
     if (!loaded_.applies_to(document.path())) return;
+    // Only Markdown has elements: a rule that must find inside one finds nothing elsewhere,
+    // which a streamed plain-text file's findings (never filtered in the source) must show too.
+    if (loaded_.needs_element && syntax_of(document.path()) != Syntax::Markdown) return;
+    if (loaded_.other_format) return;
     std::vector<Alert> alerts;
     loaded_.check->run(blocks_in_scope(document, loaded_.scope), alerts);
     for (Alert& alert : alerts) {
@@ -101,6 +111,7 @@ struct Vocabulary {
   std::vector<std::string> accept;
   std::vector<std::string> reject;
   std::filesystem::path reject_file;  // the last reject.txt read, named in Vale.Avoid's messages
+  std::filesystem::path accept_file;  // the last accept.txt read, Vale.Terms' file
 };
 
 void read_words(const std::filesystem::path& file, std::vector<std::string>& words) {
@@ -124,6 +135,7 @@ Vocabulary read_vocabularies(const StyleSettings& settings) {
                        (settings.styles_path / "config" / "vocabularies").string());
     }
     read_words(folder / "accept.txt", vocabulary.accept);
+    vocabulary.accept_file = folder / "accept.txt";
     if (std::filesystem::is_regular_file(folder / "reject.txt", error)) {
       read_words(folder / "reject.txt", vocabulary.reject);
       vocabulary.reject_file = folder / "reject.txt";
@@ -146,6 +158,10 @@ std::unique_ptr<LoadedStyles::LoadedRule> loaded_rule(const RuleFile& file) {
   loaded->summary = file.description().empty() ? file.message() : file.description();
   loaded->doc = doc_for(file);
   loaded->scope = file.scope();
+  loaded->element_tests = file.scope_selection().elements;
+  loaded->other_format = file.scope_selection().other_format;
+  loaded->needs_element = std::any_of(loaded->element_tests.begin(), loaded->element_tests.end(),
+                                      [](const ElementTest& test) { return test.inside; });
   loaded->check = factory(file);
   loaded->meta = RuleMeta{.id = loaded->id,
                           .category = RuleCategory::Style,
@@ -228,6 +244,42 @@ void apply_sections(LoadedStyles::LoadedRule& rule, const std::string& style,
   rule.meta.enabled_by_default = anywhere && rule.meta.default_severity >= settings.min_level;
 }
 
+// Whether an accepted entry is a phrase (letters, digits, spaces, hyphens, apostrophes) rather
+// than a pattern: only phrases say how a term is written, so only they make Vale.Terms swaps.
+bool is_phrase(std::string_view entry) {
+  return !entry.empty() && std::all_of(entry.begin(), entry.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte >= 0x80 || std::isalnum(byte) != 0 || c == ' ' || c == '-' || c == '\'';
+  });
+}
+
+// Vale.Terms: each accepted phrase written as accepted, whatever the case it is met in. A
+// later vocabulary's spelling of a term wins over an earlier one's, as in Vale.
+std::unique_ptr<LoadedStyles::LoadedRule> terms_rule(const Vocabulary& vocabulary,
+                                                     const StyleSettings& settings) {
+  std::map<std::string, std::string> spelling;  // lowercase -> as accepted
+  for (const std::string& entry : vocabulary.accept) {
+    if (!is_phrase(entry)) continue;
+    std::string lower = entry;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    spelling[lower] = entry;
+  }
+  if (spelling.empty()) return nullptr;
+  YAML::Node root;
+  root["extends"] = "substitution";
+  root["message"] = "Use '%s' instead of '%s'.";
+  root["level"] = "error";
+  root["ignorecase"] = true;
+  for (const auto& [lower, accepted] : spelling) root["swap"][lower] = accepted;
+  // Built without the accepted words: as exceptions (matched ignoring case) they would excuse
+  // every term from its own rule.
+  auto rule = loaded_rule(RuleFile(vocabulary.accept_file, "Vale.Terms", root));
+  rule->settings = &settings;
+  apply_sections(*rule, std::string(kValeStyleName), settings);
+  return rule;
+}
+
 }  // namespace
 
 namespace {
@@ -253,6 +305,16 @@ const std::vector<bool>& sections_matching(const StyleSettings& settings,
 }
 
 }  // namespace
+
+std::vector<const StyleSection*> sections_for(const StyleSettings& settings,
+                                              std::string_view document_path) {
+  const std::vector<bool>& matching = sections_matching(settings, document_path);
+  std::vector<const StyleSection*> sections;
+  for (std::size_t i = 0; i < matching.size(); ++i) {
+    if (matching[i]) sections.push_back(&settings.sections[i]);
+  }
+  return sections;
+}
 
 bool LoadedStyles::LoadedRule::applies_to(std::string_view document_path) const {
   // A rule enabled by name (--enable, copydesk.toml) with no section of its own runs anywhere.
@@ -293,6 +355,7 @@ LoadedStyles::LoadedStyles(const StyleSettings& settings) : settings_(settings) 
       rules_.push_back(std::move(rule));
     }
   }
+  if (auto terms = terms_rule(vocabulary, settings_)) rules_.push_back(std::move(terms));
   if (!names_style(settings_, kValeStyleName)) return;
   for (const BuiltinRule& builtin : vale_builtin_rules()) {
     const std::string style(kValeStyleName);
@@ -307,6 +370,20 @@ LoadedStyles::LoadedStyles(const StyleSettings& settings) : settings_(settings) 
 }
 
 LoadedStyles::~LoadedStyles() = default;
+
+bool LoadedStyles::runs_on(std::string_view id, std::string_view document_path) const {
+  const auto rule = std::find_if(rules_.begin(), rules_.end(),
+                                 [&](const auto& loaded) { return loaded->id == id; });
+  return rule == rules_.end() || (*rule)->applies_to(document_path);
+}
+
+ElementTests LoadedStyles::element_tests() const {
+  ElementTests tests;
+  for (const auto& rule : rules_) {
+    if (!rule->element_tests.empty()) tests.emplace(rule->id, rule->element_tests);
+  }
+  return tests;
+}
 
 Registry LoadedStyles::with_style_rules(const Registry& builtin) const {
   Registry registry;

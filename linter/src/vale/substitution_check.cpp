@@ -3,6 +3,7 @@
 // group that took part says which key matched.
 
 #include <algorithm>
+#include <memory>
 #include <string>
 
 #include "copydesk/vale/check_types.hpp"
@@ -24,7 +25,34 @@ struct Replacement {
   // Otherwise the value read as a pattern, which an already-correct text matches; null when it
   // is not a valid pattern.
   std::unique_ptr<Pattern> accepts{};
+  // A value that refers to the key's groups (`$1` to `$9`): the key with its groups, matched on
+  // the text found to fill them in, as Vale does.
+  std::unique_ptr<Pattern> key{};
 };
+
+bool refers_to_groups(std::string_view value) {
+  for (std::size_t i = 0; i + 1 < value.size(); ++i) {
+    if (value[i] == '$' && value[i + 1] >= '1' && value[i + 1] <= '9') return true;
+  }
+  return false;
+}
+
+// `value` with each `$N` replaced by what group N of `key` matched in `observed` (nothing when
+// the group took no part).
+std::string with_groups(std::string_view value, const Pattern& key, std::string_view observed) {
+  Groups groups;
+  if (!key.find(observed, 0, groups)) return std::string(value);
+  std::string text;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (value[i] == '$' && i + 1 < value.size() && value[i + 1] >= '1' && value[i + 1] <= '9') {
+      const auto group = static_cast<std::size_t>(value[++i] - '0');
+      if (groups.participated(group)) text += groups.spans[group].in(observed);
+    } else {
+      text += value[i];
+    }
+  }
+  return text;
+}
 
 // "a|b|c" -> a, b, c; "\|" is a literal '|'.
 std::vector<std::string> options_of(std::string_view value) {
@@ -84,6 +112,10 @@ class SubstitutionCheck : public Check {
         message_(replace_ ? unquote_first(file.message()) : file.message()) {
     for (const auto& [key, value] : swaps(file)) {
       Replacement replacement{.text = value};
+      if (refers_to_groups(value)) {
+        replacement.key =
+            std::make_unique<Pattern>(file.pattern("swap", key, file.ignore_case(), false));
+      }
       if (replace_) {
         replacement.options = options_of(value);
       } else {
@@ -138,28 +170,44 @@ class SubstitutionCheck : public Check {
   void report(const Block& block, Span found, const Replacement& replacement,
               std::vector<Alert>& out) const {
     const std::string_view observed = trimmed(found.in(block.text));
-    if (already_right(replacement, observed)) return;
+    const std::string wanted = replacement.key
+                                   ? with_groups(replacement.text, *replacement.key, observed)
+                                   : replacement.text;
+    if (already_right(replacement, wanted, observed)) return;
     if (exceptions_ && exceptions_->matches_whole(observed)) return;
-    out.push_back(
-        Alert{.span = {block.offset + found.begin, block.offset + found.end},
-              .message = format_message(message_, {expected(replacement, observed), observed})});
+    out.push_back(Alert{
+        .span = {block.offset + found.begin, block.offset + found.end},
+        .message = format_message(message_, {expected(replacement, wanted, observed), observed})});
   }
 
-  bool already_right(const Replacement& replacement, std::string_view observed) const {
-    if (replace_) {
-      return std::find(replacement.options.begin(), replacement.options.end(), observed) !=
-             replacement.options.end();
+  // The options of an `action: replace` value, their groups filled in from `observed`.
+  static std::vector<std::string> options_for(const Replacement& replacement,
+                                              std::string_view observed) {
+    std::vector<std::string> options = replacement.options;
+    if (replacement.key) {
+      for (std::string& option : options) option = with_groups(option, *replacement.key, observed);
     }
-    if (observed == replacement.text) return true;
+    return options;
+  }
+
+  bool already_right(const Replacement& replacement, std::string_view wanted,
+                     std::string_view observed) const {
+    if (replace_) {
+      const std::vector<std::string> options = options_for(replacement, observed);
+      return std::find(options.begin(), options.end(), observed) != options.end();
+    }
+    if (observed == wanted) return true;
     return replacement.accepts && replacement.accepts->matches_whole(observed);
   }
 
-  // What the message proposes; with `capitalize`, capitalised where the writer's text is.
-  std::string expected(const Replacement& replacement, std::string_view observed) const {
+  // What the message proposes (`wanted`, the value with its groups filled in); with
+  // `capitalize`, capitalised where the writer's text is.
+  std::string expected(const Replacement& replacement, const std::string& wanted,
+                       std::string_view observed) const {
     const bool capital =
         capitalize_ && !observed.empty() && observed[0] >= 'A' && observed[0] <= 'Z';
-    if (!replace_) return capital ? capitalized_first(replacement.text) : replacement.text;
-    std::vector<std::string> options = replacement.options;
+    if (!replace_) return capital ? capitalized_first(wanted) : wanted;
+    std::vector<std::string> options = options_for(replacement, observed);
     if (capital) {
       for (std::string& option : options) option = capitalized_first(option);
     }

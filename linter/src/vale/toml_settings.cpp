@@ -5,6 +5,9 @@
 //   min-level = "suggestion"     # MinAlertLevel
 //   based-on = ["House"]         # BasedOnStyles, for every file
 //   rules = { "House.Percent" = "error", "House.Utilize" = false }
+//   block-ignores = ["(?s)<div.*?</div>"]   # BlockIgnores (also in sections)
+//   token-ignores = ['\$[^$]+\$']           # TokenIgnores (also in sections)
+//   ignored-scopes = ["strong"]            # IgnoredScopes and SkippedScopes
 //
 //   [[styles.sections]]          # a .vale.ini glob section; later ones win
 //   files = ["*.md"]
@@ -13,6 +16,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -55,6 +59,20 @@ class TomlReader {
     return result;
   }
 
+  std::vector<SettingsPattern> patterns(const toml::table& table, std::string_view key) const {
+    std::vector<SettingsPattern> result;
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return result;
+    const toml::array* array = node->as_array();
+    if (array == nullptr) fail(node->source(), quoted(key) + " must be a list");
+    for (const toml::node& item : *array) {
+      const auto* text = item.as_string();
+      if (text == nullptr) fail(item.source(), quoted(key) + " must hold strings");
+      result.push_back(SettingsPattern{.source = text->get(), .line = item.source().begin.line});
+    }
+    return result;
+  }
+
   std::map<std::string, std::string> rules(const toml::table& table) const {
     std::map<std::string, std::string> result;
     const toml::node* node = table.get("rules");
@@ -88,6 +106,8 @@ class TomlReader {
     }
     section.based_on = strings(table, "based-on");
     section.rules = rules(table);
+    section.block_ignores = patterns(table, "block-ignores");
+    section.token_ignores = patterns(table, "token-ignores");
     return section;
   }
 
@@ -107,6 +127,7 @@ class TomlReader {
                                                  : Severity::Error;
     }
     settings.vocabularies = strings(styles, "vocab");
+    settings.ignored_elements = strings(styles, "ignored-scopes");
     settings.sections.push_back(section(styles, {}));
     if (const toml::node* sections = styles.get("sections")) {
       const toml::array* array = sections->as_array();
@@ -151,16 +172,39 @@ std::optional<StyleSettings> toml_style_settings(std::string_view text,
   return reader.read(*table);
 }
 
+bool is_vale_config(const std::filesystem::path& file) {
+  const std::string name = file.filename().string();
+  return file.extension() == ".ini" ||
+         std::find(std::begin(kValeConfigNames), std::end(kValeConfigNames), name) !=
+             std::end(kValeConfigNames);
+}
+
+std::optional<StyleSettings> read_style_settings(const std::filesystem::path& file) {
+  if (is_vale_config(file)) return parse_vale_ini(read_text(file), file);
+  std::error_code error;
+  // A copydesk.toml that cannot be read: the configuration's own loading says so.
+  if (!std::filesystem::is_regular_file(file, error)) return std::nullopt;
+  return toml_style_settings(read_text(file), file);
+}
+
+std::optional<StyleSettings> style_settings_in(const std::filesystem::path& directory) {
+  std::error_code error;
+  const std::filesystem::path config = directory / "copydesk.toml";
+  if (std::filesystem::is_regular_file(config, error)) {
+    if (auto settings = toml_style_settings(read_text(config), config)) return settings;
+  }
+  for (const std::string_view name : kValeConfigNames) {
+    const std::filesystem::path vale = directory / name;
+    if (std::filesystem::is_regular_file(vale, error)) return parse_vale_ini(read_text(vale), vale);
+  }
+  return std::nullopt;
+}
+
 std::optional<StyleSettings> discover_style_settings(const std::filesystem::path& directory) {
   std::error_code error;
   for (std::filesystem::path at = std::filesystem::absolute(directory, error); !at.empty();
        at = at.parent_path()) {
-    const std::filesystem::path config = at / "copydesk.toml";
-    if (std::filesystem::is_regular_file(config, error)) {
-      if (auto settings = toml_style_settings(read_text(config), config)) return settings;
-    }
-    const std::filesystem::path ini = at / kValeIniName;
-    if (std::filesystem::is_regular_file(ini, error)) return parse_vale_ini(read_text(ini), ini);
+    if (auto settings = style_settings_in(at)) return settings;
     if (at == at.root_path()) break;
   }
   return std::nullopt;

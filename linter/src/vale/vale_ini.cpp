@@ -25,6 +25,30 @@ std::vector<std::string> comma_list(std::string_view text) {
   return items;
 }
 
+// A list of patterns: split at the commas outside groups, classes and braces, so that
+// "(a|b), (c{1,2})" is two patterns.
+std::vector<std::string> pattern_list(std::string_view text) {
+  std::vector<std::string> patterns;
+  int depth = 0;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : ',';
+    if (c == '\\') {
+      ++i;
+    } else if (c == '(' || c == '[' || c == '{') {
+      ++depth;
+    } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+      --depth;
+    } else if (c == ',' && (depth == 0 || i == text.size())) {  // the end closes the last
+      if (const std::string_view item = trimmed(text.substr(begin, i - begin)); !item.empty()) {
+        patterns.emplace_back(item);
+      }
+      begin = i + 1;
+    }
+  }
+  return patterns;
+}
+
 // "*.{md,rst}" -> "*.md", "*.rst": Vale's globs have braces, ours do not.
 std::vector<std::string> expand_braces(const std::string& pattern) {
   const auto open = pattern.find('{');
@@ -84,12 +108,19 @@ struct IniReader {
       settings.min_level = *level;
     } else if (key == "Vocab") {
       settings.vocabularies = comma_list(value);
+    } else if (key == "IgnoredScopes" || key == "SkippedScopes") {
+      for (std::string& name : comma_list(value)) settings.ignored_elements.push_back(name);
     }
     // Other keys (Packages, IgnoredScopes, WordTemplate...) change nothing copydesk does.
   }
 
   void in_section(std::string_view key, std::string_view value) {
-    if (key == "BasedOnStyles") {
+    if (key == "BlockIgnores" || key == "IgnorePatterns" || key == "TokenIgnores") {
+      auto& list = key == "TokenIgnores" ? section->token_ignores : section->block_ignores;
+      for (std::string& pattern : pattern_list(value)) {
+        list.push_back(SettingsPattern{.source = std::move(pattern), .line = line});
+      }
+    } else if (key == "BasedOnStyles") {
       for (std::string& style : comma_list(value)) {
         if (style == kBuiltinStyleName) settings.builtin_rules = true;
         section->based_on.push_back(std::move(style));

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "copydesk/span.hpp"
+#include "copydesk/vale/markdown_scopes.hpp"
 
 namespace copydesk {
 class Document;
@@ -28,6 +29,31 @@ enum class Scope : std::uint8_t {
   List,       // list items only
   TableCell,  // table cells, header cells included
 };
+
+// A test of where a finding lies, for the scopes Vale names by Markdown element (`heading.h1`,
+// `blockquote`, `link`, `strong`, `~heading`): the prose the rules read does not say which
+// element a word is in, so the finding is tested in the source once it is placed there
+// (ignores.cpp). Plain text has no elements: a finding there is outside every one.
+struct ElementTest {
+  MarkdownScope element = MarkdownScope::Heading;
+  int heading_level = 0;  // for a heading: 1 to 6, or 0 for any
+  bool inside = true;     // false: `~element`
+};
+
+// A scope as a rule writes it (`heading & ~heading.h1`): the blocks the check reads and the
+// element tests its findings must pass, all of them.
+struct ScopeSelection {
+  Scope blocks = Scope::Text;
+  std::vector<ElementTest> elements{};
+  // Scoped to a markup copydesk does not read (`paragraph.rst`, `text.adoc`): the rule runs on
+  // no file copydesk lints, as Vale runs it on none of them either.
+  bool other_format = false;
+};
+
+// Reads a scope as written: one term, or terms joined by '&', each negated by a leading '~'.
+// Throws std::invalid_argument saying what cannot be read (`alt` and `code`, which are not in
+// the prose the rules read; two different block scopes joined).
+ScopeSelection parse_scope_selection(std::string_view written);
 
 enum class BlockKind : std::uint8_t { Paragraph, Heading, ListItem, TableCell };
 

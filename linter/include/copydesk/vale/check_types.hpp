@@ -54,6 +54,7 @@ std::unique_ptr<Check> make_capitalization_check(const RuleFile& file);
 std::unique_ptr<Check> make_repetition_check(const RuleFile& file);
 std::unique_ptr<Check> make_consistency_check(const RuleFile& file);
 std::unique_ptr<Check> make_metric_check(const RuleFile& file);
+std::unique_ptr<Check> make_readability_check(const RuleFile& file);
 std::unique_ptr<Check> make_spelling_check(const RuleFile& file);
 std::unique_ptr<Check> make_sequence_check(const RuleFile& file);
 

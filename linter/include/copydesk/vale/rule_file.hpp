@@ -41,7 +41,8 @@ class RuleFile {
   const std::string& description() const { return description_; }
   const std::string& link() const { return link_; }
   Severity severity() const { return severity_; }
-  Scope scope() const { return scope_; }
+  Scope scope() const { return scope_.blocks; }
+  const ScopeSelection& scope_selection() const { return scope_; }
   bool ignore_case() const { return ignore_case_; }
   const std::string& action() const { return action_; }  // `action: name:`, or empty
 
@@ -74,7 +75,7 @@ class RuleFile {
   YAML::Node root_;
   std::string extends_, message_, description_, link_;
   Severity severity_ = Severity::Warning;
-  Scope scope_ = Scope::Text;
+  ScopeSelection scope_;
   bool ignore_case_ = false;
   std::string action_;
   std::vector<std::string> accepted_;
