@@ -7,9 +7,7 @@ namespace {
 
 constexpr std::size_t kLongestPrefix = 64;
 
-bool is_word_byte(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
+bool is_word_byte(char c) { return LeadingWords::is_word_byte(c); }
 
 bool is_ascii_punctuation(char c) { return c > ' ' && c < 0x7F && !is_word_byte(c); }
 
@@ -187,26 +185,6 @@ std::vector<std::string> shortest_distinct(std::vector<std::string> prefixes) {
   return kept;
 }
 
-// ASCII whitespace, or a byte that begins one of Unicode's whitespace characters beyond ASCII
-// (U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000), all of which `\s` matches.
-bool may_begin_whitespace(char c) {
-  switch (static_cast<unsigned char>(c)) {
-    case ' ':
-    case '\t':
-    case '\n':
-    case '\v':
-    case '\f':
-    case '\r':
-    case 0xC2:
-    case 0xE1:
-    case 0xE2:
-    case 0xE3:
-      return true;
-    default:
-      return false;
-  }
-}
-
 }  // namespace
 
 std::optional<LeadingWords> LeadingWords::of(std::string_view pattern) {
@@ -242,6 +220,26 @@ std::optional<LeadingWords> LeadingWords::of(std::string_view pattern) {
         (!leading.spaced_.empty() && may_begin_whitespace(c));
   }
   return leading;
+}
+
+// ASCII whitespace, or a byte that begins one of Unicode's whitespace characters beyond ASCII
+// (U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000), all of which `\s` matches.
+bool LeadingWords::may_begin_whitespace(char c) {
+  switch (static_cast<unsigned char>(c)) {
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\v':
+    case '\f':
+    case '\r':
+    case 0xC2:
+    case 0xE1:
+    case 0xE2:
+    case 0xE3:
+      return true;
+    default:
+      return false;
+  }
 }
 
 bool LeadingWords::may_start_at(std::string_view text, std::size_t at) const {

@@ -98,6 +98,8 @@ class SubstitutionCheck : public Check {
     }
   }
 
+  void join(LeadingSet& set) override { swap_.join(set); }
+
   void run(const std::vector<Block>& blocks, std::vector<Alert>& out) const override {
     for (const Block& block : blocks) {
       const auto report_match = [&](const Groups& groups) {
@@ -107,7 +109,7 @@ class SubstitutionCheck : public Check {
           return;
         }
       };
-      swap_.for_each_match(block.text, report_match);
+      swap_.for_each_match(block, report_match);
     }
   }
 

@@ -45,6 +45,17 @@ class LeadingWords {
   // caseless pattern matches to an ASCII letter (the Kelvin sign, the long s).
   static bool can_filter(std::string_view text);
 
+  // What a LeadingSet reads to match many rules' literals at once.
+  const std::vector<std::string>& prefixes() const { return prefixes_; }
+  const std::vector<std::string>& spaced() const { return spaced_; }
+  bool begins_at_punctuation(char c) const { return punctuation_[static_cast<unsigned char>(c)]; }
+  // ASCII letters, digits and '_': the bytes a word start is told by.
+  static bool is_word_byte(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+  // ASCII whitespace, or a byte that begins one of Unicode's whitespace characters beyond ASCII.
+  static bool may_begin_whitespace(char c);
+
  private:
   bool spaced_start_at(std::string_view text, std::size_t at) const;
   bool goes_on_with_one(const std::vector<std::string>& prefixes, std::string_view text,

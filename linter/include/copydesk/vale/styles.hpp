@@ -16,6 +16,7 @@
 #include "copydesk/diagnostic.hpp"
 #include "copydesk/glob.hpp"
 #include "copydesk/registry.hpp"
+#include "copydesk/vale/leading_set.hpp"
 
 namespace copydesk::vale {
 
@@ -71,8 +72,13 @@ class LoadedStyles {
   struct LoadedRule;
 
  private:
+  void load_rules();
+  // Puts the rules' token lists that say where they begin in one set, matched once per document.
+  void join_leading_literals();
+
   StyleSettings settings_;  // the rules' decisions point at its sections' globs
   std::vector<std::unique_ptr<LoadedRule>> rules_;
+  LeadingSet leading_set_;
 };
 
 }  // namespace copydesk::vale
