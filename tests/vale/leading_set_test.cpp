@@ -101,8 +101,7 @@ std::vector<Span> matches_of_block(const Pattern& anchored, const LeadingWords& 
                                    std::string_view document, std::uint32_t begin,
                                    std::uint32_t end, const DocumentStarts& starts) {
   std::vector<Span> found;
-  for_each_match(anchored, leading, document.substr(begin, end - begin), begin,
-                 starts.of_member[0],
+  for_each_match(anchored, leading, document.substr(begin, end - begin), begin, starts.of_member[0],
                  [&](const Groups& groups) { found.push_back(groups.spans[0]); });
   return found;
 }

@@ -89,7 +89,8 @@ void LeadingSet::Trie::walk(std::string_view text, std::size_t at, Record&& reco
   for (std::size_t i = at; i < text.size(); ++i) {
     node = child(node, lower(text[i]));
     if (node == 0) return;
-    for (std::uint32_t m = 0; m < member_count_[node]; ++m) record(members_[first_member_[node] + m]);
+    for (std::uint32_t m = 0; m < member_count_[node]; ++m)
+      record(members_[first_member_[node] + m]);
   }
 }
 
@@ -100,7 +101,8 @@ std::uint32_t LeadingSet::add(const LeadingWords& leading) {
   members_.push_back(&leading);
   if (!leading.spaced().empty()) spaced_members_.push_back(member);
   for (std::size_t byte = 0; byte < 256; ++byte) {
-    if (leading.begins_at_punctuation(static_cast<char>(byte))) punctuation_[byte].push_back(member);
+    if (leading.begins_at_punctuation(static_cast<char>(byte)))
+      punctuation_[byte].push_back(member);
   }
   return member;
 }
@@ -109,8 +111,10 @@ void LeadingSet::build() {
   std::vector<Trie::Literal> words;
   std::vector<Trie::Literal> spaced;
   for (std::uint32_t member = 0; member < members_.size(); ++member) {
-    for (const std::string& prefix : members_[member]->prefixes()) words.emplace_back(prefix, member);
-    for (const std::string& prefix : members_[member]->spaced()) spaced.emplace_back(prefix, member);
+    for (const std::string& prefix : members_[member]->prefixes())
+      words.emplace_back(prefix, member);
+    for (const std::string& prefix : members_[member]->spaced())
+      spaced.emplace_back(prefix, member);
   }
   words_.build(std::move(words));
   spaced_.build(std::move(spaced));

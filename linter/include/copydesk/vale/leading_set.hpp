@@ -77,8 +77,8 @@ class LeadingSet {
 
   std::uint64_t identity_;  // tells the sets apart in the per-thread cache of starts_in
   std::vector<const LeadingWords*> members_;
-  Trie words_;   // literals at word starts
-  Trie spaced_;  // literals after whitespace
+  Trie words_;                                 // literals at word starts
+  Trie spaced_;                                // literals after whitespace
   std::vector<std::uint32_t> spaced_members_;  // members with literals after whitespace
   std::array<std::vector<std::uint32_t>, 256> punctuation_{};  // members that may begin there
 };
