@@ -119,16 +119,28 @@ bool add_character_starts(std::string_view alternative, Starts& starts) {
 }
 
 // The literal text an alternative that begins with a word begins with: "the fact that",
-// "all of " of "all of (?!a sudden)". The longer, the fewer places the pattern is tried at.
+// "all of " of "all of (?!a sudden)", "e.g." of `e\.g\.`. The longer, the fewer places the
+// pattern is tried at ("e" alone would let every word that begins with an "e" through).
 bool add_word_start(std::string_view alternative, std::vector<std::string>& prefixes) {
   if (alternative.empty() || !is_word_byte(alternative[0])) return false;
-  std::size_t length = 0;
-  while (length < alternative.size() && is_literal(alternative[length])) ++length;
+  std::string prefix;
+  std::size_t at = 0;
+  while (at < alternative.size() && prefix.size() < kLongestPrefix) {
+    const char c = alternative[at];
+    if (is_literal(c)) {
+      prefix += lower(c);
+      ++at;
+    } else if (c == '\\' && at + 1 < alternative.size() &&
+               is_ascii_punctuation(alternative[at + 1])) {
+      prefix += alternative[at + 1];  // an escaped punctuation character stands for itself
+      at += 2;
+    } else {
+      break;
+    }
+  }
   // "colou?r": the character before a quantifier may be absent.
-  if (length < alternative.size() && is_quantifier(alternative[length])) --length;
-  if (length == 0) return false;
-  std::string prefix(alternative.substr(0, std::min(length, kLongestPrefix)));
-  std::transform(prefix.begin(), prefix.end(), prefix.begin(), lower);
+  if (at < alternative.size() && is_quantifier(alternative[at])) prefix.pop_back();
+  if (prefix.empty()) return false;
   prefixes.push_back(std::move(prefix));
   return true;
 }
