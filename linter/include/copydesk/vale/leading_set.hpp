@@ -92,6 +92,7 @@ class LeadingSet {
 template <typename Visit>
 void for_each_match(const Pattern& pattern, const LeadingWords& leading, std::string_view text,
                     std::uint32_t offset, std::span<const std::uint32_t> places, Visit&& visit) {
+  if (!pattern.may_match(text)) return;
   const std::size_t end = offset + text.size();
   auto place = places.begin();
   const auto next = [&](std::size_t from) -> std::size_t {

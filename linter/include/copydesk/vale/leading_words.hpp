@@ -75,6 +75,7 @@ class LeadingWords {
 template <typename Visit>
 void for_each_match(const Pattern& pattern, const LeadingWords& leading, std::string_view text,
                     Visit&& visit) {
+  if (!pattern.may_match(text)) return;
   const bool filter = LeadingWords::can_filter(text);
   const auto next = [&](std::size_t from) {
     if (filter) return leading.next_start(text, from);
