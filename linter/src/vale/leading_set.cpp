@@ -39,6 +39,10 @@ void LeadingSet::Trie::build(std::vector<Literal> literals) {
   edge_child_.clear();
   members_.clear();
   add_node(0, literals, 0, literals.size(), 0);
+  root_children_.fill(0);
+  for (std::uint32_t edge = first_edge_[0]; edge < first_edge_[0] + edge_count_[0]; ++edge) {
+    root_children_[static_cast<unsigned char>(edge_byte_[edge])] = edge_child_[edge];
+  }
 }
 
 // Node `node` stands for literals[begin, end), which share their first `depth` bytes.
@@ -76,6 +80,7 @@ void LeadingSet::Trie::add_node(std::uint32_t node, const std::vector<Literal>& 
 }
 
 std::uint32_t LeadingSet::Trie::child(std::uint32_t node, char c) const {
+  if (node == 0) return root_children_[static_cast<unsigned char>(c)];
   const std::uint32_t end = first_edge_[node] + edge_count_[node];
   for (std::uint32_t edge = first_edge_[node]; edge < end; ++edge) {
     if (edge_byte_[edge] == c) return edge_child_[edge];

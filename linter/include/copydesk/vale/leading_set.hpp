@@ -73,6 +73,9 @@ class LeadingSet {
     std::vector<std::uint32_t> first_member_{0};
     std::vector<std::uint32_t> member_count_{0};
     std::vector<std::uint32_t> members_;
+    // The root's children by byte: every word start of a document looks there, and the root
+    // has dozens.
+    std::array<std::uint32_t, 256> root_children_{};
   };
 
   std::uint64_t identity_;  // tells the sets apart in the per-thread cache of starts_in
