@@ -33,6 +33,7 @@ const std::vector<std::string>& sources() {
       word_list("a\\.k\\.a|aka|[\\.]+apk|\\.NET"),
       vale_pattern("(?:^|\\s)I(?=\\s)|\\bme\\b|\\bmine\\b", "", {.word_bounded = false}),
       "\\b(am|are|is|was)\\b\\s*" + word_list("[\\w]+ed|been"),
+      vale_pattern("\\b\\d+(?:B|kB)|\\b\\d+(?:ns|ms)", "", {.word_bounded = false}),
   };
   return kSources;
 }
@@ -49,6 +50,10 @@ const std::vector<std::string_view> kTexts = {
     "In order to utilize the colours, I think me and mine are into it.",
     "Inside: x.apk, a.k.a. .NET; aka\tI\nam i, xme, meme; it was used, it is been.",
     "Caf\xC3\xA9in order \xC2\xA0I said \xE2\x80\x83I know \xE2\x80\x9Cme\xE2\x80\x9D",
+    // Digits at word starts and inside words, Arabic-Indic digits (U+0663), after a letter
+    // beyond ASCII.
+    "5ms x5ms 10 kB 7kB 3\xD9\xA3ms \xD9\xA3kB \xC3\xA9"
+    "5ms _5ms",
     "I",
     "",
 };

@@ -94,6 +94,28 @@ TEST(ValeLeadingWords, EscapedPunctuationIsPartOfThePrefix) {
   EXPECT_TRUE(leading->may_start_at(text, 33));  // "x.y"
 }
 
+// Google.Units' kind of tokens: digits at a word start, Unicode digits included.
+TEST(ValeLeadingWords, DigitsAtWordStarts) {
+  const std::string source =
+      vale_pattern("\\b\\d+(?:B|kB)|\\b\\d+(?:ns|ms)", "", {.word_bounded = false});
+  const auto leading = LeadingWords::of(source);
+  ASSERT_TRUE(leading);
+  EXPECT_FALSE(LeadingWords::of(vale_pattern("\\b\\d?ms", "", {.word_bounded = false})));
+  EXPECT_FALSE(LeadingWords::of(vale_pattern("\\d+ms", "", {.word_bounded = false})));
+  const std::string text = "5ms x5ms \xD9\xA3kB";
+  EXPECT_TRUE(leading->may_start_at(text, 0));   // "5ms"
+  EXPECT_FALSE(leading->may_start_at(text, 5));  // the "5" of "x5ms"
+  EXPECT_TRUE(leading->may_start_at(text, 9));   // an Arabic-Indic three
+  const Pattern pattern(source, {.origin = "test.yml"});
+  const Pattern anchored(source, {.origin = "test.yml", .anchored = true});
+  for (const std::string_view text : {"5ms x5ms 10 kB 7kB 3\xD9\xA3ms \xD9\xA3kB \xC3\xA9"
+                                      "5ms _5ms 12ns",
+                                      "9", ""}) {
+    EXPECT_EQ(filtered(anchored, *leading, text), scanned(pattern, text)) << text;
+  }
+  EXPECT_EQ(filtered(anchored, *leading, "5ms x5ms 7kB"), (std::vector<Span>{{0, 3}, {9, 12}}));
+}
+
 TEST(ValeLeadingWords, SameMatchesAsThePlainScan) {
   const std::vector<std::string> tokens = {"in order to", "(?:previous|prior) to",
                                            "colou?r",     "all of (?!a sudden)",

@@ -105,6 +105,7 @@ std::uint32_t LeadingSet::add(const LeadingWords& leading) {
   const auto member = static_cast<std::uint32_t>(members_.size());
   members_.push_back(&leading);
   if (!leading.spaced().empty()) spaced_members_.push_back(member);
+  if (leading.begins_at_digits()) digit_members_.push_back(member);
   for (std::size_t byte = 0; byte < 256; ++byte) {
     if (leading.begins_at_punctuation(static_cast<char>(byte)))
       punctuation_[byte].push_back(member);
@@ -137,6 +138,9 @@ void LeadingSet::find_starts(std::string_view text, DocumentStarts& starts) cons
     const auto record_here = [&](std::uint32_t member) { record(starts, member, place); };
     for (const std::uint32_t member : punctuation_[static_cast<unsigned char>(c)]) {
       record(starts, member, place);
+    }
+    if (!digit_members_.empty() && LeadingWords::digit_start_at(text, at)) {
+      for (const std::uint32_t member : digit_members_) record(starts, member, place);
     }
     if (at == 0 && any_spaced) {  // `^`
       for (const std::uint32_t member : spaced_members_) record(starts, member, place);

@@ -57,6 +57,7 @@ struct Starts {
   std::vector<std::string> spaced;
   std::vector<std::string> prefixes;    // literal words' beginnings, in lower case
   std::array<bool, 256> punctuation{};  // ASCII punctuation a match may begin with
+  bool digits = false;                  // a digit at a word start (`\b\d+`)
 };
 
 // The members of a class such as `[\.]` or `[.,]` at the start of `source`, and in `end` where
@@ -145,6 +146,15 @@ bool add_word_start(std::string_view alternative, std::vector<std::string>& pref
   return true;
 }
 
+// `\d` that must be there (not `\d?`, `\d*`, `\d{0,}`), after the `\b` that says where
+// all the alternatives begin: Google.Units' `\b\d+(?:B|kB|MB)`.
+bool add_digit_start(std::string_view alternative, Starts& starts) {
+  const std::string_view rest = alternative.substr(2);
+  if (rest.starts_with("?") || rest.starts_with("*") || rest.starts_with("{0")) return false;
+  starts.digits = true;
+  return true;
+}
+
 // In a rule without word boundaries: `\bme\b`, or `(?:^|\s)I\s` (the match begins at the
 // whitespace before the word).
 bool add_own_boundary_starts(std::string_view alternative, Starts& starts) {
@@ -177,6 +187,8 @@ bool add_starts(std::string_view source, Starts& starts, Boundary boundary) {
     } else if (alternative.starts_with("[") || (alternative.size() > 1 && alternative[0] == '\\' &&
                                                 is_ascii_punctuation(alternative[1]))) {
       added = add_character_starts(alternative, starts);
+    } else if (alternative.starts_with("\\d")) {
+      added = add_digit_start(alternative, starts);
     } else {
       added = add_word_start(alternative, starts.prefixes);
     }
@@ -224,10 +236,11 @@ std::optional<LeadingWords> LeadingWords::of(std::string_view pattern) {
     leading.first_bytes_[static_cast<unsigned char>(prefix[0])] = true;
   }
   leading.punctuation_ = starts.punctuation;
+  leading.digits_ = starts.digits;
   for (std::size_t byte = 0; byte < 256; ++byte) {
     const char c = static_cast<char>(byte);
     leading.start_bytes_[byte] =
-        leading.punctuation_[byte] ||
+        leading.punctuation_[byte] || (leading.digits_ && may_begin_digit(c)) ||
         (is_word_byte(c) && leading.first_bytes_[static_cast<unsigned char>(lower(c))]) ||
         (!leading.spaced_.empty() && may_begin_whitespace(c));
   }
@@ -254,9 +267,22 @@ bool LeadingWords::may_begin_whitespace(char c) {
   }
 }
 
+bool LeadingWords::may_begin_digit(char c) {
+  // `\d` is Unicode-aware: a byte that begins a character beyond ASCII may begin a digit.
+  return (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0xC0;
+}
+
+bool LeadingWords::digit_start_at(std::string_view text, std::size_t at) {
+  const char c = text[at];
+  if (!may_begin_digit(c)) return false;
+  // After an ASCII letter or digit there is no word boundary before an ASCII digit.
+  return static_cast<unsigned char>(c) >= 0x80 || at == 0 || !is_word_byte(text[at - 1]);
+}
+
 bool LeadingWords::may_start_at(std::string_view text, std::size_t at) const {
   const char first = text[at];
   if (punctuation_[static_cast<unsigned char>(first)]) return true;
+  if (digits_ && digit_start_at(text, at)) return true;
   if (!spaced_.empty() && spaced_start_at(text, at)) return true;
   if (!is_word_byte(first) || !first_bytes_[static_cast<unsigned char>(lower(first))]) {
     return false;

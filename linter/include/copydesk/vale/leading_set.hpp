@@ -83,6 +83,7 @@ class LeadingSet {
   Trie words_;                                 // literals at word starts
   Trie spaced_;                                // literals after whitespace
   std::vector<std::uint32_t> spaced_members_;  // members with literals after whitespace
+  std::vector<std::uint32_t> digit_members_;   // members that may begin with a digit
   std::array<std::vector<std::uint32_t>, 256> punctuation_{};  // members that may begin there
 };
 
