@@ -76,10 +76,52 @@ TEST(ValeLeadingWords, WordStartsThatSpellAPrefix) {
   EXPECT_FALSE(leading->may_start_at("in orde", 0));
 }
 
+// Escaped punctuation is part of the literal: `e\.g\.` lets through words that begin with
+// "e.g.", not every word that begins with an "e".
+TEST(ValeLeadingWords, EscapedPunctuationIsPartOfThePrefix) {
+  const auto leading = leading_of({"e\\.g\\.", "a\\.k\\.a|aka", "3\\-D", "x\\.?y"});
+  ASSERT_TRUE(leading);
+  const std::string text = "eg, e.g. an a.k.a. aka 3-D 3D xy x.y";
+  EXPECT_FALSE(leading->may_start_at(text, 0));   // "eg"
+  EXPECT_TRUE(leading->may_start_at(text, 4));    // "e.g."
+  EXPECT_FALSE(leading->may_start_at(text, 9));   // "an"
+  EXPECT_TRUE(leading->may_start_at(text, 12));   // "a.k.a."
+  EXPECT_TRUE(leading->may_start_at(text, 19));   // "aka"
+  EXPECT_TRUE(leading->may_start_at(text, 23));   // "3-D"
+  EXPECT_FALSE(leading->may_start_at(text, 27));  // "3D"
+  // The character before a quantifier may be absent, escaped or not.
+  EXPECT_TRUE(leading->may_start_at(text, 30));  // "xy"
+  EXPECT_TRUE(leading->may_start_at(text, 33));  // "x.y"
+}
+
+// Google.Units' kind of tokens: digits at a word start, Unicode digits included.
+TEST(ValeLeadingWords, DigitsAtWordStarts) {
+  const std::string source =
+      vale_pattern("\\b\\d+(?:B|kB)|\\b\\d+(?:ns|ms)", "", {.word_bounded = false});
+  const auto leading = LeadingWords::of(source);
+  ASSERT_TRUE(leading);
+  EXPECT_FALSE(LeadingWords::of(vale_pattern("\\b\\d?ms", "", {.word_bounded = false})));
+  EXPECT_FALSE(LeadingWords::of(vale_pattern("\\d+ms", "", {.word_bounded = false})));
+  const std::string text = "5ms x5ms \xD9\xA3kB";
+  EXPECT_TRUE(leading->may_start_at(text, 0));   // "5ms"
+  EXPECT_FALSE(leading->may_start_at(text, 5));  // the "5" of "x5ms"
+  EXPECT_TRUE(leading->may_start_at(text, 9));   // an Arabic-Indic three
+  const Pattern pattern(source, {.origin = "test.yml"});
+  const Pattern anchored(source, {.origin = "test.yml", .anchored = true});
+  for (const std::string_view text : {"5ms x5ms 10 kB 7kB 3\xD9\xA3ms \xD9\xA3kB \xC3\xA9"
+                                      "5ms _5ms 12ns",
+                                      "9", ""}) {
+    EXPECT_EQ(filtered(anchored, *leading, text), scanned(pattern, text)) << text;
+  }
+  EXPECT_EQ(filtered(anchored, *leading, "5ms x5ms 7kB"), (std::vector<Span>{{0, 3}, {9, 12}}));
+}
+
 TEST(ValeLeadingWords, SameMatchesAsThePlainScan) {
-  const std::vector<std::string> tokens = {
-      "in order to", "(?:previous|prior) to", "colou?r",  "all of (?!a sudden)",
-      "utilize",     "a\\.k\\.a|aka",         "[\\.]+apk"};
+  const std::vector<std::string> tokens = {"in order to", "(?:previous|prior) to",
+                                           "colou?r",     "all of (?!a sudden)",
+                                           "utilize",     "a\\.k\\.a|aka",
+                                           "[\\.]+apk",   "e\\.g\\.",
+                                           "3\\-D",       "x\\.?y"};
   const Pattern pattern(alternation_of(tokens), {.ignore_case = true, .origin = "test.yml"});
   const Pattern anchored(alternation_of(tokens),
                          {.ignore_case = true, .origin = "test.yml", .anchored = true});
@@ -88,6 +130,7 @@ TEST(ValeLeadingWords, SameMatchesAsThePlainScan) {
   for (const std::string_view text :
        {"In order to go, prior to that, all of a sudden all of them colour color colr.",
         "café·utilize, xutilize utilize_ UTILIZE; a.k.a. aka akan x.apk ..apk .apk",
+        "E.g. e.g, eg. e.g.. 3-D 3-d 3D 3--D xy x.y x..y X.Y",
         "Caf\xC3\xA9in order to \xE2\x80\x9Cprevious to\xE2\x80\x9D éprior to",
         "a\xE2\x84\xAA"
         "a: a Kelvin sign is a k to a caseless pattern, \xC5\xBF an s",

@@ -27,6 +27,22 @@ TEST(ValePattern, CaseInsensitiveFlagInlineOrAsOption) {
   EXPECT_TRUE(matches("utilize", "Utilize it; UTILIZE it.").empty());
 }
 
+// A text without a character every match holds is not scanned; the matches elsewhere are the
+// same. Letters, which a caseless pattern reads in either case, never rule a text out.
+TEST(ValePattern, ATextWithoutARequiredCharacterCannotMatch) {
+  const std::string oxford = "(?:[^,]+,){1,}\\s\\w+\\s(?:and|or)";
+  const Pattern pattern(oxford, {.origin = "test.yml"});
+  EXPECT_FALSE(pattern.may_match("Red green and blue."));
+  EXPECT_TRUE(pattern.may_match("Red, green and blue."));
+  EXPECT_EQ(matches(oxford, "Red, green and blue."), (std::vector<Span>{{0, 14}}));
+  EXPECT_TRUE(matches(oxford, "Red green and blue.").empty());
+  const Pattern semicolon(";\\s+\\w", {.origin = "test.yml"});
+  EXPECT_FALSE(semicolon.may_match("no semicolon here"));
+  const Pattern letters("(?i)utilize", {.origin = "test.yml"});
+  EXPECT_TRUE(letters.may_match("UTILIZE"));
+  EXPECT_TRUE(letters.may_match("nothing"));
+}
+
 TEST(ValePattern, WordBoundariesAreUnicodeAware) {
   // "é" is a letter: no boundary between "caf" and "é", one after it.
   EXPECT_EQ(matches("\\bcafé\\b", "un café noir"), (std::vector<Span>{{3, 8}}));

@@ -31,6 +31,8 @@ class ExistenceCheck : public Check {
         exceptions_(file.whole_word_list("exceptions", file.ignore_case())),
         message_(file.message()) {}
 
+  void join(LeadingSet& set) override { tokens_.join(set); }
+
   void run(const std::vector<Block>& blocks, std::vector<Alert>& out) const override {
     for (const Block& block : blocks) {
       const auto report = [&](const Groups& groups) {
@@ -40,7 +42,7 @@ class ExistenceCheck : public Check {
             .span = {block.offset + groups.spans[0].begin, block.offset + groups.spans[0].end},
             .message = format_message(message_, {matched})});
       };
-      tokens_.for_each_match(block.text, report);
+      tokens_.for_each_match(block, report);
     }
   }
 

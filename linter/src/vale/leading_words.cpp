@@ -7,9 +7,7 @@ namespace {
 
 constexpr std::size_t kLongestPrefix = 64;
 
-bool is_word_byte(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
+bool is_word_byte(char c) { return LeadingWords::is_word_byte(c); }
 
 bool is_ascii_punctuation(char c) { return c > ' ' && c < 0x7F && !is_word_byte(c); }
 
@@ -59,6 +57,7 @@ struct Starts {
   std::vector<std::string> spaced;
   std::vector<std::string> prefixes;    // literal words' beginnings, in lower case
   std::array<bool, 256> punctuation{};  // ASCII punctuation a match may begin with
+  bool digits = false;                  // a digit at a word start (`\b\d+`)
 };
 
 // The members of a class such as `[\.]` or `[.,]` at the start of `source`, and in `end` where
@@ -121,17 +120,38 @@ bool add_character_starts(std::string_view alternative, Starts& starts) {
 }
 
 // The literal text an alternative that begins with a word begins with: "the fact that",
-// "all of " of "all of (?!a sudden)". The longer, the fewer places the pattern is tried at.
+// "all of " of "all of (?!a sudden)", "e.g." of `e\.g\.`. The longer, the fewer places the
+// pattern is tried at ("e" alone would let every word that begins with an "e" through).
 bool add_word_start(std::string_view alternative, std::vector<std::string>& prefixes) {
   if (alternative.empty() || !is_word_byte(alternative[0])) return false;
-  std::size_t length = 0;
-  while (length < alternative.size() && is_literal(alternative[length])) ++length;
+  std::string prefix;
+  std::size_t at = 0;
+  while (at < alternative.size() && prefix.size() < kLongestPrefix) {
+    const char c = alternative[at];
+    if (is_literal(c)) {
+      prefix += lower(c);
+      ++at;
+    } else if (c == '\\' && at + 1 < alternative.size() &&
+               is_ascii_punctuation(alternative[at + 1])) {
+      prefix += alternative[at + 1];  // an escaped punctuation character stands for itself
+      at += 2;
+    } else {
+      break;
+    }
+  }
   // "colou?r": the character before a quantifier may be absent.
-  if (length < alternative.size() && is_quantifier(alternative[length])) --length;
-  if (length == 0) return false;
-  std::string prefix(alternative.substr(0, std::min(length, kLongestPrefix)));
-  std::transform(prefix.begin(), prefix.end(), prefix.begin(), lower);
+  if (at < alternative.size() && is_quantifier(alternative[at])) prefix.pop_back();
+  if (prefix.empty()) return false;
   prefixes.push_back(std::move(prefix));
+  return true;
+}
+
+// `\d` that must be there (not `\d?`, `\d*`, `\d{0,}`), after the `\b` that says where
+// all the alternatives begin: Google.Units' `\b\d+(?:B|kB|MB)`.
+bool add_digit_start(std::string_view alternative, Starts& starts) {
+  const std::string_view rest = alternative.substr(2);
+  if (rest.starts_with("?") || rest.starts_with("*") || rest.starts_with("{0")) return false;
+  starts.digits = true;
   return true;
 }
 
@@ -167,6 +187,8 @@ bool add_starts(std::string_view source, Starts& starts, Boundary boundary) {
     } else if (alternative.starts_with("[") || (alternative.size() > 1 && alternative[0] == '\\' &&
                                                 is_ascii_punctuation(alternative[1]))) {
       added = add_character_starts(alternative, starts);
+    } else if (alternative.starts_with("\\d")) {
+      added = add_digit_start(alternative, starts);
     } else {
       added = add_word_start(alternative, starts.prefixes);
     }
@@ -185,26 +207,6 @@ std::vector<std::string> shortest_distinct(std::vector<std::string> prefixes) {
     kept.push_back(std::move(prefix));
   }
   return kept;
-}
-
-// ASCII whitespace, or a byte that begins one of Unicode's whitespace characters beyond ASCII
-// (U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000), all of which `\s` matches.
-bool may_begin_whitespace(char c) {
-  switch (static_cast<unsigned char>(c)) {
-    case ' ':
-    case '\t':
-    case '\n':
-    case '\v':
-    case '\f':
-    case '\r':
-    case 0xC2:
-    case 0xE1:
-    case 0xE2:
-    case 0xE3:
-      return true;
-    default:
-      return false;
-  }
 }
 
 }  // namespace
@@ -234,19 +236,53 @@ std::optional<LeadingWords> LeadingWords::of(std::string_view pattern) {
     leading.first_bytes_[static_cast<unsigned char>(prefix[0])] = true;
   }
   leading.punctuation_ = starts.punctuation;
+  leading.digits_ = starts.digits;
   for (std::size_t byte = 0; byte < 256; ++byte) {
     const char c = static_cast<char>(byte);
     leading.start_bytes_[byte] =
-        leading.punctuation_[byte] ||
+        leading.punctuation_[byte] || (leading.digits_ && may_begin_digit(c)) ||
         (is_word_byte(c) && leading.first_bytes_[static_cast<unsigned char>(lower(c))]) ||
         (!leading.spaced_.empty() && may_begin_whitespace(c));
   }
   return leading;
 }
 
+// ASCII whitespace, or a byte that begins one of Unicode's whitespace characters beyond ASCII
+// (U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000), all of which `\s` matches.
+bool LeadingWords::may_begin_whitespace(char c) {
+  switch (static_cast<unsigned char>(c)) {
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\v':
+    case '\f':
+    case '\r':
+    case 0xC2:
+    case 0xE1:
+    case 0xE2:
+    case 0xE3:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool LeadingWords::may_begin_digit(char c) {
+  // `\d` is Unicode-aware: a byte that begins a character beyond ASCII may begin a digit.
+  return (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0xC0;
+}
+
+bool LeadingWords::digit_start_at(std::string_view text, std::size_t at) {
+  const char c = text[at];
+  if (!may_begin_digit(c)) return false;
+  // After an ASCII letter or digit there is no word boundary before an ASCII digit.
+  return static_cast<unsigned char>(c) >= 0x80 || at == 0 || !is_word_byte(text[at - 1]);
+}
+
 bool LeadingWords::may_start_at(std::string_view text, std::size_t at) const {
   const char first = text[at];
   if (punctuation_[static_cast<unsigned char>(first)]) return true;
+  if (digits_ && digit_start_at(text, at)) return true;
   if (!spaced_.empty() && spaced_start_at(text, at)) return true;
   if (!is_word_byte(first) || !first_bytes_[static_cast<unsigned char>(lower(first))]) {
     return false;

@@ -64,6 +64,7 @@ struct Pattern::Compiled {
   std::vector<Lookbehind> lookbehinds;
   pcre2_match_context* context = nullptr;  // its own when there are lookbehind callouts
   std::atomic<bool> warned{false};
+  int required = -1;  // an ASCII character without case that every match holds, if any
   // JIT compilation waits for the first match: most patterns of a style never match a short
   // document's few places to try, and compiling them all took a fifth of start-up.
   bool jit = false;
@@ -170,6 +171,26 @@ int run_lookbehind(pcre2_callout_block* block, void* data) {
   return found == lookbehind.negative ? 1 : 0;
 }
 
+// A character PCRE2 found every match must hold (the last literal one it is sure of, or else
+// the first): the ',' of OxfordComma's `(?:[^\s,]+,){1,} \w+ (?:and|or) \w+[.?!]`. Only ASCII
+// characters without case, whose byte in the text is the character whatever the flags.
+int required_character(const pcre2_code* code) {
+  const auto ascii_without_case = [](std::uint32_t unit) {
+    return unit < 0x80 && !((unit >= 'a' && unit <= 'z') || (unit >= 'A' && unit <= 'Z'));
+  };
+  for (const auto& [type_info, unit_info] :
+       {std::pair{PCRE2_INFO_LASTCODETYPE, PCRE2_INFO_LASTCODEUNIT},
+        std::pair{PCRE2_INFO_FIRSTCODETYPE, PCRE2_INFO_FIRSTCODEUNIT}}) {
+    std::uint32_t type = 0;
+    std::uint32_t unit = 0;
+    if (pcre2_pattern_info(code, type_info, &type) != 0 || type != 1) continue;
+    if (pcre2_pattern_info(code, unit_info, &unit) == 0 && ascii_without_case(unit)) {
+      return static_cast<int>(unit);
+    }
+  }
+  return -1;
+}
+
 std::unique_ptr<Pattern::Compiled> compile(std::string_view source, const PatternOptions& options) {
   std::uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK;
   if (options.ignore_case) flags |= PCRE2_CASELESS;
@@ -200,6 +221,7 @@ std::unique_ptr<Pattern::Compiled> compile(std::string_view source, const Patter
   }
   if (compiled->code == nullptr) throw PatternError(error_text(error), error_offset);
   pcre2_pattern_info(compiled->code, PCRE2_INFO_CAPTURECOUNT, &compiled->groups);
+  compiled->required = required_character(compiled->code);
   return compiled;
 }
 
@@ -223,6 +245,11 @@ Pattern::Pattern(Pattern&&) noexcept = default;
 Pattern& Pattern::operator=(Pattern&&) noexcept = default;
 
 std::uint32_t Pattern::group_count() const { return compiled_->groups; }
+
+bool Pattern::may_match(std::string_view text) const {
+  return compiled_->required < 0 ||
+         text.find(static_cast<char>(compiled_->required)) != std::string_view::npos;
+}
 
 bool Pattern::find(std::string_view text, std::size_t from, Groups& groups) const {
   ready(*compiled_);

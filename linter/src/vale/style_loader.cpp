@@ -35,6 +35,8 @@ struct LoadedStyles::LoadedRule {
   bool needs_element = false;              // one of them is a test for being inside
   bool other_format = false;               // scoped to markup copydesk does not read
   std::unique_ptr<Check> check;
+  // The styles' set of leading literals, when the check has token lists in it.
+  const LeadingSet* leading_set = nullptr;
   std::vector<Decision> decisions;  // in section order: the last that matches a file wins
 
   bool applies_to(std::string_view document_path) const;
@@ -66,7 +68,12 @@ class StyleRule : public Rule {
     if (loaded_.needs_element && syntax_of(document.path()) != Syntax::Markdown) return;
     if (loaded_.other_format) return;
     std::vector<Alert> alerts;
-    loaded_.check->run(blocks_in_scope(document, loaded_.scope), alerts);
+    std::vector<Block> blocks = blocks_in_scope(document, loaded_.scope);
+    if (loaded_.leading_set != nullptr) {
+      const DocumentStarts& starts = loaded_.leading_set->starts_in(document.text());
+      for (Block& block : blocks) block.starts = &starts;
+    }
+    loaded_.check->run(blocks, alerts);
     for (Alert& alert : alerts) {
       Diagnostic diagnostic;
       diagnostic.span = alert.span;
@@ -328,6 +335,11 @@ bool LoadedStyles::LoadedRule::applies_to(std::string_view document_path) const 
 }
 
 LoadedStyles::LoadedStyles(const StyleSettings& settings) : settings_(settings) {
+  load_rules();
+  join_leading_literals();
+}
+
+void LoadedStyles::load_rules() {
   const Vocabulary vocabulary = read_vocabularies(settings_);
   if (!vocabulary.reject.empty()) {
     rules_.push_back(avoid_rule(vocabulary));
@@ -367,6 +379,15 @@ LoadedStyles::LoadedStyles(const StyleSettings& settings) : settings_(settings) 
     apply_sections(*rule, style, settings_);
     rules_.push_back(std::move(rule));
   }
+}
+
+void LoadedStyles::join_leading_literals() {
+  for (const auto& rule : rules_) {
+    const std::size_t before = leading_set_.size();
+    rule->check->join(leading_set_);
+    if (leading_set_.size() > before) rule->leading_set = &leading_set_;
+  }
+  leading_set_.build();
 }
 
 LoadedStyles::~LoadedStyles() = default;

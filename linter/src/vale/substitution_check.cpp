@@ -130,6 +130,8 @@ class SubstitutionCheck : public Check {
     }
   }
 
+  void join(LeadingSet& set) override { swap_.join(set); }
+
   void run(const std::vector<Block>& blocks, std::vector<Alert>& out) const override {
     for (const Block& block : blocks) {
       const auto report_match = [&](const Groups& groups) {
@@ -139,7 +141,7 @@ class SubstitutionCheck : public Check {
           return;
         }
       };
-      swap_.for_each_match(block.text, report_match);
+      swap_.for_each_match(block, report_match);
     }
   }
 

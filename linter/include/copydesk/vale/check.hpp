@@ -19,6 +19,9 @@ class Document;
 
 namespace copydesk::vale {
 
+struct DocumentStarts;
+class LeadingSet;
+
 // What part of a document a rule reads (Vale's `scope`). A block is one paragraph, heading,
 // list item or table cell of the prose view; code, front matter and markup are never in it.
 enum class Scope : std::uint8_t {
@@ -62,6 +65,9 @@ struct Block {
   std::string_view text;
   std::uint32_t offset = 0;  // where `text` starts in Document::text()
   BlockKind kind = BlockKind::Paragraph;
+  // Where the token lists of all rules may begin in the whole document (see LeadingSet), when
+  // the styles worked that out; null otherwise.
+  const DocumentStarts* starts = nullptr;
 };
 
 // One finding of a check: `span` is relative to the document's text; `message` is final (the
@@ -79,6 +85,9 @@ class Check {
   // `blocks` are those of the rule's scope, in document order: checks that remember what came
   // before (conditional's definitions) see the whole document in one call.
   virtual void run(const std::vector<Block>& blocks, std::vector<Alert>& out) const = 0;
+  // Adds the token lists that say where their matches begin to `set`, which finds those places
+  // for all rules in one pass per document; a check without such lists adds nothing.
+  virtual void join(LeadingSet& set) { (void)set; }
 };
 
 // Builds the check for an `extends:` type from its rule file; throws StyleError (see

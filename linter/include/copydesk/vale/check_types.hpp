@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "copydesk/vale/check.hpp"
+#include "copydesk/vale/leading_set.hpp"
 #include "copydesk/vale/leading_words.hpp"
 
 namespace copydesk::vale {
@@ -28,16 +29,27 @@ std::string vale_pattern(std::string_view alternation, std::string_view raw,
 // A rule's token pattern (from vale_pattern) and, when its alternatives say where matches may
 // begin, those places: the pattern is then compiled anchored and tried only there, instead of
 // PCRE2 trying every alternative at every position of every block.
+// With a member number in the styles' LeadingSet, the places come from the document's one pass
+// over all rules' literals.
 struct TokenPattern {
   std::optional<LeadingWords> leading;
   Pattern pattern;
+  std::uint32_t member = LeadingSet::kNoMember;
+
+  void join(LeadingSet& set) {
+    if (leading) member = set.add(*leading);
+  }
 
   template <typename Visit>
-  void for_each_match(std::string_view text, Visit&& visit) const {
-    if (leading) {
-      vale::for_each_match(pattern, *leading, text, visit);
+  void for_each_match(const Block& block, Visit&& visit) const {
+    if (leading && member != LeadingSet::kNoMember && block.starts != nullptr &&
+        block.starts->usable) {
+      vale::for_each_match(pattern, *leading, block.text, block.offset,
+                           block.starts->of_member[member], visit);
+    } else if (leading) {
+      vale::for_each_match(pattern, *leading, block.text, visit);
     } else {
-      vale::for_each_match(pattern, text, visit);
+      vale::for_each_match(pattern, block.text, visit);
     }
   }
 };

@@ -45,7 +45,24 @@ class LeadingWords {
   // caseless pattern matches to an ASCII letter (the Kelvin sign, the long s).
   static bool can_filter(std::string_view text);
 
+  // What a LeadingSet reads to match many rules' literals at once.
+  const std::vector<std::string>& prefixes() const { return prefixes_; }
+  const std::vector<std::string>& spaced() const { return spaced_; }
+  bool begins_at_punctuation(char c) const { return punctuation_[static_cast<unsigned char>(c)]; }
+  // Whether a match may begin with a digit at a word start (see digit_start_at).
+  bool begins_at_digits() const { return digits_; }
+  // An ASCII digit at a word start, or a byte that begins a character beyond ASCII (which may
+  // be a digit to the Unicode-aware `\d`).
+  static bool digit_start_at(std::string_view text, std::size_t at);
+  // ASCII letters, digits and '_': the bytes a word start is told by.
+  static bool is_word_byte(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+  // ASCII whitespace, or a byte that begins one of Unicode's whitespace characters beyond ASCII.
+  static bool may_begin_whitespace(char c);
+
  private:
+  static bool may_begin_digit(char c);
   bool spaced_start_at(std::string_view text, std::size_t at) const;
   bool goes_on_with_one(const std::vector<std::string>& prefixes, std::string_view text,
                         std::size_t at) const;
@@ -54,6 +71,7 @@ class LeadingWords {
   std::vector<std::string> spaced_;      // the same, after whitespace or the start
   std::array<bool, 256> first_bytes_{};  // the first bytes of the prefixes
   std::array<bool, 256> punctuation_{};  // bytes a match may begin with wherever they are
+  bool digits_ = false;                  // a match may begin with a digit
   std::array<bool, 256> start_bytes_{};  // the punctuation and the prefixes' first letters
   std::size_t longest_ = 0;
 };
@@ -64,6 +82,7 @@ class LeadingWords {
 template <typename Visit>
 void for_each_match(const Pattern& pattern, const LeadingWords& leading, std::string_view text,
                     Visit&& visit) {
+  if (!pattern.may_match(text)) return;
   const bool filter = LeadingWords::can_filter(text);
   const auto next = [&](std::size_t from) {
     if (filter) return leading.next_start(text, from);

@@ -54,6 +54,9 @@ class Pattern {
   // (or a limit was hit). Scanning on from the end of a match (one code point further after an
   // empty one) gives Go's FindAll.
   bool find(std::string_view text, std::size_t from, Groups& groups) const;
+  // False when `text` lacks a character every match holds (PCRE2 tells which, for some
+  // patterns): a cheap look before scanning a text that cannot match.
+  bool may_match(std::string_view text) const;
   // Whether the pattern matches the whole of `text`.
   bool matches_whole(std::string_view text) const;
   // Where FindAll looks next after `match`: its end, or one code point on after an empty match.
@@ -87,6 +90,7 @@ std::size_t group_end(std::string_view source, std::size_t open);
 // Every match of `pattern` in `text`, in order, as Go's FindAllStringSubmatchIndex gives them.
 template <typename Visit>
 void for_each_match(const Pattern& pattern, std::string_view text, Visit&& visit) {
+  if (!pattern.may_match(text)) return;
   thread_local Groups groups;
   std::size_t from = 0;
   while (from <= text.size() && pattern.find(text, from, groups)) {

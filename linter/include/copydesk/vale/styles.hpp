@@ -17,6 +17,7 @@
 #include "copydesk/glob.hpp"
 #include "copydesk/registry.hpp"
 #include "copydesk/vale/ignores.hpp"
+#include "copydesk/vale/leading_set.hpp"
 
 namespace copydesk::vale {
 
@@ -106,8 +107,13 @@ class LoadedStyles {
   struct LoadedRule;
 
  private:
+  void load_rules();
+  // Puts the rules' token lists that say where they begin in one set, matched once per document.
+  void join_leading_literals();
+
   StyleSettings settings_;  // the rules' decisions point at its sections' globs
   std::vector<std::unique_ptr<LoadedRule>> rules_;
+  LeadingSet leading_set_;
 };
 
 // One settings file's styles, loaded, and the registry they make with the built-in rules.
