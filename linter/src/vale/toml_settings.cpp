@@ -45,31 +45,32 @@ class TomlReader {
                      std::to_string(where.begin.column) + ": " + problem);
   }
 
-  std::vector<std::string> strings(const toml::table& table, std::string_view key) const {
-    std::vector<std::string> result;
+  // Calls `each(text, item)` for every string of the list `key` (none when it is absent).
+  template <typename Each>
+  void for_each_string(const toml::table& table, std::string_view key, Each each) const {
     const toml::node* node = table.get(key);
-    if (node == nullptr) return result;
+    if (node == nullptr) return;
     const toml::array* array = node->as_array();
     if (array == nullptr) fail(node->source(), quoted(key) + " must be a list");
     for (const toml::node& item : *array) {
       const auto* text = item.as_string();
       if (text == nullptr) fail(item.source(), quoted(key) + " must hold strings");
-      result.push_back(text->get());
+      each(text->get(), item);
     }
+  }
+
+  std::vector<std::string> strings(const toml::table& table, std::string_view key) const {
+    std::vector<std::string> result;
+    for_each_string(table, key,
+                    [&](const std::string& text, const toml::node&) { result.push_back(text); });
     return result;
   }
 
   std::vector<SettingsPattern> patterns(const toml::table& table, std::string_view key) const {
     std::vector<SettingsPattern> result;
-    const toml::node* node = table.get(key);
-    if (node == nullptr) return result;
-    const toml::array* array = node->as_array();
-    if (array == nullptr) fail(node->source(), quoted(key) + " must be a list");
-    for (const toml::node& item : *array) {
-      const auto* text = item.as_string();
-      if (text == nullptr) fail(item.source(), quoted(key) + " must hold strings");
-      result.push_back(SettingsPattern{.source = text->get(), .line = item.source().begin.line});
-    }
+    for_each_string(table, key, [&](const std::string& text, const toml::node& item) {
+      result.push_back(SettingsPattern{.source = text, .line = item.source().begin.line});
+    });
     return result;
   }
 
