@@ -316,15 +316,10 @@ struct Margins {
   std::size_t right = 0;  // out-of-fold argmax equals the written member
 };
 
-float margin_for(const std::vector<float>& scores, std::size_t written,
-                 std::size_t* best = nullptr) {
+float margin_for(const std::vector<float>& scores, std::size_t written) {
   float top = -1e30f;
   for (std::size_t m = 0; m < scores.size(); ++m) {
-    if (m == written) continue;
-    if (scores[m] - scores[written] > top) {
-      top = scores[m] - scores[written];
-      if (best) *best = m;
-    }
+    if (m != written) top = std::max(top, scores[m] - scores[written]);
   }
   return top;
 }
