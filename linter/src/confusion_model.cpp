@@ -12,7 +12,7 @@ namespace copydesk {
 namespace {
 
 constexpr std::uint32_t kMagic = 0x53434443;  // "CDCS"
-constexpr std::uint32_t kVersion = 3;
+constexpr std::uint32_t kVersion = 4;
 constexpr std::size_t kMaxMembers = 8;
 
 // Feature templates; the numbers are part of the trained model's format.
@@ -264,6 +264,12 @@ ConfusionModel ConfusionModel::read(std::span<const std::byte> bytes) {
     const std::uint32_t members = read_u32(bytes);
     if (members < 2 || members > kMaxMembers) throw std::runtime_error("confusion set of bad size");
     for (std::uint32_t m = 0; m < members; ++m) set.members.push_back(read_name(bytes));
+    set.ngram_only = read_u32(bytes) != 0;
+    if (set.ngram_only) {
+      set.flag_margin = read_f32(bytes);
+      model.sets_.push_back(std::move(set));
+      continue;
+    }
     set.gate_margin = read_f32(bytes);
     set.skip_margin = read_f32(bytes);
     set.flag_margin = read_f32(bytes);
@@ -301,6 +307,7 @@ bool ConfusionModel::may_be_wrong(Member member, std::string_view before,
   target = count++;
   if (!after.empty()) around[count++] = after;
   const ConfusionSet& set = sets_[member.set];
+  if (set.ngram_only) return true;
   thread_local ConfusionContext context;
   thread_local std::vector<std::uint64_t> features;
   build_confusion_context(std::span(around.data(), count), target, set.members[0], context);
@@ -313,10 +320,32 @@ bool ConfusionModel::may_be_wrong(Member member, std::string_view before,
   return false;
 }
 
+namespace {
+
+ConfusionVerdict judge_by_ngrams(const ConfusionSet& set, ConfusionModel::Member member,
+                                 std::span<const std::string_view> words, std::size_t target,
+                                 const NgramModel& ngrams) {
+  ConfusionVerdict verdict{member.member, 0.0f, false};
+  if (ngrams.empty()) return verdict;
+  std::array<float, kMaxMembers> likelihoods{};
+  ngram_member_scores(ngrams, words, target, set.members,
+                      std::span(likelihoods.data(), set.members.size()));
+  verdict.margin = -1e30f;
+  for (std::size_t m = 0; m < set.members.size(); ++m) {
+    const float margin = likelihoods[m] - likelihoods[member.member];
+    if (m != member.member && margin > verdict.margin) verdict = {m, margin, false};
+  }
+  verdict.flagged = verdict.margin > set.flag_margin;
+  return verdict;
+}
+
+}  // namespace
+
 ConfusionVerdict ConfusionModel::judge(Member member, std::span<const std::string_view> words,
                                        std::size_t target, const Tagger& tagger,
                                        const NgramModel& ngrams) const {
   const ConfusionSet& set = sets_[member.set];
+  if (set.ngram_only) return judge_by_ngrams(set, member, words, target, ngrams);
   thread_local ConfusionContext context;
   thread_local std::vector<std::uint64_t> features;
   build_confusion_context(words, target, set.members[0], context);

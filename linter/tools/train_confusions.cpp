@@ -3,19 +3,22 @@
 // from held-out predictions (four folds by document): a written member is flagged only when
 // the model prefers another by a margin chosen out of fold: the alarm budget (--budget alarms
 // per 10,000 words of the training text, all sets together) goes where it catches the largest
-// share of a set's planted errors per alarm.
+// share of a set's planted errors per alarm, each pair of written and right member weighing
+// the same.
 //
 //   copydesk_train_confusions --sets confusion-sets.txt --tagger pos-tagger.bin --out model.bin
 //       [--ewt DIR] [--masc DIR] [--addresses DIR] [--wordnet DIR] [--budget F] [--passes N]
 //       [--min-margin F] [--min-count N] [--min-count-cheap N] [--prune F] [--ngrams MODEL]
-//       [--agree-margin F]
+//       [--agree-margin F] [--min-ngram-margin F] [--dump-text FILE]
 //
 // With --ngrams (copydesk/ngram_model.hpp), each set's final scores may add the n-gram model's
 // log10 likelihood of each member in its window, times a weight chosen out of fold with the
 // thresholds: the weight that catches most planted errors for the same alarms.
 //
-// Text sources: EWT's train and dev files (never test), MASC, the presidential addresses and
-// WordNet's glosses and examples.
+// --dump-text writes the training text as read, documents separated by form feeds.
+//
+// Text sources: EWT's train and dev files (never test; real slips read as corrected), MASC, the
+// presidential addresses and WordNet's glosses and examples.
 
 #include <algorithm>
 #include <array>
@@ -50,6 +53,9 @@ float g_min_margin = 5.0f;
 // --agree-margin: the full model alone must prefer the flagged member by more than this, so that
 // the n-gram model never outvotes it.
 float g_agree_margin = 0.0f;
+// --min-ngram-margin: a set judged by the n-gram model alone flags a word only when another
+// member is at least this much likelier (log10).
+float g_min_ngram_margin = 2.0f;
 constexpr std::size_t kMinimumExamples = 200;
 constexpr std::size_t kMinimumPerMember = 20;
 constexpr std::size_t kMaxMembers = 8;
@@ -75,15 +81,73 @@ std::vector<fs::path> files_under(const fs::path& folder) {
 
 // --- Text sources: each returns documents, a document's sentences separated by blank lines --
 
+// A CoNLL-U MISC field's value for `key` ("CorrectForm"), empty when absent.
+std::string misc_value(const std::string& misc, std::string_view key) {
+  std::istringstream items(misc);
+  std::string item;
+  while (std::getline(items, item, '|')) {
+    if (item.size() > key.size() && item.starts_with(key) && item[key.size()] == '=')
+      return item.substr(key.size() + 1);
+  }
+  return {};
+}
+
+// One EWT sentence as its writer meant it: each token its annotated correction where it has
+// one (`CorrectForm=`), so that a real slip in the web text ("its a great place") is not taught
+// as a correct use of the member written, nor counted as an alarm when the model flags it.
+class CorrectedSentence {
+ public:
+  void add(const std::vector<std::string>& fields) {
+    const std::size_t dash = fields[0].find('-');
+    if (fields[0].find('.') != std::string::npos) return;  // an empty node
+    const bool space = fields[9].find("SpaceAfter=No") == std::string::npos;
+    if (dash != std::string::npos) {  // "5-6 its": the surface of the words 5 and 6
+      range_end_ = std::stoi(fields[0].substr(dash + 1));
+      range_surface_ = fields[1], range_text_.clear(), range_corrected_ = false;
+      range_space_ = space;
+      return;
+    }
+    const std::string correct = misc_value(fields[9], "CorrectForm");
+    const std::string& form = correct.empty() || correct == "_" ? fields[1] : correct;
+    if (range_end_ == 0) return append(form, space);
+    range_text_ += form, range_corrected_ |= !correct.empty();
+    if (std::stoi(fields[0]) < range_end_) return;
+    append(range_corrected_ ? range_text_ : range_surface_, range_space_);
+    range_end_ = 0;
+  }
+  std::string take() {
+    std::string done = std::move(text_);
+    text_.clear();
+    return done;
+  }
+
+ private:
+  void append(const std::string& surface, bool space) {
+    text_ += surface;
+    if (space) text_ += ' ';
+  }
+  std::string text_, range_surface_, range_text_;
+  int range_end_ = 0;
+  bool range_corrected_ = false, range_space_ = true;
+};
+
 void add_ewt(const fs::path& folder, std::vector<std::string>& documents) {
   for (const char* split : {"en_ewt-ud-train.conllu", "en_ewt-ud-dev.conllu"}) {
     std::istringstream in(read_file(folder / split));
     std::string line;
+    CorrectedSentence sentence;
     while (std::getline(in, line)) {
       if (line.starts_with("# newdoc")) documents.emplace_back();
-      if (!line.starts_with("# text = ")) continue;
-      if (documents.empty()) documents.emplace_back();
-      documents.back() += line.substr(9) + "\n\n";
+      if (line.empty()) {
+        if (documents.empty()) documents.emplace_back();
+        documents.back() += sentence.take() + "\n\n";
+      }
+      if (line.empty() || line[0] == '#') continue;
+      std::vector<std::string> fields;
+      std::istringstream columns(line);
+      std::string field;
+      while (std::getline(columns, field, '\t')) fields.push_back(field);
+      if (fields.size() == 10) sentence.add(fields);
     }
   }
 }
@@ -289,6 +353,9 @@ struct Margin {
   std::uint8_t members = 0;
   std::uint8_t written = 0;
   std::uint8_t right = 0;
+  // A planted error's share of its set's recall: every pair of written and right member counts
+  // the same, however common the right member is, so "two" slips matter as much as "to" ones.
+  float weight = 0.0f;
 };
 
 // How far the best other member outscores the written one once the n-gram likelihoods count
@@ -324,6 +391,18 @@ float margin_for(const std::vector<float>& scores, std::size_t written) {
   return top;
 }
 
+// Gives each planted error its weight (Margin::weight): a set's weights add up to one.
+void weigh_pairs(std::vector<Margin>& planted, std::size_t members) {
+  std::vector<std::size_t> per_pair(members * members, 0);
+  for (const Margin& margin : planted) ++per_pair[margin.right * members + margin.written];
+  const auto pairs = static_cast<double>(
+      std::count_if(per_pair.begin(), per_pair.end(), [](std::size_t n) { return n > 0; }));
+  for (Margin& margin : planted) {
+    const auto count = static_cast<double>(per_pair[margin.right * members + margin.written]);
+    margin.weight = static_cast<float>(1.0 / (count * pairs));
+  }
+}
+
 Margins held_out_margins(const SetData& set, int passes) {
   Margins margins;
   for (int fold = 0; fold < kFolds; ++fold) {
@@ -354,6 +433,7 @@ Margins held_out_margins(const SetData& set, int passes) {
       margins.right += margin_for(full_scores, example.label) < 0;
     }
   }
+  weigh_pairs(margins.planted, set.members.size());
   return margins;
 }
 
@@ -365,6 +445,7 @@ struct Thresholds {
   std::size_t alarms = 0;        // out-of-fold, on correct occurrences
   std::size_t caught = 0;        // out-of-fold, of planted errors
   std::size_t caught_right = 0;  // ... with the right suggestion first
+  double recall = 0.0;           // ... weighted (Margin::weight)
 };
 
 // The gate lets through all but the lowest 1% of planted errors' margins, the cheap model all
@@ -396,6 +477,7 @@ Thresholds evaluate(const Margins& margins, std::pair<float, float> skips, float
     const bool caught =
         passes_stages(margin, result) && final_margin(margin, weight, &suggested) > flag;
     result.caught += caught;
+    result.recall += caught ? margin.weight : 0.0;
     result.caught_right += caught && suggested == margin.right;
   }
   return result;
@@ -426,12 +508,12 @@ std::vector<Thresholds> options_for(const Margins& margins, std::size_t most, fl
 std::vector<Thresholds> best_options_for(const Margins& margins, std::size_t most,
                                          bool have_ngrams) {
   std::vector<Thresholds> best;
-  std::size_t best_area = 0;
+  double best_area = 0.0;
   for (const float weight : kNgramWeights) {
     if (weight > 0.0f && !have_ngrams) break;
     std::vector<Thresholds> options = options_for(margins, most, weight);
-    std::size_t area = 0;
-    for (const Thresholds& option : options) area += option.caught;
+    double area = 0.0;
+    for (const Thresholds& option : options) area += option.recall;
     if (best.empty() || area > best_area) best = std::move(options), best_area = area;
   }
   return best;
@@ -440,7 +522,7 @@ std::vector<Thresholds> best_options_for(const Margins& margins, std::size_t mos
 // Spends the alarm budget where it buys the most recall: each step lowers the one set's
 // threshold whose next few alarms catch the largest share of its planted errors per alarm.
 std::vector<std::size_t> allocate(const std::vector<std::vector<Thresholds>>& options,
-                                  const std::vector<std::size_t>& planted, std::size_t budget) {
+                                  std::size_t budget) {
   std::vector<std::size_t> chosen(options.size(), 0);
   std::size_t spent = 0;
   for (;;) {
@@ -452,8 +534,7 @@ std::vector<std::size_t> allocate(const std::vector<std::vector<Thresholds>>& op
       for (std::size_t k = chosen[s] + 1; k < options[s].size() && k <= chosen[s] + 10; ++k) {
         const std::size_t cost = options[s][k].alarms - now.alarms;
         if (cost == 0 || spent + cost > budget) continue;
-        const double gain = static_cast<double>(options[s][k].caught - now.caught) /
-                            static_cast<double>(planted[s]) / static_cast<double>(cost);
+        const double gain = (options[s][k].recall - now.recall) / static_cast<double>(cost);
         if (gain > best_gain) best_gain = gain, best_set = s, best_step = k;
       }
     }
@@ -462,6 +543,50 @@ std::vector<std::size_t> allocate(const std::vector<std::vector<Thresholds>>& op
     chosen[best_set] = best_step;
   }
   return chosen;
+}
+
+// A set too rare for context models is judged by the n-gram model alone (ConfusionSet::
+// ngram_only): its flag margin is the largest by which another member beats the written one at
+// a correct occurrence in the training text, and never below --min-ngram-margin.
+struct NgramOnlyChoice {
+  float flag = 0.0f;
+  std::size_t caught = 0, planted = 0;
+};
+
+float ngram_margin(const Example& example, std::size_t members, std::size_t written) {
+  float top = -1e30f;
+  for (std::size_t m = 0; m < members; ++m) {
+    if (m != written) top = std::max(top, example.ngram[m] - example.ngram[written]);
+  }
+  return top;
+}
+
+NgramOnlyChoice choose_ngram_only(const SetData& set) {
+  const std::size_t members = set.members.size();
+  std::vector<float> clean;
+  for (const Example& example : set.examples)
+    clean.push_back(ngram_margin(example, members, example.label));
+  std::sort(clean.rbegin(), clean.rend());
+  // As for the trained sets: at most 1 in 100 correct occurrences flagged.
+  const std::size_t allowed = clean.size() / 100;
+  NgramOnlyChoice choice{g_min_ngram_margin, 0, 0};
+  if (allowed < clean.size()) choice.flag = std::max(choice.flag, clean[allowed]);
+  for (const Example& example : set.examples) {
+    for (std::size_t written = 0; written < members; ++written) {
+      if (written == example.label) continue;
+      ++choice.planted;
+      choice.caught += ngram_margin(example, members, written) > choice.flag;
+    }
+  }
+  return choice;
+}
+
+void append_ngram_only(const SetData& set, const NgramOnlyChoice& choice, std::string& out) {
+  copydesk::append_name(out, set.name);
+  copydesk::append_u32(out, static_cast<std::uint32_t>(set.members.size()));
+  for (const std::string& member : set.members) copydesk::append_name(out, member);
+  copydesk::append_u32(out, 1);
+  copydesk::append_f32(out, choice.flag);
 }
 
 }  // namespace
@@ -486,6 +611,10 @@ int main(int argc, char** argv) {
     if (options.count("--masc")) add_masc(options["--masc"], documents);
     if (options.count("--addresses")) add_addresses(options["--addresses"], documents);
     if (options.count("--wordnet")) add_wordnet(options["--wordnet"], documents);
+    if (options.count("--dump-text")) {
+      std::ofstream dump(options["--dump-text"], std::ios::binary);
+      for (const std::string& document : documents) dump << document << "\f\n";
+    }
     std::vector<SetData> sets = read_sets(options["--sets"]);
     std::string ngram_bytes;
     copydesk::NgramModel ngrams;
@@ -503,6 +632,8 @@ int main(int argc, char** argv) {
     const int passes = std::stoi(options["--passes"]);
     if (options.count("--min-margin")) g_min_margin = std::stof(options["--min-margin"]);
     if (options.count("--agree-margin")) g_agree_margin = std::stof(options["--agree-margin"]);
+    if (options.count("--min-ngram-margin"))
+      g_min_ngram_margin = std::stof(options["--min-ngram-margin"]);
     if (options.count("--min-count-cheap"))
       g_min_count_cheap = static_cast<std::uint32_t>(std::stoul(options["--min-count-cheap"]));
     if (options.count("--prune")) g_prune = std::stof(options["--prune"]);
@@ -526,20 +657,27 @@ int main(int argc, char** argv) {
     const auto budget = static_cast<std::size_t>(std::stod(options["--budget"]) *
                                                  static_cast<double>(words) / 10000.0);
     std::vector<std::vector<Thresholds>> choices(sets.size());
-    std::vector<std::size_t> planted(sets.size(), 1);
     for (std::size_t s = 0; s < sets.size(); ++s) {
       if (!trained[s]) continue;
       choices[s] = best_options_for(margins[s], budget, !ngrams.empty());
-      planted[s] = std::max<std::size_t>(margins[s].planted.size(), 1);
     }
-    const std::vector<std::size_t> picks = allocate(choices, planted, budget);
+    const std::vector<std::size_t> picks = allocate(choices, budget);
     std::string out;
     copydesk::append_u32(out, 0x53434443);
-    copydesk::append_u32(out, 3);
+    copydesk::append_u32(out, 4);
+    const bool judge_by_ngrams = !ngrams.empty();
     copydesk::append_u32(
-        out, static_cast<std::uint32_t>(std::count(trained.begin(), trained.end(), true)));
+        out, static_cast<std::uint32_t>(
+                 judge_by_ngrams ? sets.size() : std::count(trained.begin(), trained.end(), true)));
     std::size_t total_alarms = 0, total_caught = 0, total_planted = 0;
     for (std::size_t s = 0; s < sets.size(); ++s) {
+      if (!trained[s] && judge_by_ngrams) {
+        const NgramOnlyChoice choice = choose_ngram_only(sets[s]);
+        std::cout << sets[s].name << ": " << sets[s].examples.size()
+                  << " examples, judged by the n-gram model alone: flag " << choice.flag
+                  << ", planted caught " << choice.caught << "/" << choice.planted << '\n';
+        append_ngram_only(sets[s], choice, out);
+      }
       if (!trained[s]) continue;
       const Thresholds& chosen = choices[s][picks[s]];
       total_alarms += chosen.alarms;
@@ -550,12 +688,14 @@ int main(int argc, char** argv) {
                 << 100.0 * static_cast<double>(margins[s].right) /
                        static_cast<double>(margins[s].clean.size())
                 << "%, planted caught " << chosen.caught << "/" << margins[s].planted.size()
-                << " (right suggestion " << chosen.caught_right << "), alarms " << chosen.alarms
-                << ", gate " << chosen.gate << ", skip " << chosen.skip << ", flag " << chosen.flag
-                << ", n-gram weight " << chosen.ngram_weight << '\n';
+                << " (right suggestion " << chosen.caught_right << ", pair-balanced recall "
+                << chosen.recall << "), alarms " << chosen.alarms << ", gate " << chosen.gate
+                << ", skip " << chosen.skip << ", flag " << chosen.flag << ", n-gram weight "
+                << chosen.ngram_weight << '\n';
       copydesk::append_name(out, sets[s].name);
       copydesk::append_u32(out, static_cast<std::uint32_t>(sets[s].members.size()));
       for (const std::string& member : sets[s].members) copydesk::append_name(out, member);
+      copydesk::append_u32(out, 0);
       copydesk::append_f32(out, chosen.gate);
       copydesk::append_f32(out, chosen.skip);
       copydesk::append_f32(out, chosen.flag);

@@ -42,6 +42,10 @@ struct ConfusionSet {
   float flag_margin = 0.0f;
   float ngram_weight = 0.0f;
   float model_margin = 0.0f;
+  // A set too rare in the training text for context models of its own ("council/counsel") is
+  // judged by the n-gram model alone: another member is flagged when it is more than
+  // `flag_margin` (log10) likelier in the window. Its three models are then empty.
+  bool ngram_only = false;
 };
 
 // The words around one occurrence of a set member, as the models see them.
