@@ -448,18 +448,29 @@ struct Thresholds {
   double recall = 0.0;           // ... weighted (Margin::weight)
 };
 
-// The gate lets through all but the lowest 1% of planted errors' margins, the cheap model all
-// but the lowest 2% of those the gate lets through.
-std::pair<float, float> choose_skips(const Margins& margins) {
-  std::vector<float> gate, cheap;
-  for (const Margin& margin : margins.planted) gate.push_back(margin.gate);
-  std::sort(gate.begin(), gate.end());
-  const float gate_skip = gate.empty() ? 0.0f : gate[gate.size() / 100];
-  for (const Margin& margin : margins.planted) {
-    if (margin.gate > gate_skip) cheap.push_back(margin.cheap);
+// The margin below which lie `share` of the planted errors' weight (Margin::weight).
+float weighted_quantile(std::vector<std::pair<float, float>> margin_weights, double share) {
+  if (margin_weights.empty()) return 0.0f;
+  std::sort(margin_weights.begin(), margin_weights.end());
+  double total = 0.0, below = 0.0;
+  for (const auto& [margin, weight] : margin_weights) total += weight;
+  for (const auto& [margin, weight] : margin_weights) {
+    below += weight;
+    if (below > share * total) return margin;
   }
-  std::sort(cheap.begin(), cheap.end());
-  return {gate_skip, cheap.empty() ? 0.0f : cheap[cheap.size() * 2 / 100]};
+  return margin_weights.back().first;
+}
+
+// The gate lets through all but the lowest 1% of planted errors' margins, the cheap model all
+// but the lowest 2% of those the gate lets through, each error counted by its weight.
+std::pair<float, float> choose_skips(const Margins& margins) {
+  std::vector<std::pair<float, float>> gate, cheap;
+  for (const Margin& margin : margins.planted) gate.emplace_back(margin.gate, margin.weight);
+  const float gate_skip = weighted_quantile(std::move(gate), 0.01);
+  for (const Margin& margin : margins.planted) {
+    if (margin.gate > gate_skip) cheap.emplace_back(margin.cheap, margin.weight);
+  }
+  return {gate_skip, weighted_quantile(std::move(cheap), 0.02)};
 }
 
 bool passes_stages(const Margin& margin, const Thresholds& thresholds) {

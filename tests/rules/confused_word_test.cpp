@@ -461,6 +461,7 @@ TEST(ConfusedWord, LeavesThoseSoundAlikesAloneWhereTheyAreRight) {
   for (std::string_view clean : {
            "Were they ready for the storm?",
            "Where they live, the buses are rare.",
+           "It was there where many of us first met.",
            "All we can do is save what we have.",
            "You can know a town by its markets.",
            "Let us now turn to the budget.",
@@ -665,7 +666,6 @@ TEST(ConfusedWord, KnownFalseAlarmsOfTheTrainedModel) {
            "How does the length of a side [[affect]] the area of a square?",
            "The patient's overall [[affect]] on examination was flat.",
            "[[They're]] children, after all.",
-           "It was there [[where]] many of us first met.",
            "Whichever team you play against [[you're]] underdogs.",
            "Once sold [[it's]] money in the bank.",
        }) {
