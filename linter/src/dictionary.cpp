@@ -575,8 +575,8 @@ std::optional<std::string> SpellChecker::regional_counterpart(std::string_view w
   return result;
 }
 
-constexpr std::size_t kMaxSuggestions = 8;
-// The best candidates by word and slip alone that suggest_in_context() ranks again in context.
+// The most suggestions suggest() keeps: the best candidates by word and slip alone, which
+// suggest_in_context() ranks again in context.
 constexpr std::size_t kContextPool = 12;
 // In context, the slip and the word's frequency against the model's log probability (natural
 // log): chosen on EWT train and dev's typos, where the model weighed alone (the frequency
