@@ -163,9 +163,10 @@ accuracy: build
 
 # Trains the models in dictionaries/models/ again (commit the result): the part-of-speech tagger
 # on the English Web Treebank's train split (accuracy printed for dev and test), the confusion
-# sets' n-grams cut out of CMU Sphinx's US English language model (Debian's pocketsphinx-en-us),
-# then the confusion sets on EWT train and dev, MASC, the presidential addresses and WordNet's
-# glosses, all from $(SHARED)/corpora. Deterministic: the same corpora give the same bytes.
+# sets' n-grams and the spelling suggestions' n-grams cut out of CMU Sphinx's US English
+# language model (Debian's pocketsphinx-en-us), then the confusion sets on EWT train and dev,
+# MASC, the presidential addresses and WordNet's glosses, all from $(SHARED)/corpora.
+# Deterministic: the same corpora give the same bytes.
 CORPORA ?= $(SHARED)/corpora
 model: deps
 	$(call ensure_packages,$(MODEL_PACKAGES))
@@ -178,6 +179,8 @@ model: deps
 	  --passes 10 --min-count 2 --out dictionaries/models/pos-tagger.bin
 	./$(BUILD_DIR)/copydesk_extract_ngrams --lm $(SPHINX_LM) --sets linter/tools/confusion-sets.txt \
 	  --out dictionaries/models/ngrams.bin
+	./$(BUILD_DIR)/copydesk_extract_ngrams --lm $(SPHINX_LM) --spelling 250000 \
+	  --out dictionaries/models/spelling-ngrams.bin
 	./$(BUILD_DIR)/copydesk_train_confusions --sets linter/tools/confusion-sets.txt \
 	  --tagger dictionaries/models/pos-tagger.bin --ewt $(CORPORA)/ud-english-ewt \
 	  --masc $(CORPORA)/masc-tagged --addresses $(CORPORA)/us-presidential-addresses \

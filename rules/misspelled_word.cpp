@@ -406,9 +406,33 @@ class MisspelledWord final : public Rule {
         return true;
       }
       report(token.span.begin + static_cast<std::uint32_t>(part_begin), part,
-             spell_->suggest(straight, kSuggestionLimit), sink);
+             spell_->suggest_in_context(straight, context_of(document, index, *scratch.sentence),
+                                        kSuggestionLimit),
+             sink);
       return false;
     });
+  }
+
+  // Up to two words on each side of token `index` in `sentence`, for ranking suggestions by
+  // how well they fit. Punctuation is passed over (the model learnt from text without it);
+  // anything else that is not a word (a number, an address) ends the context.
+  static WordContext context_of(const Document& document, std::uint32_t index,
+                                const Sentence& sentence) {
+    WordContext context;
+    std::string scratch;
+    const auto add = [&](std::uint32_t i, std::vector<std::string>& words) {
+      const Token& token = document.tokens()[i];
+      if (token.is_blank() || token.kind == TokenKind::Punctuation) return true;
+      if (token.kind != TokenKind::Word) return false;
+      std::string lower;
+      to_lower(straighten_apostrophes(document.text_of(token), scratch), lower);
+      words.push_back(std::move(lower));
+      return words.size() < 2;
+    };
+    for (std::uint32_t i = index; i > sentence.first && add(i - 1, context.before);) --i;
+    std::reverse(context.before.begin(), context.before.end());
+    for (std::uint32_t i = index + 1; i < sentence.last && add(i, context.after);) ++i;
+    return context;
   }
 
   // Flags the parts of `word` that the house style rejects ("alot", "judgement"), although the

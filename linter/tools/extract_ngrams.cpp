@@ -3,11 +3,18 @@
 // copydesk/ngram_model.hpp:
 //
 //   copydesk_extract_ngrams --lm en-us.lm.bin --sets confusion-sets.txt --out ngrams.bin
+//   copydesk_extract_ngrams --lm en-us.lm.bin --spelling BIGRAMS --out spelling-ngrams.bin
 //
 // Kept: every unigram; every bigram and trigram that holds a member of a set; and the bigrams
 // a comparison of two members can reach when one of them backs off (the history of a trigram
 // that ends in a member, the tail of one that starts with a member). Everything else cancels
 // out when members are compared in the same window.
+//
+// With --spelling, the model that ranks spelling suggestions in context: every unigram, and the
+// BIGRAMS bigrams that tell most beyond the unigrams: by how far the bigram's probability is
+// from what backing off to the unigram gives, weighed by how often the pair occurs. No
+// trigrams: the bigrams' back-off weights are dropped with them, so that a missing trigram falls
+// back on the bigram's own probability.
 //
 // The trie format, as the model file lays it out: the header "Trie Language Model", the order
 // (one byte) and the n-gram counts (32-bit); a 32-bit field; the quantization tables (65,536
@@ -17,6 +24,7 @@
 // word first: a bigram entry under unigram c holds the word before c, a trigram entry under it
 // the word before that. Scores are in units of log base 1.0001.
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -176,18 +184,54 @@ copydesk::NgramTables subset(const TrieModel& model, const std::set<std::string>
   return tables;
 }
 
+copydesk::NgramTables spelling_subset(const TrieModel& model, std::size_t bigram_budget) {
+  copydesk::NgramTables tables;
+  const auto key = [&](std::initializer_list<std::uint32_t> ids) {
+    std::vector<std::string_view> words;
+    for (const std::uint32_t id : ids) words.push_back(model.words[id]);
+    return copydesk::NgramModel::key(words);
+  };
+  const auto unigram_log10 = [&](std::uint32_t w) { return model.unigrams[w].prob * kToLog10; };
+  for (std::uint32_t w = 0; w < model.words.size(); ++w) {
+    tables.unigrams.push_back({key({w}), static_cast<float>(unigram_log10(w)),
+                               static_cast<float>(model.unigrams[w].backoff * kToLog10)});
+  }
+  // Each bigram by how much it tells beyond backing off, weighed by how often the pair occurs.
+  std::vector<std::pair<double, std::size_t>> ranked;
+  for (std::size_t b = 0; b < model.bigrams.size(); ++b) {
+    const auto& [earlier, later, prob, backoff] = model.bigrams[b];
+    const double backed_off = model.unigrams[earlier].backoff * kToLog10 + unigram_log10(later);
+    const double joint = std::pow(10.0, unigram_log10(earlier) + prob);
+    ranked.emplace_back(joint * std::abs(prob - backed_off), b);
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  ranked.resize(std::min(ranked.size(), bigram_budget));
+  for (const auto& [weight, b] : ranked) {
+    const auto& [earlier, later, prob, backoff] = model.bigrams[b];
+    tables.bigrams.push_back({key({earlier, later}), prob, 0.0f});
+  }
+  return tables;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::map<std::string, std::string> options;
   for (int i = 1; i + 1 < argc; i += 2) options[argv[i]] = argv[i + 1];
-  if (!options.count("--lm") || !options.count("--sets") || !options.count("--out")) {
-    std::cerr << "usage: copydesk_extract_ngrams --lm en-us.lm.bin --sets FILE --out FILE\n";
+  const bool spelling = options.count("--spelling") > 0;
+  if (!options.count("--lm") || (!options.count("--sets") && !spelling) ||
+      !options.count("--out")) {
+    std::cerr << "usage: copydesk_extract_ngrams --lm en-us.lm.bin"
+                 " (--sets FILE | --spelling BIGRAMS) --out FILE\n";
     return 2;
   }
   try {
     const TrieModel model = read_trie(read_file(options["--lm"]));
-    copydesk::NgramTables tables = subset(model, read_members(options["--sets"]));
+    copydesk::NgramTables tables = spelling
+                                       ? spelling_subset(model, std::stoul(options["--spelling"]))
+                                       : subset(model, read_members(options["--sets"]));
     const std::string bytes = tables.write();
     std::ofstream out(options["--out"], std::ios::binary | std::ios::trunc);
     out << bytes;

@@ -154,7 +154,7 @@ TEST_F(Reliability, ControlsFromTheTextAndFileNamesAreShownNotObeyed) {
             "esc.txt:1:22: error: `teh` is not in the dictionary. [misspelled-word]\n"
             "  \xE2\x90\x9B[2J The council met teh mayor.\xEF\xBF\xBD\n"
             "                       ^~~\n"
-            "  suggestion: the, ten, Th, tea, tech\n"
+            "  suggestion: the, ten, tech, tea, Th\n"
             "1 problem (1 error, 0 warnings, 0 infos) in 1 file\n");
   file("a\x1b]0;pwned\x07.txt", "The council met teh mayor.\n");
   const Outcome github = shell("--format github a*.txt");

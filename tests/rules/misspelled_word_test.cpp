@@ -547,6 +547,20 @@ TEST(MisspelledWordTest, RanksSuggestionsByLikelihood) {
   EXPECT_EQ(first("I met someon new."), "someone");
 }
 
+// The same slip means different words in different sentences: the words around decide.
+TEST(MisspelledWordTest, RanksSuggestionsByTheWordsAround) {
+  const auto first = [](std::string_view text) {
+    const auto found = findings(kRule, text);
+    return found.size() == 1 && !found[0].suggestions.empty() ? found[0].suggestions[0]
+                                                              : std::string("(none)");
+  };
+  EXPECT_EQ(first("I think youre right."), "you're");
+  EXPECT_EQ(first("Is this youre car?"), "your");
+  EXPECT_EQ(first("We want ot go home."), "to");
+  EXPECT_EQ(first("It is one ot the best."), "of");
+  EXPECT_EQ(first("Put it on teh table."), "the");
+}
+
 // Only corrections that follow from the word itself carry a fix, and it is never safe.
 TEST(MisspelledWordTest, CertainCorrectionsCarryAnUnsafeFixAndOthersNone) {
   const auto check = [](std::string_view text, Span span, const std::string& fixed) {

@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "copydesk/spelling_context.hpp"
 #include "copydesk/word_set.hpp"
 #include "copydesk/word_table.hpp"
 
@@ -46,6 +47,11 @@ class SpellChecker {
   // At most `limit` replacements, best first, as deep as the SuggestionMode allows; computed
   // once per word and cached.
   std::vector<std::string> suggest(std::string_view word, std::size_t limit = 5) const;
+  // The same candidates ranked again by how well each fits between the words around `word`
+  // (see context_log10), with the slip and the word's frequency: for a flagged word, not
+  // cached.
+  std::vector<std::string> suggest_in_context(std::string_view word, const WordContext& context,
+                                              std::size_t limit = 5) const;
   // Whether a dictionary word is one edit away: cheap evidence that `word` is a typo of it.
   bool has_single_edit_neighbour(std::string_view word) const;
 
