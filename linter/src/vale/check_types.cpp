@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "copydesk/vale/rule_file.hpp"
+#include "copydesk/vale/run_skip.hpp"
 
 namespace copydesk::vale {
 namespace {
@@ -37,6 +38,17 @@ TokenPattern token_pattern(const RuleFile& file, std::string_view key, const std
   if (leading) {
     return {.leading = std::move(leading),
             .pattern = file.anchored_pattern(key, source, file.ignore_case())};
+  }
+  // A pattern that compiles compiles with the (*SKIP) too; otherwise the source as written
+  // reports the error, at its own offsets.
+  const std::string skipping = skip_past_leading_run(source);
+  if (skipping != source) {
+    try {
+      return {.leading = std::nullopt,
+              .pattern = Pattern(
+                  skipping, {.ignore_case = file.ignore_case(), .origin = file.path().string()})};
+    } catch (const PatternError&) {
+    }
   }
   return {.leading = std::nullopt, .pattern = file.pattern(key, source, file.ignore_case())};
 }
