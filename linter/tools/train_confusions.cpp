@@ -103,14 +103,17 @@ class CorrectedSentence {
     const bool space = fields[9].find("SpaceAfter=No") == std::string::npos;
     if (dash != std::string::npos) {  // "5-6 its": the surface of the words 5 and 6
       range_end_ = std::stoi(fields[0].substr(dash + 1));
-      range_surface_ = fields[1], range_text_.clear(), range_corrected_ = false;
+      range_surface_ = fields[1];
+      range_text_.clear();
+      range_corrected_ = false;
       range_space_ = space;
       return;
     }
     const std::string correct = misc_value(fields[9], "CorrectForm");
     const std::string& form = correct.empty() || correct == "_" ? fields[1] : correct;
     if (range_end_ == 0) return append(form, space);
-    range_text_ += form, range_corrected_ |= !correct.empty();
+    range_text_ += form;
+    range_corrected_ = range_corrected_ || !correct.empty();
     if (std::stoi(fields[0]) < range_end_) return;
     append(range_corrected_ ? range_text_ : range_surface_, range_space_);
     range_end_ = 0;
