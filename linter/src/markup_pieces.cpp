@@ -183,7 +183,8 @@ class MarkdownCuts : public CutFinder {
       plan_.whole = true;  // the first definition wins: a piece holding the second would differ
       return;
     }
-    plan_.definitions.append(line).push_back('\n');
+    // After a blank line: a definition md4c rejects must not take the next one with it.
+    plan_.definitions.append("\n").append(line).push_back('\n');
     const std::string_view after = trim_start(line.substr(line.find("]:") + 2));
     // The destination or a title may follow on the next line.
     definition_continues_ = true;
@@ -376,7 +377,8 @@ class HtmlCuts : public CutFinder {
     const std::string name = lower(line.substr(at + 1, end - at - 1));
     if (end == line.size() ||
         !(line[end] == '>' || line[end] == '/' || is_ascii_blank(line[end])) ||
-        !closes_paragraph(name)) {
+        !closes_paragraph(name) ||
+        (name == "table" && !open_.empty())) {  // in quirks mode a table opens inside a p
       return;
     }
     plan_.cuts.push_back(offset);
