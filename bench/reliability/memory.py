@@ -9,6 +9,8 @@ Inputs are generated into a temporary directory (never committed):
               110 bytes)
   sparse      --sparse-mb MB of paragraphs with a repeated word every 5,000 (what the test that
               asserted a 100 MiB peak used to generate)
+  html        --html-mb MB of an HTML page of paragraphs, a misspelling each (about one finding
+              per 75 bytes); run as a file only, whatever --via says
 
 Each runs in each --formats format, once per binary (--copydesk, and --before if given), and
 once per --via: as a .txt file ("file"), through standard input ("stdin"), or as the same text
@@ -55,6 +57,20 @@ def write_sparse(path: Path, megabytes: float) -> int:
     return count
 
 
+def write_html(path: Path, megabytes: float) -> int:
+    """Writes a page of paragraphs with a misspelling each; returns how many were written."""
+    paragraph = "<p>The council met on Monday and approved teh budget for the new year.</p>\n"
+    count = int(megabytes * 1e6 / len(paragraph))
+    with path.open("w") as out:
+        out.write("<!DOCTYPE html>\n<html><head><title>Budget</title></head><body>\n")
+        block = paragraph * 10_000
+        for _ in range(count // 10_000):
+            out.write(block)
+        out.write(paragraph * (count % 10_000))
+        out.write("</body></html>\n")
+    return count
+
+
 def run(command: list[str], output: Path, stdin: Path | None) -> tuple[float, int, int]:
     """CPU seconds, peak RSS in MiB and exit code of one run; the report goes to `output`."""
     with output.open("wb") as out, (stdin.open("rb") if stdin else open(os.devnull, "rb")) as data:
@@ -71,6 +87,7 @@ def main() -> int:
                         help="comma-separated line counts of the a-lines cases")
     parser.add_argument("--dense-mb", type=float, default=200, help="size of the dense case (MB); 0: none")
     parser.add_argument("--sparse-mb", type=float, default=0, help="size of the sparse case (MB); 0: none")
+    parser.add_argument("--html-mb", type=float, default=0, help="size of the HTML case (MB); 0: none")
     parser.add_argument("--via", default="file", help="comma-separated: file, stdin, md")
     parser.add_argument("--formats", default="jsonl,json,text,github,checkstyle,junit,sarif",
                         help="comma-separated output formats")
@@ -93,12 +110,15 @@ def main() -> int:
         if args.sparse_mb > 0:
             path = Path(folder) / "sparse.txt"
             cases.append((f"sparse {args.sparse_mb:g} MB", path, write_sparse(path, args.sparse_mb)))
+        if args.html_mb > 0:
+            path = Path(folder) / "page.html"
+            cases.append((f"html {args.html_mb:g} MB", path, write_html(path, args.html_mb)))
         report = Path(folder) / "report"
         print("| case | MB | findings | via | format | binary | peak MiB | CPU s | report MB |")
         print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         for name, path, findings in cases:
             megabytes = path.stat().st_size / 1e6
-            for via in args.via.split(","):
+            for via in ["file"] if path.suffix == ".html" else args.via.split(","):
                 markdown = path.with_suffix(".md")
                 if via == "md":
                     markdown.unlink(missing_ok=True)

@@ -109,12 +109,13 @@ struct GumboOutputDeleter {
 
 class HtmlProseBuilder {
  public:
-  explicit HtmlProseBuilder(std::string_view source)
-      : source_(source), kinds_(source.size(), ByteKind::Hidden) {}
+  // gumbo reads `parsed`, which ends with `source` (what comes before is not the page's own).
+  HtmlProseBuilder(std::string_view source, std::string_view parsed)
+      : source_(source), parsed_(parsed), kinds_(source.size(), ByteKind::Hidden) {}
 
   ProseView run() && {
     const std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
-        gumbo_parse_with_options(&kGumboDefaultOptions, source_.data(), source_.size()));
+        gumbo_parse_with_options(&kGumboDefaultOptions, parsed_.data(), parsed_.size()));
     if (!output) throw std::runtime_error("the HTML parser failed");
     walk(output->root);
     compact_prose(source_, kinds_, view_);
@@ -250,6 +251,7 @@ class HtmlProseBuilder {
   }
 
   std::string_view source_;
+  std::string_view parsed_;
   ProseView view_;
   std::vector<ByteKind> kinds_;  // one per source byte
   std::optional<SentenceStart> pending_start_ = SentenceStart::Block;
@@ -257,6 +259,14 @@ class HtmlProseBuilder {
 
 }  // namespace
 
-ProseView html_prose(std::string_view source) { return HtmlProseBuilder(source).run(); }
+ProseView html_prose(std::string_view source) { return HtmlProseBuilder(source, source).run(); }
+
+ProseView html_prose(std::string_view source, std::string_view doctype) {
+  if (doctype.empty()) return html_prose(source);
+  std::string parsed;
+  parsed.reserve(doctype.size() + source.size());
+  parsed.append(doctype).append(source);
+  return HtmlProseBuilder(std::string_view(parsed).substr(doctype.size()), parsed).run();
+}
 
 }  // namespace copydesk

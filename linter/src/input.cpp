@@ -20,6 +20,9 @@
 
 #include "copydesk/engine.hpp"
 #include "copydesk/file_reading.hpp"
+#include "copydesk/html.hpp"
+#include "copydesk/markdown.hpp"
+#include "copydesk/markup_pieces.hpp"
 #include "copydesk/suppression.hpp"
 #include "copydesk/text.hpp"
 #include "pieces.hpp"
@@ -470,6 +473,245 @@ bool lint_whole_in_parts(const Engine& engine, const Input& input, std::string_v
   return linted;
 }
 
+// What a first pass over a large Markdown or HTML file found: where it can be cut (see
+// markup_pieces.hpp), or the error that reports it with no findings.
+struct MarkupCheck {
+  std::optional<FileResult> failed;
+  MarkupPlan plan;
+  std::uint64_t size = 0;  // of the file as the check read it
+};
+
+// Reads the file once, a block at a time, handing complete lines to a CutFinder and looking for
+// what lint_text would report instead of findings: a NUL byte anywhere, then a size of 4 GiB or
+// more, then invalid UTF-8 (in that order, as lint_or_stream and lint_text check a whole text).
+MarkupCheck check_markup(const Input& input, std::istream& in, Syntax syntax) {
+  MarkupCheck check;
+  FileResult failed;
+  failed.path = input.display_path;
+  const auto finder = make_cut_finder(syntax);
+  std::string text;  // from file offset `base`: the lines not yet handed to the finder
+  std::uint64_t base = 0;
+  std::optional<std::uint64_t> invalid;
+  bool at_end = false;
+  while (!at_end) {
+    if (!read_more(in, text, kReadBlock, at_end)) {
+      failed.error = "read error after byte " + std::to_string(base + text.size());
+      check.failed = std::move(failed);
+      return check;
+    }
+    if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
+      failed.error = binary_file_error(input, base + nul, failed);
+      check.failed = std::move(failed);
+      return check;
+    }
+    // Up to the last line break that is surely one ("\r" may be the first half of "\r\n").
+    std::size_t complete = at_end ? text.size() : 0;
+    for (std::size_t at = text.size(); !at_end && at > 0; --at) {
+      if (text[at - 1] == '\n' || (text[at - 1] == '\r' && at < text.size())) {
+        complete = at;
+        break;
+      }
+    }
+    const std::string_view lines = std::string_view(text).substr(0, complete);
+    if (!invalid) {
+      if (const auto bad = find_invalid_utf8(lines)) invalid = base + *bad;
+    }
+    finder->read(lines, base);
+    text.erase(0, complete);
+    base += complete;
+  }
+  check.size = base;
+  if (check.size > std::numeric_limits<std::uint32_t>::max()) {
+    failed.error = "the file is too large (4 GiB or more)";
+  } else if (invalid) {
+    failed.error = "invalid UTF-8 at byte " + std::to_string(*invalid);
+  }
+  if (failed.error) check.failed = std::move(failed);
+  check.plan = finder->finish();
+  return check;
+}
+
+// The prose of a large Markdown or HTML file, parsed a piece at a time as its MarkupPlan cuts
+// it and kept only from where the next window of the prose starts (with the source bytes that
+// the excerpts of its findings may read): the concatenated views of the pieces are the view of
+// the whole file, so that windows, findings and excerpts are the whole file's.
+class MarkedUpProse {
+ public:
+  MarkedUpProse(std::istream& in, const MarkupCheck& check, Syntax syntax)
+      : in_(in), plan_(check.plan), size_(check.size), syntax_(syntax) {}
+
+  // Reads and parses the next piece; false at the end of the file or on an error (error()).
+  bool read_piece() {
+    if (all_in_ || error_) return false;
+    const std::uint64_t begin = next_piece_ == 0 ? 0 : plan_.cuts[next_piece_ - 1];
+    const std::uint64_t end = next_piece_ < plan_.cuts.size() ? plan_.cuts[next_piece_] : size_;
+    const bool first = next_piece_ == 0;
+    ++next_piece_;
+    std::string piece;
+    bool at_end = false;
+    if (!read_more(in_, piece, end - begin, at_end)) {
+      error_ = "read error after byte " + std::to_string(begin + piece.size());
+      return false;
+    }
+    if (piece.size() != end - begin) return changed(begin + piece.size());
+    if (end == size_) {
+      std::string more;
+      if (!read_more(in_, more, 1, at_end) || !more.empty()) return changed(size_ + more.size());
+    }
+    const ProseView view =
+        syntax_ == Syntax::Html
+            ? (first ? html_prose(piece) : html_prose(piece, plan_.doctype))
+            : markdown_prose(
+                  piece, MarkdownPiece{.starts_document = first, .definitions = plan_.definitions});
+    const auto prose_at = static_cast<std::uint32_t>(prose_base_ + prose_.size());
+    map_.append(view.map, prose_at, static_cast<std::uint32_t>(begin));
+    for (const BlockStart& start : view.block_starts) {
+      starts_.push_back(BlockStart{start.offset + prose_at, start.kind});
+    }
+    prose_ += view.text;
+    source_ += piece;
+    all_in_ = end == size_;
+    return true;
+  }
+
+  // Whether the source read reaches far enough past prose offset `prose_end` (into prose())
+  // for the excerpts of findings before it (see kept_range).
+  bool source_reaches(std::size_t prose_end) const {
+    if (all_in_) return true;
+    return source_base_ + source_.size() > source_of(prose_end) + kExcerptContext + 2;
+  }
+
+  // The block starts in the window, relative to it (as for_each_window gives them).
+  std::vector<BlockStart> starts_in(const Window& window) const {
+    std::vector<BlockStart> in;
+    if (window.continued) in.push_back(kContinuedPiece);
+    const std::uint64_t begin = prose_base_ + window.begin;
+    const std::uint64_t end = prose_base_ + window.end;
+    for (const BlockStart& start : starts_) {
+      if (start.offset < begin) continue;
+      if (start.offset >= end) break;
+      in.push_back(BlockStart{static_cast<std::uint32_t>(start.offset - begin), start.kind});
+    }
+    return in;
+  }
+
+  // Moves a finding from prose() into source(), as map_to_source does for a whole text.
+  void place(Diagnostic& diagnostic) const {
+    diagnostic.span = to_source(diagnostic.span);
+    if (!diagnostic.fix) return;
+    bool over_markup = false;
+    for (Edit& edit : diagnostic.fix->edits) {
+      const Span mapped = to_source(edit.span);
+      if (mapped.in(source_) != edit.span.in(prose_)) over_markup = true;
+      edit.span = mapped;
+    }
+    if (over_markup) diagnostic.fix.reset();
+  }
+
+  // Forgets the prose before `prose_begin` and the source no excerpt of a finding after it
+  // reads, counting `cursor` on over it.
+  void drop_before(std::size_t prose_begin, Cursor& cursor, std::size_t bom) {
+    std::uint64_t keep =
+        std::min<std::uint64_t>(source_of(prose_begin), source_base_ + source_.size());
+    keep = std::max(keep > kExcerptContext + 2 ? keep - kExcerptContext - 2 : 0, source_base_);
+    advance(cursor, source_, source_base_, keep, bom);
+    source_.erase(0, keep - source_base_);
+    source_base_ = keep;
+    prose_.erase(0, prose_begin);
+    prose_base_ += prose_begin;
+    map_.drop_before(static_cast<std::uint32_t>(prose_base_));
+    const auto first = std::find_if(starts_.begin(), starts_.end(), [&](const BlockStart& start) {
+      return start.offset >= prose_base_;
+    });
+    starts_.erase(starts_.begin(), first);
+  }
+
+  const std::string& prose() const { return prose_; }
+  const std::string& source() const { return source_; }  // from file offset source_base()
+  std::uint64_t source_base() const { return source_base_; }
+  bool all_in() const { return all_in_; }
+  const std::optional<std::string>& error() const { return error_; }
+
+ private:
+  bool changed(std::uint64_t read) {
+    error_ = "the file changed while it was linted (" + std::to_string(size_) + " bytes, then " +
+             std::to_string(read) + ")";
+    return false;
+  }
+  std::uint64_t source_of(std::size_t prose_offset) const {
+    return map_.source_offset(static_cast<std::uint32_t>(prose_base_ + prose_offset),
+                              static_cast<std::uint32_t>(size_));
+  }
+  Span to_source(Span span) const {
+    const auto by = static_cast<std::uint32_t>(prose_base_);
+    const Span mapped =
+        map_.to_source(Span{span.begin + by, span.end + by}, static_cast<std::uint32_t>(size_));
+    const auto base = static_cast<std::uint32_t>(source_base_);
+    return Span{mapped.begin - base, mapped.end - base};
+  }
+
+  std::istream& in_;
+  const MarkupPlan& plan_;
+  std::uint64_t size_;
+  Syntax syntax_;
+  std::size_t next_piece_ = 0;
+  bool all_in_ = false;
+  std::optional<std::string> error_;
+  std::string source_;
+  std::uint64_t source_base_ = 0;
+  std::string prose_;
+  std::uint64_t prose_base_ = 0;
+  ProseMap map_;                    // absolute prose offsets to absolute source offsets
+  std::vector<BlockStart> starts_;  // absolute prose offsets
+};
+
+// Lints a large Markdown or HTML file that check_markup passed a piece of prose at a time, as
+// lint_text_sorted lints the prose of a whole text, and hands the findings to `consume` in
+// parts with the lines around them, as lint_stream does.
+void lint_marked_up(const Engine& engine, const Input& input, std::istream& in,
+                    const MarkupCheck& check, Syntax syntax, std::size_t bom,
+                    const ResultSink& consume) {
+  PartsOut parts(input.display_path, consume);
+  FileResult& part = parts.part();
+  MarkedUpProse prose(in, check, syntax);
+  Cursor cursor;
+  Window window = window_start("", 0);
+  for (;;) {
+    const std::string& text = prose.prose();
+    // Reads pieces until the window of the piece at window.core_begin is known.
+    bool ready = false;
+    while (!(prose.all_in() && window.core_begin >= text.size())) {
+      window.core_end = piece_end(text, window.core_begin, prose.all_in());
+      window.end = window.core_end == std::string_view::npos
+                       ? std::string_view::npos
+                       : window_end(text, window.core_end, prose.all_in());
+      ready = window.end != std::string_view::npos && prose.source_reaches(window.end);
+      if (ready || !prose.read_piece()) break;
+    }
+    if (!ready) break;
+    engine.check_piece_compact(
+        part.path, text, window, prose.starts_in(window),
+        [&](Diagnostic& diagnostic) { prose.place(diagnostic); },
+        [&](std::vector<Diagnostic>&& found) {
+          const NearbyLines lines(prose.source());
+          keep_lines_of(prose.source(), lines, prose.source_base(), prose.all_in(), found, cursor,
+                        bom, part.excerpts);
+          for (auto& diagnostic : found) {
+            shift(diagnostic, static_cast<std::uint32_t>(prose.source_base()));
+          }
+          part.diagnostics = std::move(found);
+          parts.hand_out();
+        });
+    Window next = window_start(text, window.core_end);
+    prose.drop_before(next.begin, cursor, bom);
+    next.core_begin -= next.begin;
+    next.begin = 0;
+    window = next;
+  }
+  part.error = prose.error();
+  parts.finish();
+}
+
 // Reads all of standard input into `text`; why it could not, if it could not. With a
 // `whole_limit`, stops once more than that has come (`large`), leaving the rest to read.
 std::optional<std::string> read_standard_input(
@@ -591,8 +833,23 @@ std::unique_ptr<std::istream> reopen_file(const std::filesystem::path& path, std
 // What lint_large did with a large plain-text input.
 enum class LargeInput {
   HandedOut,  // streamed, or its error reported, through `consume`
-  ReadWhole,  // it has suppression directives: read whole into the text, for lint_text
+  ReadWhole,  // it must be linted whole (directives...): read whole into the text, for lint_text
 };
+
+// Reads a large input whole into `text` after all, for lint_text.
+LargeInput read_whole_again(const Input& input, std::string& text, const Reopen& reopen,
+                            const ResultSink& consume) {
+  text.clear();
+  bool at_end = false;
+  if (!read_more(*reopen(0), text, std::numeric_limits<std::size_t>::max(), at_end)) {
+    FileResult failed;
+    failed.path = input.display_path;
+    failed.error = "read error";
+    consume(std::move(failed));
+    return LargeInput::HandedOut;
+  }
+  return LargeInput::ReadWhole;
+}
 
 // Lints a plain-text input of more than kWholeBytes, `text` its first bytes, that `reopen`
 // reads again from any offset: checked first (see check_stream), then streamed.
@@ -613,14 +870,30 @@ LargeInput lint_large(const Engine& engine, const Input& input, std::string& tex
     lint_stream(engine, input, *in, std::move(text), check.size, consume);
     return LargeInput::HandedOut;
   }
-  text.clear();
-  bool at_end = false;
-  if (!read_more(*reopen(0), text, std::numeric_limits<std::size_t>::max(), at_end)) {
-    failed.error = "read error";
+  return read_whole_again(input, text, reopen, consume);
+}
+
+// Lints a Markdown or HTML input of more than kWholeBytes, `text` its first bytes, that
+// `reopen` reads again from any offset: checked and planned first (see check_markup), then
+// parsed and linted a piece at a time. When the plan says to parse it whole (a directive, a
+// label defined twice...), it is read whole into `text` for lint_or_stream, as before.
+LargeInput lint_large_marked_up(const Engine& engine, const Input& input, std::string& text,
+                                const Reopen& reopen, Syntax syntax, const ResultSink& consume) {
+  FileResult failed;
+  failed.path = input.display_path;
+  failed.error = utf16_error(text);
+  MarkupCheck check;
+  if (!failed.error) check = check_markup(input, *reopen(0), syntax);
+  if (check.failed) failed = std::move(*check.failed);
+  if (failed.error) {
     consume(std::move(failed));
     return LargeInput::HandedOut;
   }
-  return LargeInput::ReadWhole;
+  if (!check.plan.whole) {
+    lint_marked_up(engine, input, *reopen(0), check, syntax, byte_order_mark_size(text), consume);
+    return LargeInput::HandedOut;
+  }
+  return read_whole_again(input, text, reopen, consume);
 }
 
 // Why a file could not be opened, in the words of the file system.
@@ -663,14 +936,12 @@ std::optional<FileResult> read_input_whole(const Input& input, std::string& text
 
 namespace {
 
-// Reads `input` into `text`, whole or, for a plain-text input of more than kWholeBytes, its
-// first bytes (sets `reopen` to read it again from any offset). Why it could not, if it could
-// not. Standard input, which cannot be read twice, is then copied into `spool`.
+// Reads `input` into `text`, whole or, for an input of more than kWholeBytes, its first bytes (sets
+// `reopen` to read it again from any offset). Why it could not, if it could not. Standard input,
+// which cannot be read twice, is then copied into `spool`.
 std::optional<std::string> read_input(const Input& input, std::string& text, Reopen& reopen,
                                       std::optional<Spool>& spool) {
-  // md4c and gumbo need the whole of a Markdown or HTML file.
-  const std::size_t whole_limit =
-      syntax_of(input.path) == Syntax::Text ? kWholeBytes : std::numeric_limits<std::size_t>::max();
+  const std::size_t whole_limit = kWholeBytes;
   if (input.from_stdin) {
     bool large = false;
     if (auto error = read_standard_input(text, whole_limit, &large)) return error;
@@ -717,7 +988,10 @@ std::optional<FileResult> lint_or_stream(const Engine& engine, const Input& inpu
   std::optional<Spool> spool;
   failed.error = read_input(input, text, reopen, spool);
   if (failed.error) return failed;
-  if (reopen && lint_large(engine, input, text, reopen, consume) == LargeInput::HandedOut) {
+  const Syntax syntax = syntax_of(input.path);
+  if (reopen && (syntax == Syntax::Text ? lint_large(engine, input, text, reopen, consume)
+                                        : lint_large_marked_up(engine, input, text, reopen, syntax,
+                                                               consume)) == LargeInput::HandedOut) {
     return std::nullopt;
   }
   failed.error = utf16_error(text);
@@ -725,7 +999,6 @@ std::optional<FileResult> lint_or_stream(const Engine& engine, const Input& inpu
     failed.error = binary_file_error(input, nul, failed);
   }
   if (failed.error) return failed;
-  const Syntax syntax = syntax_of(input.path);
   // Without an error that lint_text would report, a large text's findings are handed out in
   // parts too (a Markdown or HTML file, a plain-text one with directives aside).
   if (text.size() > kWholeBytes && text.size() <= std::numeric_limits<std::uint32_t>::max() &&

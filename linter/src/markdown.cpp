@@ -46,12 +46,16 @@ std::optional<SentenceStart> block_kind(MD_BLOCKTYPE type) {
 
 class ProseBuilder {
  public:
-  explicit ProseBuilder(std::string_view source)
-      : source_(source), kinds_(source.size(), ByteKind::Hidden) {}
+  // md4c reads `parsed`, which starts with `source` (and may go on past it).
+  ProseBuilder(std::string_view source, std::string_view parsed, bool starts_document)
+      : source_(source),
+        parsed_(parsed),
+        starts_document_(starts_document),
+        kinds_(source.size(), ByteKind::Hidden) {}
 
   ProseView run() && {
-    std::size_t begin = byte_order_mark_size(source_);
-    begin = markdown_front_matter_end(source_, begin);
+    std::size_t begin = 0;
+    if (starts_document_) begin = markdown_front_matter_end(source_, byte_order_mark_size(source_));
     cursor_ = static_cast<std::uint32_t>(begin);
     MD_PARSER parser{};
     // GitHub's dialect without its bare links: md4c 0.4.8 takes time quadratic in the number
@@ -73,7 +77,7 @@ class ProseBuilder {
     parser.text = [](MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
       return static_cast<ProseBuilder*>(self)->text(type, text, size);
     };
-    const std::string_view body = source_.substr(begin);
+    const std::string_view body = parsed_.substr(begin);
     if (md_parse(body.data(), static_cast<MD_SIZE>(body.size()), &parser, this) != 0) {
       throw std::runtime_error("the Markdown parser failed");
     }
@@ -234,6 +238,8 @@ class ProseBuilder {
   }
 
   std::string_view source_;
+  std::string_view parsed_;
+  bool starts_document_;
   ProseView view_;
   int depth_ = 0;
   std::optional<SentenceStart> pending_start_;  // for the block entered at pending_depth_
@@ -264,6 +270,19 @@ std::size_t markdown_front_matter_end(std::string_view text, std::size_t begin) 
   return begin;
 }
 
-ProseView markdown_prose(std::string_view source) { return ProseBuilder(source).run(); }
+ProseView markdown_prose(std::string_view source) {
+  return ProseBuilder(source, source, true).run();
+}
+
+ProseView markdown_prose(std::string_view source, const MarkdownPiece& piece) {
+  if (piece.definitions.empty()) return ProseBuilder(source, source, piece.starts_document).run();
+  // After a blank line, so that the definitions start blocks of their own.
+  std::string parsed;
+  parsed.reserve(source.size() + piece.definitions.size() + 2);
+  parsed.append(source).append("\n\n").append(piece.definitions);
+  return ProseBuilder(std::string_view(parsed).substr(0, source.size()), parsed,
+                      piece.starts_document)
+      .run();
+}
 
 }  // namespace copydesk

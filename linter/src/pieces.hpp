@@ -19,9 +19,10 @@ inline bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c)
 // piece of about kPieceBytes at a time (see piece_end), keeping only the lines around their
 // findings and handing the findings on as they are found, so that neither a 100 MB file nor its
 // findings stay in memory: a file of one-letter lines has a finding every two bytes, and a
-// Diagnostic takes a few hundred. Markdown and HTML inputs that long are read whole but their
-// findings handed on the same way. Shorter inputs and texts in memory are linted whole, in
-// pieces when long (a Document takes about 16 bytes a byte of text besides the text).
+// Diagnostic takes a few hundred. Markdown and HTML inputs that long are parsed a piece at a
+// time (see markup_pieces.hpp) and their prose linted in the same windows. Shorter inputs and texts
+// in memory are linted whole, in pieces when long (a Document takes about 16 bytes a byte of text
+// besides the text).
 constexpr std::size_t kWholeBytes = std::size_t{256} << 10;
 constexpr std::size_t kPieceBytes = std::size_t{1} << 20;
 constexpr std::size_t kReadBlock = std::size_t{1} << 20;

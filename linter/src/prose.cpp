@@ -49,6 +49,19 @@ std::uint32_t ProseMap::prose_offset(std::uint32_t source_offset, std::uint32_t 
   return convert<&Run::source, &Run::prose>(source_offset, prose_size);
 }
 
+void ProseMap::append(const ProseMap& other, std::uint32_t prose_by, std::uint32_t source_by) {
+  for (const Run& run : other.runs_) {
+    runs_.push_back(Run{run.prose + prose_by, run.source + source_by, run.size});
+  }
+}
+
+void ProseMap::drop_before(std::uint32_t prose_offset) {
+  const auto kept = std::find_if(runs_.begin(), runs_.end(), [&](const Run& run) {
+    return run.prose + run.size > prose_offset;
+  });
+  runs_.erase(runs_.begin(), kept);
+}
+
 ProseText hide_spans(std::string_view source, const std::vector<Span>& hidden) {
   ProseText prose;
   prose.text.reserve(source.size());

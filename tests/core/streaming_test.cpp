@@ -17,7 +17,11 @@
 #include "cli_fixture.hpp"
 #include "copydesk/baseline.hpp"
 #include "copydesk/formatter.hpp"
+#include "copydesk/html.hpp"
 #include "copydesk/input.hpp"
+#include "copydesk/markdown.hpp"
+#include "copydesk/markup_pieces.hpp"
+#include "copydesk/text.hpp"
 #include "rule_test_support.hpp"
 
 namespace copydesk::testing {
@@ -586,6 +590,305 @@ TEST_F(Streaming, LargeMarkdownAndHtmlFilesAreHandedOutInPartsWithTheWholeTextsR
     ASSERT_EQ(piped.size(), parts.size());
     expect_reports_of(piped, whole);
   }
+}
+
+// Markdown whose blocks reach across any blank line a careless cut would take: long fences
+// and HTML blocks with blank lines and unindented lines inside, loose lists with indented
+// paragraphs, link reference definitions used pieces before and after they are defined,
+// tables, setext and ATX headings, block quotes, indented code, with findings in each.
+std::string long_markdown(std::size_t bytes) {
+  std::string text = "---\ntitle: Teh council\n---\n\n";
+  const auto fence = [](std::size_t lines) {
+    std::string code = "```text\n";
+    for (std::size_t i = 0; i < lines; ++i) {
+      code +=
+          i % 3 == 0 ? "\n" : "# not a heading teh\n[r1]: https://example.com/not-a-definition\n";
+    }
+    return code + "```\n\n";
+  };
+  const auto html_block = [](std::size_t lines) {
+    std::string html = "<!-- a long comment\n";
+    for (std::size_t i = 0; i < lines; ++i) html += i % 2 == 0 ? "\n" : "Teh hidden text.\n";
+    return html + "-->\n\n";
+  };
+  for (std::size_t i = 0; text.size() < bytes; ++i) {
+    const std::string n = std::to_string(i);
+    switch (i % 12) {
+      case 0:
+        text += "# The council met teh mayor " + n + "\n\n";
+        break;
+      // Definitions d0, d1... come a block of each twelve; references to them 300 cycles on
+      // and back, in other pieces.
+      case 1:
+        text += "See [the report][d" + std::to_string(i / 12 + 300) + "] and [teh notes][d" +
+                std::to_string(i / 12 >= 300 ? i / 12 - 300 : 0) + "].\n\n";
+        break;
+      case 2:
+        text +=
+            "[d" + std::to_string(i / 12) + "]: https://example.com/" + n + " \"Teh title\"\n\n";
+        break;
+      case 3:
+        text +=
+            "- a early meeting\n\n  with a second paragraph,the the end.\n\n- another item\n\n    "
+            "indented code teh\n\n";
+        break;
+      case 4:
+        text += i % 6000 == 4 ? fence(20'000) : fence(4);
+        break;
+      case 5:
+        text += "| goverment | the the end |\n| --- | --- |\n| teh | [cell][d" +
+                std::to_string(i / 12) + "] |\n\n";
+        break;
+      case 6:
+        text += i % 7000 == 6 ? html_block(20'000) : html_block(3);
+        break;
+      case 7:
+        text +=
+            "Setext heading teh\n==================\n\nA paragraph that runs on\nover lines,and "
+            "the the words.\n\n";
+        break;
+      case 8:
+        text +=
+            "> Caf\xC3\xA9 owners said teh prices rose.\n>\n> A second paragraph in the the "
+            "quote.\n\n";
+        break;
+      case 9:
+        text += "    indented code teh\n\n    more of it\n\nThen a early paragraph.\n\n";
+        break;
+      case 10:
+        text +=
+            "<div>\nTeh block of HTML.\n</div>\n\n<script>\nvar a = 'teh';\n\nvar b = 'the "
+            "the';\n</script>\n\n";
+        break;
+      default:
+        text += "1. first teh\n2. second\n\n3. third, a early one\n\n***\n\n";
+        break;
+    }
+  }
+  return text;
+}
+
+// HTML with what ends elements implicitly or hides them: paragraphs and items without end
+// tags, tables, pre and comments with blank lines, scripts holding tags, nested sections.
+// Without a doctype gumbo parses in quirks mode, where a table opens inside a paragraph.
+std::string long_html(std::size_t bytes, bool doctype = true) {
+  std::string text = doctype ? "<!DOCTYPE html>\n" : "";
+  text +=
+      "<html><head><title>Teh page</title>\n<style>p { color: red }</style>\n"
+      "</head>\n<body>\n";
+  for (std::size_t i = 0; text.size() < bytes; ++i) {
+    switch (i % 9) {
+      case 0:
+        text += "<p>The council met teh mayor.\n<p>A early meeting,the the end.\n";
+        break;
+      case 1:
+        text += "<ul>\n<li>teh item\n<li>the the item\n</ul>\n";
+        break;
+      case 2:
+        text +=
+            "<p>Before a table,teh words\n<table>\n<tr><td>goverment<td>the the cell\n<tr><td>teh\n"
+            "</table>\n";
+        break;
+      case 3:
+        text += "<pre>\nteh code\n\n<p>not a paragraph\n</pre>\n";
+        break;
+      case 4:
+        text +=
+            "<!-- a comment\n\n<p>teh\n-->\n<div><section>\n<h2>Teh heading</h2>\n<p>Inside the "
+            "the section.</p>\n</section>\n</div>\n";
+        break;
+      case 5:
+        text +=
+            "<script>\nvar p = '<p>teh</p>';\n</script>\n<p>Run <code>teh</code> first,then the "
+            "the rest.</p>\n";
+        break;
+      case 6:
+        text += "<p><b>Bold teh</b> and <em>the the</em> text.</p>\n";
+        break;
+      case 7:
+        text += "<blockquote>\n<p>Caf&eacute; owners said teh prices rose.\n</blockquote>\n";
+        break;
+      default:
+        text += "<h3 title=\"Teh title\">A heading</h3>\n<hr>\n<dl><dt>teh<dd>the the</dl>\n";
+        break;
+    }
+  }
+  return text + "</body>\n</html>\n";
+}
+
+// Every Markdown file of the repository, one after another, repeated until `bytes`; those
+// with link reference definitions only the first time (a label defined twice is not cut), so
+// that the later copies use definitions pieces before; none that mentions a suppression
+// directive (which sends a file to the whole-file path) or is not text (fuzzing seeds).
+std::string real_shaped_markdown(std::size_t bytes) {
+  std::vector<std::filesystem::path> paths;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(COPYDESK_SOURCE_DIR)) {
+    const std::string path = entry.path().string();
+    if (entry.path().extension() == ".md" && path.find("/build") == std::string::npos &&
+        path.find("/.git") == std::string::npos) {
+      paths.push_back(entry.path());
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  std::string text;
+  const auto defines_labels = [](const std::string& markdown) {
+    std::istringstream lines(markdown);
+    for (std::string line; std::getline(lines, line);) {
+      const std::size_t at = line.find_first_not_of(' ');
+      if (at != std::string::npos && at < 4 && line[at] == '[' &&
+          line.find("]:") != std::string::npos) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (bool first = true; text.size() < bytes; first = false) {
+    for (const auto& path : paths) {
+      const std::string markdown = read_file(path);
+      if (markdown.find('\0') != std::string::npos || find_invalid_utf8(markdown) ||
+          markdown.find("copydesk-") != std::string::npos ||
+          markdown.find("[sic") != std::string::npos) {
+        continue;
+      }
+      if (first || !defines_labels(markdown)) text += markdown + "\n\n";
+    }
+  }
+  return text;
+}
+
+// The corpus news page with its body repeated until `bytes`.
+std::string real_shaped_html(std::size_t bytes) {
+  const std::string page = read_file(std::filesystem::path(COPYDESK_SOURCE_DIR) /
+                                     "tests/corpus/documents/news-page.html");
+  const std::size_t body = page.find("<body>\n") + 7;
+  const std::size_t end = page.find("</body>");
+  std::string text = page.substr(0, body);
+  while (text.size() < bytes) text += page.substr(body, end - body);
+  return text + page.substr(end);
+}
+
+// The plan of cuts for `text`, read a few lines at a time as the input layer reads a file.
+MarkupPlan plan_for(std::string_view text, Syntax syntax) {
+  const auto finder = make_cut_finder(syntax);
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = text.find('\n', std::min(text.size(), at + 70'000));
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    finder->read(text.substr(at, end - at), at);
+    at = end;
+  }
+  return finder->finish();
+}
+
+// The prose views of the pieces of `text`, joined, must be the view of the whole.
+void expect_pieces_give_the_whole_prose(const std::string& text, Syntax syntax,
+                                        const std::string& name) {
+  const MarkupPlan plan = plan_for(text, syntax);
+  ASSERT_FALSE(plan.whole) << name;
+  ASSERT_GE(plan.cuts.size(), 3u) << name;
+  const ProseView whole = syntax == Syntax::Html ? html_prose(text) : markdown_prose(text);
+  std::string joined;
+  std::vector<BlockStart> starts;
+  std::vector<std::uint32_t> sources;  // of each prose byte
+  for (std::size_t i = 0; i <= plan.cuts.size(); ++i) {
+    const std::size_t begin = i == 0 ? 0 : plan.cuts[i - 1];
+    const std::size_t end = i == plan.cuts.size() ? text.size() : plan.cuts[i];
+    const std::string_view piece = std::string_view(text).substr(begin, end - begin);
+    const ProseView view =
+        syntax == Syntax::Html
+            ? (i == 0 ? html_prose(piece) : html_prose(piece, plan.doctype))
+            : markdown_prose(
+                  piece, MarkdownPiece{.starts_document = i == 0, .definitions = plan.definitions});
+    for (const BlockStart& start : view.block_starts) {
+      starts.push_back(
+          BlockStart{start.offset + static_cast<std::uint32_t>(joined.size()), start.kind});
+    }
+    for (std::uint32_t at = 0; at < view.text.size(); ++at) {
+      sources.push_back(view.map.source_offset(at, 0) + static_cast<std::uint32_t>(begin));
+    }
+    joined += view.text;
+  }
+  ASSERT_EQ(joined.size(), whole.text.size()) << name;
+  EXPECT_TRUE(joined == whole.text) << name;
+  ASSERT_EQ(starts.size(), whole.block_starts.size()) << name;
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    ASSERT_EQ(starts[i].offset, whole.block_starts[i].offset) << name << " start " << i;
+    ASSERT_EQ(starts[i].kind, whole.block_starts[i].kind) << name << " start " << i;
+  }
+  for (std::uint32_t at = 0; at < whole.text.size(); ++at) {
+    ASSERT_EQ(sources[at], whole.map.source_offset(at, 0)) << name << " prose byte " << at;
+  }
+}
+
+TEST_F(Streaming, MarkdownAndHtmlPiecesJoinIntoTheProseOfTheWholeFile) {
+  expect_pieces_give_the_whole_prose(long_markdown(6'000'000), Syntax::Markdown, "long.md");
+  expect_pieces_give_the_whole_prose(real_shaped_markdown(4'000'000), Syntax::Markdown, "real.md");
+  expect_pieces_give_the_whole_prose(long_html(4'000'000), Syntax::Html, "long.html");
+  expect_pieces_give_the_whole_prose(long_html(4'500'000, false), Syntax::Html, "quirks.html");
+  expect_pieces_give_the_whole_prose(real_shaped_html(4'000'000), Syntax::Html, "real.html");
+}
+
+TEST_F(Streaming, MarkdownAndHtmlParsedInPiecesReportWhatTheWholeFileGives) {
+  for (const auto& [name, text] :
+       {std::pair<std::string, std::string>{"long.md", long_markdown(5'000'000)},
+        {"real.md", real_shaped_markdown(4'000'000)},
+        {"long.html", long_html(4'000'000)},
+        {"quirks.html", long_html(3'000'000, false)},
+        {"real.html", real_shaped_html(4'000'000)}}) {
+    Input input;
+    input.display_path = name;
+    input.path = file(name, text);
+    std::vector<FileResult> parts;
+    lint_input(engine_for("en_US"), input,
+               [&](FileResult&& part) { parts.push_back(std::move(part)); });
+    ASSERT_FALSE(parts.empty());
+    ASSERT_GE(parts.size(), 3u) << name << " " << parts[0].error.value_or("")
+                                << parts[0].diagnostics.size();
+    const FileResult whole = engine_for("en_US").lint_text(name, text);
+    ASSERT_GT(whole.diagnostics.size(), 1'000u) << name;
+    expect_reports_of(parts, whole);
+  }
+}
+
+TEST_F(Streaming, MarkdownThatCannotBeCutSafelyIsParsedWhole) {
+  // A label defined twice (the first definition wins wherever the second is), a definition in
+  // a block quote (which the scanner does not place): no cuts, the same report.
+  for (const std::string& odd : {std::string("[d10]: https://example.com/again\n\n"),
+                                 std::string("> [quoted]: https://example.com/q\n\n")}) {
+    const std::string text = long_markdown(2'000'000) + odd + "See [quoted] and [d10].\n";
+    EXPECT_TRUE(plan_for(text, Syntax::Markdown).whole);
+    Input input;
+    input.display_path = "odd.md";
+    input.path = file("odd.md", text);
+    std::vector<FileResult> parts;
+    lint_input(engine_for("en_US"), input,
+               [&](FileResult&& part) { parts.push_back(std::move(part)); });
+    expect_reports_of(parts, engine_for("en_US").lint_text("odd.md", text));
+  }
+}
+
+TEST_F(Streaming, AFenceLeftOpenAtTheEndKeepsItsDefinitionsOutOfThePieces) {
+  // Definitions read after the last piece would be inside its open fence.
+  const std::string text = long_markdown(2'000'000) + "```\nteh code to the end\n";
+  EXPECT_TRUE(plan_for(text, Syntax::Markdown).whole);
+  // Without definitions, the fence may stay open.
+  std::string plain;
+  while (plain.size() < 3'000'000) plain += "A early paragraph,the the end.\n\n";
+  const MarkupPlan open = plan_for(plain + "```\nteh code\n", Syntax::Markdown);
+  EXPECT_FALSE(open.whole);
+  EXPECT_GE(open.cuts.size(), 2u);
+}
+
+TEST_F(Streaming, HtmlIsNotCutWhereAnElementIsOpen) {
+  // An unclosed div holds the rest of the page; a bold element closed by a paragraph's end
+  // is reopened by gumbo in the paragraphs after it.
+  std::string paragraphs;
+  while (paragraphs.size() < 3'000'000) paragraphs += "<p>A early paragraph.</p>\n";
+  EXPECT_GE(plan_for("<body>\n" + paragraphs, Syntax::Html).cuts.size(), 2u);
+  EXPECT_TRUE(plan_for("<body><div>\n" + paragraphs, Syntax::Html).cuts.empty());
+  EXPECT_TRUE(plan_for("<body><p><b>bold\n</p>\n" + paragraphs, Syntax::Html).cuts.empty());
+  EXPECT_TRUE(plan_for("<body><script>\n" + paragraphs, Syntax::Html).cuts.empty());
+  EXPECT_TRUE(plan_for("<body><!--\n" + paragraphs, Syntax::Html).cuts.empty());
 }
 
 TEST_F(Streaming, ALargeMarkdownFileWithADirectiveIsLintedWhole) {

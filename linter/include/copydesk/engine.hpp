@@ -95,15 +95,17 @@ class Engine {
   bool lint_text_sorted(const std::string& path, std::string_view text, Syntax syntax,
                         const std::function<void(std::vector<Diagnostic>&&)>& consume) const;
 
-  const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
-
- private:
-  // The findings of the window of one piece of `text`, compact and sorted; `place` moves each
-  // (its span already into `text`) to where it is reported (a prose text's source).
+  // check_piece_sorted with the findings of the window of one piece of `text` handed to
+  // `place` (their spans already into `text`) to be moved to where they are reported (a prose
+  // text's source) before they are sorted: how a large Markdown or HTML file is streamed.
   void check_piece_compact(const std::string& path, std::string_view text, const Window& window,
                            const std::vector<BlockStart>& block_starts,
                            const std::function<void(Diagnostic&)>& place,
                            const std::function<void(std::vector<Diagnostic>&&)>& consume) const;
+
+  const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+
+ private:
   // Every enabled rule over `document`.
   void run(const Document& document, std::vector<Diagnostic>& out) const;
   // The severity reported for the findings of rule `rule_id`: the rule's default unless

@@ -18,4 +18,9 @@ namespace copydesk {
 // markup are no error. Throws std::runtime_error when the parser fails (out of memory).
 ProseView html_prose(std::string_view source);
 
+// A piece of a larger page after its first, parsed on its own (how a large file is linted in
+// bounded memory), with the page's `doctype` read before it so that gumbo parses it in the
+// page's mode. The view's offsets are into the piece.
+ProseView html_prose(std::string_view source, std::string_view doctype);
+
 }  // namespace copydesk

@@ -34,6 +34,16 @@ struct ProseView : ProseText {
 // Throws std::runtime_error when the parser fails (it can only run out of memory).
 ProseView markdown_prose(std::string_view source);
 
+// A piece of a larger Markdown file, parsed on its own (how a large file is linted in bounded
+// memory): whether it starts the file (and so may have a byte-order mark and front matter), and
+// the file's link reference definitions, read after it so that its references resolve as in
+// the whole file. The view's offsets are into the piece; what the definitions hold is left out.
+struct MarkdownPiece {
+  bool starts_document = true;
+  std::string_view definitions;
+};
+ProseView markdown_prose(std::string_view source, const MarkdownPiece& piece);
+
 // Front matter as static site generators and Pandoc read it: "---" (YAML) or "+++" (TOML) on
 // the first line, not followed by a blank line, up to a closing line of "---" or "..." (YAML)
 // or "+++" (TOML). Returns the offset past the closing line, or `begin` when there is none.

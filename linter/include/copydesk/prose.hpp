@@ -38,6 +38,12 @@ class ProseMap {
   // The prose offset of the first byte kept at or after `source_offset`.
   std::uint32_t prose_offset(std::uint32_t source_offset, std::uint32_t prose_size) const;
 
+  // Adds the runs of `other`, the map of a prose text that follows this one's and whose source
+  // follows, moved `prose_by` and `source_by` bytes on.
+  void append(const ProseMap& other, std::uint32_t prose_by, std::uint32_t source_by);
+  // Forgets the runs that end before prose offset `prose_offset` (a text read a piece at a time).
+  void drop_before(std::uint32_t prose_offset);
+
  private:
   struct Run {
     std::uint32_t prose = 0;   // first prose byte of the run
