@@ -418,7 +418,9 @@ class HtmlCuts : public CutFinder {
         } else if (token_.size() == 2 && token_ == "!-") {
         } else if (token_[0] == '!' || token_[0] == '?') {
           state_ = State::Bogus;
-          bogus_.assign("<").append(token_);
+          bogus_.clear();
+          bogus_.push_back('<');
+          bogus_.append(token_);
           if (c == '>') end_bogus();
         } else {
           state_ = c == '<' ? State::TagOpen : State::Data;  // "<" in text
