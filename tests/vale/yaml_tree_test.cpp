@@ -76,7 +76,7 @@ TEST(ValeYamlTree, AnErrorGivesItsLineAndColumn) {
 }
 
 TEST(ValeYamlTree, AnEscapedQuoteInDoubleQuotesIsTheQuote) {
-  // Not YAML, but yaml-cpp and Vale read it, and a Joblint rule has it.
+  // Not YAML, but yaml-cpp read it, and a Joblint rule in Vale's suite has it.
   const YamlNode root = parse_yaml("a: \"you\\'re, \\'ok\\'\"\nb: 'x\\y'\n");
   EXPECT_EQ(root["a"].text(), "you're, 'ok'");
   EXPECT_EQ(root["b"].text(), "x\\y");

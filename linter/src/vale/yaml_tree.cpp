@@ -232,8 +232,8 @@ std::size_t offset_of(std::string_view text, YamlMark mark) {
 }  // namespace
 
 YamlNode parse_yaml(std::string_view text) {
-  // yaml-cpp and Vale's Go parser read "\'" in a double-quoted string as "'", which YAML does
-  // not define and libyaml refuses (Joblint's Hair.yml has one): each is dropped to its quote
+  // yaml-cpp read "\'" in a double-quoted string as "'", which YAML does not define and
+  // libyaml refuses (Joblint's Hair.yml in Vale's suite has one): each is dropped to its quote
   // and the file read again.
   std::string patched;
   for (;;) {
