@@ -17,7 +17,7 @@ SHARED ?= ../shared
 # runs the real `pre-commit try-repo` in a temporary git repository; the --diff tests apply
 # the diff with `patch`; the language server's editor test drives a headless Neovim (`neovim`).
 # WordNet (wordnet-base) gives the build the noun and adjective lists some confused-word
-# patterns need. Vale styles are read with yaml-cpp and their patterns run on PCRE2. The
+# patterns need. Vale styles are read with libyaml and their patterns run on PCRE2. The
 # accuracy benchmark's own test checks planted typos with the hunspell command line (`hunspell`).
 # contrib/dask's test runs a local Dask cluster (python3-distributed). Every
 # English Hunspell dictionary Debian packages is installed, so that the tests run --lang with
@@ -25,7 +25,7 @@ SHARED ?= ../shared
 BUILD_PACKAGES := g++ cmake make pkg-config libhunspell-dev hunspell-en-us hunspell-en-gb \
                   hunspell-en-au hunspell-en-ca hunspell-en-za \
                   libutf8proc-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libmd4c-dev \
-                  libgtest-dev libgumbo-dev libyaml-cpp-dev libpcre2-dev python3 python3-jsonschema \
+                  libgtest-dev libgumbo-dev libyaml-dev libpcre2-dev python3 python3-jsonschema \
                   pre-commit git wordnet-base patch neovim python3-distributed hunspell
 # `make deb`: dpkg-shlibdeps (dpkg-dev) fills in the library Depends, help2man the man page.
 DEB_PACKAGES := dpkg-dev help2man

@@ -3,12 +3,12 @@
 #include "copydesk/vale/builtin_style.hpp"
 
 #include <gtest/gtest.h>
-#include <yaml-cpp/yaml.h>
 
 #include <string>
 
 #include "copydesk/vale/check_types.hpp"
 #include "copydesk/vale/rule_file.hpp"
+#include "copydesk/vale/yaml_tree.hpp"
 
 namespace copydesk::vale {
 namespace {
@@ -17,8 +17,7 @@ TEST(ValeBuiltinStyle, RulesBuildTheirChecks) {
   std::vector<std::string> ids;
   for (const BuiltinRule& rule : vale_builtin_rules()) {
     const std::string id = std::string(kValeStyleName) + "." + std::string(rule.name);
-    const RuleFile file("Vale/" + std::string(rule.name) + ".yml", id,
-                        YAML::Load(std::string(rule.yaml)));
+    const RuleFile file("Vale/" + std::string(rule.name) + ".yml", id, parse_yaml(rule.yaml));
     EXPECT_EQ(file.severity(), Severity::Error) << id;
     ASSERT_NE(check_factory(file.extends()), nullptr) << id;
     EXPECT_NE(check_factory(file.extends())(file), nullptr) << id;
@@ -29,8 +28,7 @@ TEST(ValeBuiltinStyle, RulesBuildTheirChecks) {
 
 TEST(ValeBuiltinStyle, RepetitionFlagsARepeatedWord) {
   const BuiltinRule& repetition = vale_builtin_rules().front();
-  const RuleFile file("Vale/Repetition.yml", "Vale.Repetition",
-                      YAML::Load(std::string(repetition.yaml)));
+  const RuleFile file("Vale/Repetition.yml", "Vale.Repetition", parse_yaml(repetition.yaml));
   const auto check = check_factory(file.extends())(file);
   const std::string text = "We sent the the draft, 10 10 times.";
   std::vector<Alert> alerts;

@@ -3,11 +3,8 @@
 namespace copydesk::vale {
 namespace {
 
-std::string position_of(const std::filesystem::path& path, const YAML::Mark& mark) {
-  // yaml-cpp counts from 0; a mark of -1 means "unknown".
-  const int line = mark.line >= 0 ? mark.line + 1 : 1;
-  const int column = mark.column >= 0 ? mark.column + 1 : 1;
-  return path.string() + ":" + std::to_string(line) + ":" + std::to_string(column);
+std::string position_of(const std::filesystem::path& path, YamlMark mark) {
+  return path.string() + ":" + std::to_string(mark.line) + ":" + std::to_string(mark.column);
 }
 
 ScopeSelection parse_scope(const RuleFile& file, const std::string& name) {
@@ -27,14 +24,14 @@ Severity parse_level(const RuleFile& file, const std::string& level) {
 
 }  // namespace
 
-RuleFile::RuleFile(std::filesystem::path path, std::string id, YAML::Node root,
+RuleFile::RuleFile(std::filesystem::path path, std::string id, YamlNode root,
                    std::vector<std::string> accepted)
     : path_(std::move(path)),
       id_(std::move(id)),
       root_(std::move(root)),
       accepted_(std::move(accepted)) {
-  if (!root_.IsMap()) {
-    throw StyleError(position_of(path_, root_.Mark()) + ": a rule file must be a YAML mapping");
+  if (!root_.is_map()) {
+    throw StyleError(position_of(path_, root_.mark()) + ": a rule file must be a YAML mapping");
   }
   extends_ = string("extends");
   if (extends_.empty()) fail("extends", "the rule has no 'extends' (its type)");
@@ -46,76 +43,69 @@ RuleFile::RuleFile(std::filesystem::path path, std::string id, YAML::Node root,
   const std::vector<std::string> scopes = strings("scope");
   scope_ = parse_scope(*this, scopes.empty() ? std::string() : scopes.front());
   ignore_case_ = boolean("ignorecase", false);
-  if (const YAML::Node action = node("action");
-      action && action.IsMap() && action["name"] && action["name"].IsScalar()) {
-    action_ = action["name"].Scalar();
-  }
+  if (const YamlNode& name = node("action")["name"]; name.is_scalar()) action_ = name.text();
 }
-
-YAML::Node RuleFile::node(std::string_view key) const { return root_[std::string(key)]; }
 
 bool RuleFile::has(std::string_view key) const { return static_cast<bool>(node(key)); }
 
 void RuleFile::fail(std::string_view key, const std::string& problem) const {
-  const YAML::Node at = node(key);
-  throw StyleError(position_of(path_, at ? at.Mark() : root_.Mark()) + ": " + problem);
+  const YamlNode& at = node(key);
+  throw StyleError(position_of(path_, at ? at.mark() : root_.mark()) + ": " + problem);
 }
 
 std::string RuleFile::string(std::string_view key, std::string_view fallback) const {
-  const YAML::Node value = node(key);
+  const YamlNode& value = node(key);
   if (!value) return std::string(fallback);
-  if (!value.IsScalar()) fail(key, "'" + std::string(key) + "' must be a string");
-  return value.Scalar();
+  if (!value.is_scalar()) fail(key, "'" + std::string(key) + "' must be a string");
+  return value.text();
 }
 
 bool RuleFile::boolean(std::string_view key, bool fallback) const {
-  const YAML::Node value = node(key);
+  const YamlNode& value = node(key);
   if (!value) return fallback;
-  bool result = false;
-  if (!value.IsScalar() || !YAML::convert<bool>::decode(value, result)) {
-    fail(key, "'" + std::string(key) + "' must be true or false");
-  }
-  return result;
+  const std::optional<bool> result = value.as_bool();
+  if (!result) fail(key, "'" + std::string(key) + "' must be true or false");
+  return *result;
 }
 
 std::int64_t RuleFile::integer(std::string_view key, std::int64_t fallback) const {
-  const YAML::Node value = node(key);
+  const YamlNode& value = node(key);
   if (!value) return fallback;
-  long long result = 0;
-  if (!value.IsScalar() || !YAML::convert<long long>::decode(value, result)) {
-    fail(key, "'" + std::string(key) + "' must be a whole number");
-  }
-  return result;
+  const std::optional<std::int64_t> result = value.as_integer();
+  if (!result) fail(key, "'" + std::string(key) + "' must be a whole number");
+  return *result;
 }
 
 std::vector<std::string> RuleFile::strings(std::string_view key) const {
-  const YAML::Node value = node(key);
-  if (!value || value.IsNull()) return {};
-  if (value.IsScalar()) return {value.Scalar()};
-  if (!value.IsSequence()) fail(key, "'" + std::string(key) + "' must be a list of strings");
+  const YamlNode& value = node(key);
+  if (!value || value.is_null()) return {};
+  if (value.is_scalar()) return {value.text()};
+  if (!value.is_sequence()) fail(key, "'" + std::string(key) + "' must be a list of strings");
   std::vector<std::string> result;
-  for (const YAML::Node& item : value) {
-    if (!item.IsScalar()) {
-      throw StyleError(position_of(path_, item.Mark()) + ": '" + std::string(key) +
+  for (const YamlNode& item : value.children()) {
+    if (!item.is_scalar()) {
+      throw StyleError(position_of(path_, item.mark()) + ": '" + std::string(key) +
                        "' must hold strings only");
     }
-    result.push_back(item.Scalar());
+    result.push_back(item.text());
   }
   return result;
 }
 
 std::vector<std::pair<std::string, std::string>> RuleFile::string_pairs(
     std::string_view key) const {
-  const YAML::Node value = node(key);
-  if (!value || value.IsNull()) return {};
-  if (!value.IsMap()) fail(key, "'" + std::string(key) + "' must be a mapping of strings");
+  const YamlNode& value = node(key);
+  if (!value || value.is_null()) return {};
+  if (!value.is_map()) fail(key, "'" + std::string(key) + "' must be a mapping of strings");
   std::vector<std::pair<std::string, std::string>> result;
-  for (const auto& item : value) {
-    if (!item.first.IsScalar() || !item.second.IsScalar()) {
-      throw StyleError(position_of(path_, item.first.Mark()) + ": '" + std::string(key) +
+  for (std::size_t entry = 0; entry < value.entry_count(); ++entry) {
+    const YamlNode& name = value.key_at(entry);
+    const YamlNode& replacement = value.value_at(entry);
+    if (!name.is_scalar() || !replacement.is_scalar()) {
+      throw StyleError(position_of(path_, name.mark()) + ": '" + std::string(key) +
                        "' must map strings to strings");
     }
-    result.emplace_back(item.first.Scalar(), item.second.Scalar());
+    result.emplace_back(name.text(), replacement.text());
   }
   return result;
 }

@@ -2,8 +2,6 @@
 // matched against each sentence's tagged words (sequence.hpp). Tags come from copydesk's
 // tagger, mapped to Penn tags (penn_tags.hpp). The message's "%[n]s" is token n's word.
 
-#include <yaml-cpp/yaml.h>
-
 #include <memory>
 #include <string>
 
@@ -37,11 +35,11 @@ class SequenceCheck : public Check {
  public:
   explicit SequenceCheck(const RuleFile& file) : message_(file.message()) {
     // RuleFile reads scalar keys and lists of strings; the token maps are read here.
-    const YAML::Node tokens = YAML::LoadFile(file.path().string())["tokens"];
-    if (!tokens || !tokens.IsSequence() || tokens.size() == 0) {
+    const YamlNode& tokens = file.node("tokens");
+    if (!tokens.is_sequence() || tokens.children().empty()) {
       file.fail("tokens", "a sequence rule needs a list of tokens");
     }
-    for (const YAML::Node& token : tokens) add_token(file, token);
+    for (const YamlNode& token : tokens.children()) add_token(file, token);
     if (sequence_anchor(tokens_) == tokens_.size()) {
       file.fail("tokens", "a sequence rule needs a token with a pattern (not negated)");
     }
@@ -67,26 +65,38 @@ class SequenceCheck : public Check {
   }
 
  private:
-  void add_token(const RuleFile& file, const YAML::Node& node) {
-    if (!node.IsMap()) file.fail("tokens", "each token is a map of pattern, tag, negate, skip");
+  void add_token(const RuleFile& file, const YamlNode& node) {
+    if (!node.is_map()) file.fail("tokens", "each token is a map of pattern, tag, negate, skip");
     SequenceToken token;
     if (node["pattern"]) {
       patterns_.push_back(std::make_unique<Pattern>(
-          file.pattern("tokens", node["pattern"].as<std::string>(), file.ignore_case())));
+          file.pattern("tokens", token_string(file, node["pattern"]), file.ignore_case())));
       const Pattern* pattern = patterns_.back().get();
       token.word = [pattern](std::string_view word) { return pattern->matches_whole(word); };
     }
     if (node["tag"]) {
-      patterns_.push_back(
-          std::make_unique<Pattern>(file.pattern("tokens", node["tag"].as<std::string>(), false)));
+      patterns_.push_back(std::make_unique<Pattern>(
+          file.pattern("tokens", token_string(file, node["tag"]), false)));
       const Pattern* tag = patterns_.back().get();
       token.tag = [tag](std::string_view penn) { return tag->matches_whole(penn); };
     }
     if (!token.word && !token.tag) file.fail("tokens", "a token needs a pattern or a tag");
-    token.negate = node["negate"] && node["negate"].as<bool>();
-    token.skip = node["skip"] ? node["skip"].as<int>() : 0;
-    if (token.skip < 0 || token.skip > 32) file.fail("tokens", "skip must be from 0 to 32");
+    if (node["negate"]) {
+      const std::optional<bool> negate = node["negate"].as_bool();
+      if (!negate) file.fail("tokens", "negate must be true or false");
+      token.negate = *negate;
+    }
+    if (node["skip"]) {
+      const std::optional<std::int64_t> skip = node["skip"].as_integer();
+      if (!skip || *skip < 0 || *skip > 32) file.fail("tokens", "skip must be from 0 to 32");
+      token.skip = static_cast<int>(*skip);
+    }
     tokens_.push_back(std::move(token));
+  }
+
+  static std::string token_string(const RuleFile& file, const YamlNode& value) {
+    if (!value.is_scalar()) file.fail("tokens", "a token's pattern and tag must be strings");
+    return value.text();
   }
 
   void report(const Block& block, std::uint32_t sentence_begin, const std::vector<Span>& spans,

@@ -94,12 +94,12 @@ std::string read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
-YAML::Node parse_yaml(const std::filesystem::path& path) {
+YamlNode parse_rule_file(const std::filesystem::path& path) {
   try {
-    return YAML::Load(read_file(path));
-  } catch (const YAML::Exception& error) {
-    throw StyleError(path.string() + ":" + std::to_string(error.mark.line + 1) + ":" +
-                     std::to_string(error.mark.column + 1) + ": " + error.msg);
+    return parse_yaml(read_file(path));
+  } catch (const YamlError& error) {
+    throw StyleError(path.string() + ":" + std::to_string(error.mark().line) + ":" +
+                     std::to_string(error.mark().column) + ": " + error.what());
   }
 }
 
@@ -182,17 +182,17 @@ std::unique_ptr<LoadedStyles::LoadedRule> load_rule(const std::filesystem::path&
                                                     const std::string& style,
                                                     const Vocabulary& vocabulary) {
   return loaded_rule(
-      RuleFile(path, style + "." + path.stem().string(), parse_yaml(path), vocabulary.accept));
+      RuleFile(path, style + "." + path.stem().string(), parse_rule_file(path), vocabulary.accept));
 }
 
 // Vale.Avoid: the rejected words of the vocabularies, flagged wherever they appear, as Vale
 // does once `Vocab` names them.
 std::unique_ptr<LoadedStyles::LoadedRule> avoid_rule(const Vocabulary& vocabulary) {
-  YAML::Node root;
-  root["extends"] = "existence";
-  root["message"] = "Avoid using '%s'.";
-  root["level"] = "error";
-  root["tokens"] = vocabulary.reject;
+  YamlNode root = YamlNode::map();
+  root.set("extends", YamlNode::scalar("existence"));
+  root.set("message", YamlNode::scalar("Avoid using '%s'."));
+  root.set("level", YamlNode::scalar("error"));
+  root.set("tokens", YamlNode::strings(vocabulary.reject));
   auto rule = loaded_rule(RuleFile(vocabulary.reject_file, "Vale.Avoid", root));
   rule->meta.enabled_by_default = true;
   return rule;
@@ -273,12 +273,13 @@ std::unique_ptr<LoadedStyles::LoadedRule> terms_rule(const Vocabulary& vocabular
     spelling[lower] = entry;
   }
   if (spelling.empty()) return nullptr;
-  YAML::Node root;
-  root["extends"] = "substitution";
-  root["message"] = "Use '%s' instead of '%s'.";
-  root["level"] = "error";
-  root["ignorecase"] = true;
-  for (const auto& [lower, accepted] : spelling) root["swap"][lower] = accepted;
+  YamlNode root = YamlNode::map();
+  root.set("extends", YamlNode::scalar("substitution"));
+  root.set("message", YamlNode::scalar("Use '%s' instead of '%s'."));
+  root.set("level", YamlNode::scalar("error"));
+  root.set("ignorecase", YamlNode::scalar("true"));
+  YamlNode& swap = root.set("swap", YamlNode::map());
+  for (const auto& [lower, accepted] : spelling) swap.set(lower, YamlNode::scalar(accepted));
   // Built without the accepted words: as exceptions (matched ignoring case) they would excuse
   // every term from its own rule.
   auto rule = loaded_rule(RuleFile(vocabulary.accept_file, "Vale.Terms", root));
@@ -374,7 +375,7 @@ void LoadedStyles::load_rules() {
     const std::filesystem::path path =
         settings_.styles_path / style / (std::string(builtin.name) + ".yml");
     auto rule = loaded_rule(RuleFile(path, style + "." + std::string(builtin.name),
-                                     YAML::Load(std::string(builtin.yaml)), vocabulary.accept));
+                                     parse_yaml(builtin.yaml), vocabulary.accept));
     rule->settings = &settings_;
     apply_sections(*rule, style, settings_);
     rules_.push_back(std::move(rule));

@@ -3,8 +3,6 @@
 // One Vale rule, as its YAML file says it: the keys every type shares, read and checked here,
 // and typed access to the type's own keys, whose errors name the file, line and column.
 
-#include <yaml-cpp/yaml.h>
-
 #include <cstdint>
 #include <filesystem>
 #include <stdexcept>
@@ -16,6 +14,7 @@
 #include "copydesk/diagnostic.hpp"
 #include "copydesk/vale/check.hpp"
 #include "copydesk/vale/pattern.hpp"
+#include "copydesk/vale/yaml_tree.hpp"
 
 namespace copydesk::vale {
 
@@ -31,7 +30,7 @@ class RuleFile {
   // ignorecase, nonword). Throws StyleError.
   // `accepted`: the words of the configured vocabularies (Vocab), which join every rule's
   // `exceptions` unless the rule says `vocab: false` or is `nonword`.
-  RuleFile(std::filesystem::path path, std::string id, YAML::Node root,
+  RuleFile(std::filesystem::path path, std::string id, YamlNode root,
            std::vector<std::string> accepted = {});
 
   const std::filesystem::path& path() const { return path_; }
@@ -47,6 +46,9 @@ class RuleFile {
   const std::string& action() const { return action_; }  // `action: name:`, or empty
 
   bool has(std::string_view key) const;
+  // The value under `key` as written (Absent if missing), for keys of a type's own shape
+  // (sequence's token maps).
+  const YamlNode& node(std::string_view key) const { return root_[key]; }
   std::string string(std::string_view key, std::string_view fallback = {}) const;
   bool boolean(std::string_view key, bool fallback) const;
   std::int64_t integer(std::string_view key, std::int64_t fallback) const;
@@ -67,12 +69,11 @@ class RuleFile {
   [[noreturn]] void fail(std::string_view key, const std::string& problem) const;
 
  private:
-  YAML::Node node(std::string_view key) const;
   Pattern compiled(std::string_view key, std::string_view source, PatternOptions options) const;
 
   std::filesystem::path path_;
   std::string id_;
-  YAML::Node root_;
+  YamlNode root_;
   std::string extends_, message_, description_, link_;
   Severity severity_ = Severity::Warning;
   ScopeSelection scope_;
