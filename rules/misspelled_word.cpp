@@ -345,7 +345,8 @@ class MisspelledWord final : public Rule {
       }
     }
     const bool pronoun_contraction = upper_start && is_pronoun_contraction(word);
-    if (known(word, scratch) || known_abbreviation(document, index, word, scratch)) return;
+    const bool is_known = ascii ? known_ascii(word, scratch) : known(word, scratch);
+    if (is_known || known_abbreviation(document, index, word, scratch)) return;
     const bool capitals = may_have_capitals && is_acronym(word);
     if (capitals && quiet_acronym(document, word, headline(document, scratch))) return;
     // "iPhone", "McDonald", "eBay" are brands and names.
@@ -658,6 +659,12 @@ class MisspelledWord final : public Rule {
   bool known(std::string_view word, Scratch& scratch) const {
     return spell_->correct(straighten_apostrophes(word, scratch.straight)) ||
            accepted(word, scratch);
+  }
+
+  // known() for a word of ASCII bytes, which has no curly apostrophe to straighten: most words
+  // are, and the look for one cost more than the cached verdict.
+  bool known_ascii(std::string_view word, Scratch& scratch) const {
+    return spell_->correct(word) || accepted(word, scratch);
   }
 
   // In the house list or the user's --words; lowercase entries accept capitalized words.
