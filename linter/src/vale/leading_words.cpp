@@ -22,34 +22,6 @@ bool is_literal(char c) {
          std::string_view("\\.^$|?*+()[]{}#").find(c) == std::string_view::npos;
 }
 
-// `source` cut at its top-level '|', or nothing when its parentheses do not balance.
-std::optional<std::vector<std::string_view>> top_level_alternatives(std::string_view source) {
-  std::vector<std::string_view> alternatives;
-  int depth = 0;
-  bool in_class = false;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < source.size(); ++i) {
-    const char c = source[i];
-    if (c == '\\') {
-      ++i;
-    } else if (in_class) {
-      in_class = c != ']';
-    } else if (c == '[') {
-      in_class = true;
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')' && --depth < 0) {
-      return std::nullopt;
-    } else if (c == '|' && depth == 0) {
-      alternatives.push_back(source.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  if (depth != 0 || in_class) return std::nullopt;
-  alternatives.push_back(source.substr(start));
-  return alternatives;
-}
-
 // How the matches of a pattern may begin.
 struct Starts {
   // Literal texts that follow a whitespace character or the start of the text, where the

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 namespace copydesk::vale {
@@ -94,6 +95,33 @@ std::size_t group_end(std::string_view source, std::size_t open) {
     }
   }
   return std::string_view::npos;
+}
+
+std::optional<std::vector<std::string_view>> top_level_alternatives(std::string_view source) {
+  std::vector<std::string_view> alternatives;
+  int depth = 0;
+  bool in_class = false;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < source.size(); ++i) {
+    const char c = source[i];
+    if (c == '\\') {
+      ++i;
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth < 0) {
+      return std::nullopt;
+    } else if (c == '|' && depth == 0) {
+      alternatives.push_back(source.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  if (depth != 0 || in_class) return std::nullopt;
+  alternatives.push_back(source.substr(start));
+  return alternatives;
 }
 
 namespace {

@@ -25,28 +25,11 @@ bool has_unsafe_construct(std::string_view source) {
   return false;
 }
 
-// Whether the group opening at `open` (or the whole pattern, for npos) has a `|` of its own.
-bool has_alternation(std::string_view source, std::size_t open, std::size_t close) {
-  const std::size_t begin = open == std::string_view::npos ? 0 : open + 1;
-  int depth = 0;
-  bool in_class = false;
-  for (std::size_t i = begin; i < close; ++i) {
-    const char c = source[i];
-    if (c == '\\') {
-      ++i;
-    } else if (in_class) {
-      in_class = c != ']';
-    } else if (c == '[') {
-      in_class = true;
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (c == '|' && depth == 0) {
-      return true;
-    }
-  }
-  return false;
+// Whether `part` (a pattern, or a group's inside) has a `|` of its own; a part whose
+// parentheses do not balance counts as one, which only ever refuses more.
+bool has_alternation(std::string_view part) {
+  const auto alternatives = top_level_alternatives(part);
+  return !alternatives || alternatives->size() > 1;
 }
 
 // How often a group that holds the run may match: once (no quantifier), or without bound (`+`,
@@ -189,8 +172,7 @@ std::size_t skip_prefix(std::string_view source, std::vector<std::size_t>& group
 // first character, which failed: PCRE2 may go on from the run's end.
 std::string skip_past_leading_run(std::string_view source) {
   const std::string unchanged(source);
-  if (has_unsafe_construct(source) ||
-      has_alternation(source, std::string_view::npos, source.size())) {
+  if (has_unsafe_construct(source) || has_alternation(source)) {
     return unchanged;
   }
   std::vector<std::size_t> groups;
@@ -218,7 +200,10 @@ std::string skip_past_leading_run(std::string_view source) {
   std::size_t quantifier = 0;
   for (std::size_t i = 0; i < groups.size(); ++i) {
     const std::size_t end = group_end(source, groups[i]);
-    if (end == std::string_view::npos || has_alternation(source, groups[i], end)) return unchanged;
+    if (end == std::string_view::npos ||
+        has_alternation(source.substr(groups[i] + 1, end - groups[i] - 1))) {
+      return unchanged;
+    }
     std::size_t length = 0;
     const Repeat repeat = repeat_of(source.substr(end + 1), length);
     if (repeat == Repeat::Other) return unchanged;

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -86,6 +87,10 @@ class PatternError : public std::runtime_error {
 // The index of the ')' closing the group that opens at `open` (its '('), or npos; classes and
 // escapes are skipped.
 std::size_t group_end(std::string_view source, std::size_t open);
+
+// `source` cut at its top-level '|' (outside groups and classes), or nothing when its
+// parentheses do not balance.
+std::optional<std::vector<std::string_view>> top_level_alternatives(std::string_view source);
 
 // Every match of `pattern` in `text`, in order, as Go's FindAllStringSubmatchIndex gives them.
 template <typename Visit>
